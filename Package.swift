@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module graph (dependencies point one way):
+// AuditCore ← AuditYAML (only importer of libyaml) ← AuditReport ← AuditRules ← AuditEngine
+//   ← AuditFormatters ← audit (only importer of ArgumentParser).
+// AuditCalendar (business days, deadlines) depends on AuditCore only.
+let package = Package(
+    name: "audit",
+    products: [
+        .executable(name: "audit", targets: ["audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "AuditCore"),
+        .target(name: "AuditYAML", dependencies: ["AuditCore", "CYAML"]),
+        .target(name: "AuditCalendar", dependencies: ["AuditCore"]),
+        .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"]),
+        .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"]),
+        .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditCalendar", "AuditReport", "AuditRules"]),
+        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine"]),
+        .executableTarget(
+            name: "audit",
+            dependencies: [
+                "AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
+        .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditEngine"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditFormatters"]),
+        .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

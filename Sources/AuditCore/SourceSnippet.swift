@@ -1,0 +1,36 @@
+/// Renders the line a mark points at with a caret under the column, the way compilers do:
+///
+///     check: premises.recepton_area_m2 >= 80
+///                     ^
+public enum SourceSnippet {
+    /// The snippet for `mark` in `text`, or `nil` when the line does not exist.
+    public static func render(_ text: String, at mark: Mark) -> String? {
+        guard mark.line >= 1 else { return nil }
+        var lineNumber = 1
+        var found: Substring?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if lineNumber == mark.line { found = line; break }
+            lineNumber += 1
+        }
+        guard var line = found else { return nil }
+        if line.hasSuffix("\r") { line = line.dropLast() }
+        let scalars = Array(line.unicodeScalars)
+        var pad = ""
+        for scalar in scalars.prefix(max(0, mark.column - 1)) {
+            pad += scalar == "\t" ? "\t" : (isWide(scalar) ? "  " : " ")
+        }
+        return "\(line)\n\(pad)^"
+    }
+
+    /// East Asian wide and fullwidth characters take two terminal cells.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
