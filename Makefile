@@ -1,0 +1,39 @@
+SHELL := /bin/bash
+# Quick start: `make run` audits the example report with the shipped rules; `make test`
+# installs what is missing, builds and runs every test.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BIN := .build/debug/audit
+
+.PHONY: run test build release install deps bundle bench clean
+
+deps:
+	@pkg-config --exists yaml-0.1 2>/dev/null || { \
+	  echo "installing libyaml-dev"; \
+	  (apt-get update -qq && apt-get install -y -qq libyaml-dev pkg-config) >/dev/null; }
+
+bundle:
+	@python3 scripts/bundle-rules.py
+
+build: deps bundle
+	$(SWIFT) build
+
+run: build
+	$(BIN) fixtures/example-report.yaml --lang zh; status=$$?; [ $$status -le 1 ] || exit $$status
+
+test: deps bundle
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+release: deps bundle
+	$(SWIFT) build -c release
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/audit $(DESTDIR)$(PREFIX)/bin/audit
+
+bench: release
+	bash bench/run.sh
+
+clean:
+	rm -rf .build

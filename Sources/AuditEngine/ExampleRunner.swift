@@ -1,0 +1,61 @@
+import AuditCore
+import AuditReport
+import AuditRules
+import AuditYAML
+
+/// Runs a rule's embedded examples: every `pass` fragment must give at least one `pass`
+/// and nothing else but `not_applicable`; every `fail` fragment at least one `fail`.
+public struct ExampleRunner: Sendable {
+    public struct Outcome: Sendable {
+        public var rule: String
+        public var example: RuleExample
+        public var statuses: [Status]
+        public var problem: String?
+
+        public var passed: Bool { problem == nil }
+    }
+
+    public let ruleSet: RuleSet
+    public let rules: [CompiledRule]
+
+    public init(ruleSet: RuleSet, rules: [CompiledRule]) {
+        self.ruleSet = ruleSet
+        self.rules = rules
+    }
+
+    public func run() -> [Outcome] {
+        let validator = ReportValidator(schema: ruleSet.schema)
+        let auditor = Auditor(rules: [], context: EvaluationContext(calendar: ruleSet.calendar), language: .en)
+        var outcomes: [Outcome] = []
+        for rule in rules {
+            for example in rule.definition.examples {
+                let document = YAMLDocument(file: example.location.file, root: example.fragment, text: "")
+                let report: InspectionReport
+                do throws(DiagnosticList) {
+                    report = try validator.validate(document, mode: .fragment)
+                } catch {
+                    outcomes.append(Outcome(rule: rule.id, example: example, statuses: [],
+                                            problem: "the example is not a valid report fragment: \(error)"))
+                    continue
+                }
+                let frame = Frame(report: report, context: auditor.context, slotCount: 8)
+                let statuses = auditor.evaluate(rule, frame).map(\.status)
+                var problem: String?
+                switch example.expectation {
+                case .pass:
+                    if !statuses.contains(.pass) || statuses.contains(where: { $0 != .pass && $0 != .notApplicable }) {
+                        problem = "expected pass, got \(describe(statuses))"
+                    }
+                case .fail:
+                    if !statuses.contains(.fail) { problem = "expected fail, got \(describe(statuses))" }
+                }
+                outcomes.append(Outcome(rule: rule.id, example: example, statuses: statuses, problem: problem))
+            }
+        }
+        return outcomes
+    }
+
+    private func describe(_ statuses: [Status]) -> String {
+        statuses.isEmpty ? "no result" : statuses.map(\.rawValue).joined(separator: ", ")
+    }
+}

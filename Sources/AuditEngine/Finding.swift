@@ -1,0 +1,64 @@
+import AuditCore
+import AuditReport
+import AuditRules
+
+/// The status of one rule for one subject (`scoring.md`, "Rule results").
+public enum Status: String, Sendable, CaseIterable, Comparable {
+    // Declared in output order: what needs attention first.
+    case fail, error, notAssessed = "not_assessed", notDue = "not_due", pass, notApplicable = "not_applicable"
+
+    var rank: Int { Status.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
+
+    public var label: Label {
+        switch self {
+        case .fail: Label(zh: "不符合", en: "fail")
+        case .error: Label(zh: "无法评估", en: "error")
+        case .notAssessed: Label(zh: "未检查", en: "not assessed")
+        case .notDue: Label(zh: "未到期", en: "not due")
+        case .pass: Label(zh: "符合", en: "pass")
+        case .notApplicable: Label(zh: "不适用", en: "not applicable")
+        }
+    }
+}
+
+/// One rule's result for one subject (the report, or one staff member, call or case), with
+/// the clause it cites and where in the report its evidence is.
+public struct Finding: Sendable {
+    public let rule: RuleDefinition
+    public let status: Status
+    /// The staff, call or case id, or nil when the subject is the report.
+    public let item: String?
+    public let message: String
+    /// The evidence: the field the rule read (or the mapping that lacks it).
+    public let location: SourceLocation
+    /// `cases[2].feedback_at`
+    public let path: String?
+    /// Evidence the report lacks (for `not_assessed`).
+    public let missing: [String]
+    /// Other places involved (an `error` names both timestamps).
+    public let related: [SourceLocation]
+    /// Points this finding costs the outlet (0 unless `fail`).
+    public let pointsLost: Double
+}
+
+/// Every result of auditing one report.
+public struct AuditResult: Sendable {
+    public let report: InspectionReport
+    public let findings: [Finding]
+
+    public func count(_ status: Status) -> Int { findings.lazy.filter { $0.status == status }.count }
+
+    /// Whether any `fail` is at or above `threshold`.
+    public func fails(atOrAbove threshold: Severity) -> Bool {
+        findings.contains { $0.status == .fail && $0.rule.severity >= threshold }
+    }
+
+    public var hasErrors: Bool { findings.contains { $0.status == .error } }
+
+    /// A string field of the report, for headers (`outlet.name`).
+    public func text(_ path: String) -> String? {
+        if case .string(let s)? = report.value(at: path)?.value { return s }
+        return nil
+    }
+}

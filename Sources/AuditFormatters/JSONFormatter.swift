@@ -1,0 +1,76 @@
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+
+/// For programs: one object per report with stable keys (documented in the README).
+public enum JSONFormatter {
+    public static func object(_ result: AuditResult, _ options: OutputOptions) -> JSON {
+        let report = result.report
+        let reportInfo: JSON = .object([
+            ("path", .string(report.file)),
+            ("inspection", .optional(result.text("inspection.id"))),
+            ("outlet", .optional(result.text("outlet.id"))),
+            ("name", .optional(result.text("outlet.name"))),
+            ("branch", .optional(result.text("outlet.branch"))),
+            ("type", .optional(result.text("outlet.type"))),
+            ("tier", .string(result.text("outlet.tier") ?? "none")),
+        ])
+        let rules: JSON = .object([
+            ("packs", .array(options.packs.map { pack in
+                .object([("name", .string(pack.name)), ("version", .string(pack.version)), ("file", .string(pack.file))])
+            })),
+            ("digest", .string(options.rulesDigest)),
+        ])
+        let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
+        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0) }
+        return .object([
+            ("report", reportInfo),
+            ("rules", rules),
+            ("counts", counts),
+            ("findings", .array(findings)),
+        ])
+    }
+
+    static func finding(of f: Finding) -> JSON {
+        var location: [(String, JSON)] = [("file", .string(f.location.file))]
+        location.append(("line", f.location.line.map { .int($0) } ?? .null))
+        location.append(("column", f.location.column.map { .int($0) } ?? .null))
+        location.append(("path", .optional(f.path)))
+        var fields: [(String, JSON)] = [
+            ("rule", .string(f.rule.id)),
+            ("status", .string(f.status.rawValue)),
+            ("severity", .string(f.rule.severity.rawValue)),
+            ("section", .string(f.rule.section.rawValue)),
+            ("points_lost", .number(f.pointsLost, decimals: 2)),
+            ("message", .string(f.message)),
+            ("cite", .object([
+                ("source", .string(f.rule.cite.source)),
+                ("document", .string(f.rule.cite.document)),
+                ("clause", .string(f.rule.cite.clause)),
+                ("quote", .string(f.rule.cite.quote)),
+            ])),
+            ("item", .optional(f.item)),
+            ("location", .object(location)),
+        ]
+        if !f.missing.isEmpty { fields.append(("missing", .array(f.missing.map { .string($0) }))) }
+        if !f.related.isEmpty {
+            fields.append(("related", .array(f.related.map { r in
+                .object([("file", .string(r.file)), ("line", r.line.map { .int($0) } ?? .null), ("column", r.column.map { .int($0) } ?? .null)])
+            })))
+        }
+        return .object(fields)
+    }
+
+    /// One report: a pretty object. Several: an array of them.
+    public static func format(_ results: [AuditResult], _ options: OutputOptions) -> String {
+        let objects = results.map { object($0, options) }
+        let json = objects.count == 1 ? objects[0] : .array(objects)
+        return json.serialized(pretty: true) + "\n"
+    }
+
+    /// One compact line per report.
+    public static func formatLines(_ results: [AuditResult], _ options: OutputOptions) -> String {
+        results.map { object($0, options).serialized() + "\n" }.joined()
+    }
+}

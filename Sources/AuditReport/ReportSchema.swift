@@ -1,0 +1,113 @@
+import AuditCore
+
+/// A bilingual label.
+public struct Label: Sendable, Hashable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+}
+
+/// A closed set of tokens (`outlet_type`, `zone`, …) with their labels.
+public final class EnumSchema: Sendable, Hashable {
+    public let name: String
+    public let values: [String]
+    public let labels: [String: Label]
+
+    public init(name: String, values: [String], labels: [String: Label]) {
+        self.name = name
+        self.values = values
+        self.labels = labels
+    }
+
+    public func contains(_ token: String) -> Bool { labels[token] != nil }
+
+    public static func == (lhs: EnumSchema, rhs: EnumSchema) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+/// The type of a report value, shared by report validation and the rule type checker.
+public indirect enum ValueType: Sendable, Hashable, CustomStringConvertible {
+    case bool, int, number, string, timestamp, date, time
+    case token(EnumSchema)
+    case list(ValueType)
+    case object(ObjectSchema)
+
+    public var description: String {
+        switch self {
+        case .bool: "bool"
+        case .int: "int"
+        case .number: "number"
+        case .string: "string"
+        case .timestamp: "timestamp"
+        case .date: "date"
+        case .time: "time"
+        case .token(let e): "token(\(e.name))"
+        case .list(let element): "list<\(element)>"
+        case .object(let object): object.name
+        }
+    }
+}
+
+/// How a string field's text is further constrained.
+public enum StringFormat: String, Sendable {
+    case plain, hours, timezone
+}
+
+/// One key of a report object.
+public struct FieldSchema: Sendable {
+    public let name: String
+    public let index: Int
+    public let type: ValueType
+    public let format: StringFormat
+    public let required: Bool
+    /// The item's identifier within its list (`staff[].id`), used to name findings' items.
+    public let isIdentifier: Bool
+    /// Absence is a fact ("has not happened"), read as none rather than missing evidence.
+    public let absentMeansNone: Bool
+    public let allowedInts: [Int64]?
+    public let label: Label
+}
+
+/// A mapping in the report: its keys, in schema order.
+public final class ObjectSchema: Sendable, Hashable {
+    public let name: String
+    public let fields: [FieldSchema]
+    private let byName: [String: Int]
+
+    init(name: String, fields: [FieldSchema]) {
+        self.name = name
+        self.fields = fields
+        var byName: [String: Int] = [:]
+        for field in fields { byName[field.name] = field.index }
+        self.byName = byName
+    }
+
+    public func field(named name: String) -> FieldSchema? {
+        byName[name].map { fields[$0] }
+    }
+
+    /// The field that identifies an item of a list of these objects, if any.
+    public var identifier: FieldSchema? { fields.first(where: \.isIdentifier) }
+
+    public static func == (lhs: ObjectSchema, rhs: ObjectSchema) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
+/// The report format as data: loaded from `rules/report-schema.yaml`.
+public struct ReportSchema: Sendable {
+    public let version: String
+    public let root: ObjectSchema
+    public let objects: [String: ObjectSchema]
+    public let enums: [String: EnumSchema]
+
+    public init(version: String, root: ObjectSchema, objects: [String: ObjectSchema], enums: [String: EnumSchema]) {
+        self.version = version
+        self.root = root
+        self.objects = objects
+        self.enums = enums
+    }
+}

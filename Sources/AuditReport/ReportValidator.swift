@@ -1,0 +1,234 @@
+import AuditCalendar
+import AuditCore
+import AuditYAML
+import Foundation  // TimeZone only: one lookup per report, off the per-node path.
+
+/// Checks a YAML document against the report schema and builds the typed report.
+public struct ReportValidator: Sendable {
+    public enum Mode: Sendable {
+        /// A whole inspection report: required keys and `schema:` enforced.
+        case report
+        /// A rule example: any subset of the report, nothing required.
+        case fragment
+    }
+
+    public static let defaultTimeZone = "Asia/Shanghai"
+
+    public let schema: ReportSchema
+
+    public init(schema: ReportSchema) {
+        self.schema = schema
+    }
+
+    public func validate(_ document: YAMLDocument, mode: Mode = .report) throws(DiagnosticList) -> InspectionReport {
+        var run = Run(file: document.file, mode: mode, version: schema.version)
+        run.offset = run.resolveOffset(document.root, outlet: schema.root.field(named: "outlet"))
+        let root = run.object(document.root, schema.root, path: "")
+        if run.reader.diagnostics.hasErrors { throw run.reader.diagnostics }
+        guard let root else { throw run.reader.diagnostics }
+        return InspectionReport(file: document.file, text: document.text, root: root, utcOffsetSeconds: run.offset)
+    }
+
+    /// Per-document state: diagnostics and the outlet's offset.
+    private struct Run {
+        var reader: NodeReader
+        let mode: Mode
+        let version: String
+        var offset = 8 * 3600
+
+        init(file: String, mode: Mode, version: String) {
+            self.reader = NodeReader(file: file)
+            self.mode = mode
+            self.version = version
+        }
+
+        /// Local timestamps anywhere in the report are read in `outlet.timezone`, so find it
+        /// before walking the rest.
+        mutating func resolveOffset(_ root: YAMLNode, outlet: FieldSchema?) -> Int {
+            let fallback = 8 * 3600
+            guard let outlet, let pairs = root.mapping,
+                  let outletNode = pairs.first(where: { $0.key.scalar?.text == outlet.name })?.value,
+                  let zoneNode = outletNode.mapping?.first(where: { $0.key.scalar?.text == "timezone" })?.value,
+                  case .string(let name)? = zoneNode.scalar?.value
+            else { return fallback }
+            guard let zone = TimeZone(identifier: name) else {
+                // Reported (once) when the field itself is validated.
+                return fallback
+            }
+            return zone.secondsFromGMT()
+        }
+
+        mutating func object(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> ReportObject? {
+            guard let pairs = node.mapping else {
+                reader.error("\(name(path, schema)) must be a mapping, found \(reader.describe(node))", at: node)
+                return nil
+            }
+            var fields = [ReportField?](repeating: nil, count: schema.fields.count)
+            for pair in pairs {
+                guard case .string(let key)? = pair.key.scalar?.value ?? keyText(pair.key) else {
+                    reader.error("keys must be strings, found \(reader.describe(pair.key))", at: pair.key)
+                    continue
+                }
+                if key.hasPrefix("x_") { continue }
+                guard let field = schema.field(named: key) else {
+                    let hint = Suggestion.hint(for: key, among: schema.fields.map(\.name))
+                    reader.error("unknown key '\(join(path, key))'\(hint)", at: pair.key)
+                    continue
+                }
+                if case .null? = pair.value.scalar?.value { continue }  // null is the same as absent
+                if let value = self.value(pair.value, field.type, field, path: join(path, key)) {
+                    fields[field.index] = ReportField(value: value, mark: pair.value.mark)
+                }
+            }
+            if mode == .report {
+                for field in schema.fields where field.required && fields[field.index] == nil {
+                    if pairs.contains(where: { $0.key.scalar?.text == field.name }) { continue }  // typed error already
+                    reader.error("missing required key '\(join(path, field.name))'", at: node)
+                }
+                if path.isEmpty, let schemaField = schema.field(named: "schema"),
+                   case .string(let declared)? = fields[schemaField.index]?.value, declared != version {
+                    let at = pairs.first { $0.key.scalar?.text == "schema" }?.value ?? node
+                    reader.error("unsupported report format '\(declared)', expected '\(version)'", at: at)
+                }
+            }
+            return ReportObject(schema: schema, mark: node.mark, path: path, fields: fields)
+        }
+
+        private func keyText(_ node: YAMLNode) -> YAMLValue? {
+            // `1:` or `true:` as a key is still a key name the user typed.
+            node.scalar.map { .string($0.text) }
+        }
+
+        mutating func value(_ node: YAMLNode, _ type: ValueType, _ field: FieldSchema, path: String) -> ReportValue? {
+            switch type {
+            case .object(let schema):
+                return object(node, schema, path: path).map { .object($0) }
+            case .list(let element):
+                guard let items = node.sequence else {
+                    reader.error("\(path) must be a list, found \(reader.describe(node))", at: node)
+                    return nil
+                }
+                var result: [ReportField] = []
+                result.reserveCapacity(items.count)
+                var seenIds: [String: YAMLNode] = [:]
+                for (i, item) in items.enumerated() {
+                    if case .null? = item.scalar?.value {
+                        reader.error("\(path)[\(i)] is empty", at: item)
+                        continue
+                    }
+                    guard let value = self.value(item, element, field, path: "\(path)[\(i)]") else { continue }
+                    if case .object(let object) = value, let id = object.identifier,
+                       let idField = object.schema.identifier, let idMark = object.fields[idField.index]?.mark {
+                        if let first = seenIds[id] {
+                            reader.diagnostics.append(.error(
+                                "duplicate \(idField.name) '\(id)' in \(path)", at: SourceLocation(file: reader.file, mark: idMark),
+                                related: [.init(message: "first used here", location: reader.location(first))]))
+                        } else {
+                            seenIds[id] = item
+                        }
+                    }
+                    result.append(ReportField(value: value, mark: item.mark))
+                }
+                return .list(result)
+            default:
+                return scalar(node, type, field, path: path)
+            }
+        }
+
+        mutating func scalar(_ node: YAMLNode, _ type: ValueType, _ field: FieldSchema, path: String) -> ReportValue? {
+            guard let scalar = node.scalar else {
+                reader.error("\(path) must be \(expected(type, field)), found \(reader.describe(node))", at: node)
+                return nil
+            }
+            switch (type, scalar.value) {
+            case (.bool, .bool(let b)):
+                return .bool(b)
+            case (.int, .int(let i)):
+                if let allowed = field.allowedInts, !allowed.contains(i) {
+                    reader.error("\(path) must be one of \(allowed.map(String.init).joined(separator: ", ")), found \(i)", at: node)
+                    return nil
+                }
+                return .int(i)
+            case (.number, .int(let i)):
+                return .number(Double(i))
+            case (.number, .float(let f)):
+                return .number(f)
+            case (.string, .string(let text)):
+                return checkFormat(text, field.format, node, path: path) ? .string(text) : nil
+            case (.string, _) where scalar.style == .plain && field.format == .plain:
+                // An id or free text that happens to look like a number (`counter: 3`).
+                return .string(scalar.text)
+            case (.token(let e), .string(let token)):
+                guard e.contains(token) else {
+                    let hint = Suggestion.hint(for: token, among: e.values)
+                    reader.error("unknown token '\(token)' in \(path)\(hint); expected one of: \(e.values.joined(separator: ", "))", at: node)
+                    return nil
+                }
+                return .string(token)
+            case (.timestamp, .string(let text)):
+                switch Timestamp.parse(text, localOffsetSeconds: offset) {
+                case .success(let t): return .timestamp(t)
+                case .failure(let reason):
+                    reader.error("\(path): invalid timestamp '\(text)': \(reason)", at: node)
+                    return nil
+                }
+            case (.date, .string(let text)):
+                guard let date = LocalDate(iso: text) else {
+                    reader.error("\(path): invalid date '\(text)' (expected an existing date as YYYY-MM-DD)", at: node)
+                    return nil
+                }
+                return .date(date)
+            case (.time, .string(let text)):
+                guard let time = TimeOfDay(hhmm: text) else {
+                    reader.error("\(path): invalid time '\(text)' (expected HH:MM)", at: node)
+                    return nil
+                }
+                return .time(time)
+            default:
+                var message = "\(path) must be \(expected(type, field)), found \(reader.describe(node))"
+                if type == .bool, case .string(let text) = scalar.value,
+                   ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
+                    message += " (only true and false are booleans)"
+                }
+                reader.error(message, at: node)
+                return nil
+            }
+        }
+
+        mutating func checkFormat(_ text: String, _ format: StringFormat, _ node: YAMLNode, path: String) -> Bool {
+            switch format {
+            case .plain:
+                return true
+            case .hours:
+                let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+                if parts.count == 2, let open = TimeOfDay(hhmm: parts[0]), let close = TimeOfDay(hhmm: parts[1]), open < close {
+                    return true
+                }
+                reader.error("\(path): invalid opening hours '\(text)' (expected HH:MM-HH:MM, opening before closing)", at: node)
+                return false
+            case .timezone:
+                if TimeZone(identifier: text) != nil { return true }
+                reader.error("\(path): unknown time zone '\(text)' (expected an IANA name such as Asia/Shanghai)", at: node)
+                return false
+            }
+        }
+
+        func expected(_ type: ValueType, _ field: FieldSchema) -> String {
+            switch type {
+            case .bool: "true or false"
+            case .int: "an integer"
+            case .number: "a number"
+            case .string: field.format == .hours ? "opening hours HH:MM-HH:MM" : "a string"
+            case .timestamp: "a timestamp (2026-04-01 09:12 or ISO 8601 with offset)"
+            case .date: "a date (YYYY-MM-DD)"
+            case .time: "a time (HH:MM)"
+            case .token(let e): "one of: \(e.values.joined(separator: ", "))"
+            case .list: "a list"
+            case .object: "a mapping"
+            }
+        }
+
+        func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        func name(_ path: String, _ schema: ObjectSchema) -> String { path.isEmpty ? "the report" : path }
+    }
+}

@@ -1,0 +1,604 @@
+// GENERATED FILE. DO NOT EDIT! Made by scripts/bundle-rules.py from rules/*.yaml.
+
+/// The shipped rule files, embedded so the binary works from any folder.
+public enum BundledRules {
+    /// (path relative to the repository, contents), sorted by path.
+    public static let files: [(path: String, text: String)] = [
+        ("rules/build.yaml", #"""
+# 服务网点环境建设 — premises rules (CS 第二章). Format: docs/rules.md.
+pack: build
+version: "1"
+description: 服务网点环境建设规范 (中国人寿财产保险股份有限公司客户服务规范 第二章)
+rules:
+  - id: BLD-AREA-CENTER
+    title: {zh: 客户服务中心接待区域面积, en: Reception area of a customer service centre}
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.3"
+      quote: 服务网点客户接待区域使用面积(指服务网点内临柜人员作业区域及柜台外客户活动区域面积之和)应至少达到:三级机构客户服务中心:80平方米;四级机构客户服务大厅:20平方米,其他服务网点可酌情参照以上标准。
+    applies: outlet.type == "service_center"
+    check: premises.reception_area_m2 >= params.min_area_center_m2
+    params:
+      min_area_center_m2: 80
+    message:
+      zh: 客户接待区域使用面积 {premises.reception_area_m2} 平方米,低于 {params.min_area_center_m2} 平方米
+      en: reception area is {premises.reception_area_m2} m², below {params.min_area_center_m2} m²
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {reception_area_m2: 80}}
+        - {outlet: {type: service_center}, premises: {reception_area_m2: 120.5}}
+      fail:
+        - {outlet: {type: service_center}, premises: {reception_area_m2: 76}}
+
+  - id: BLD-NAMING
+    title: {zh: 网点命名规范, en: Outlet naming}
+    description: >
+      The name starts with the city, ends with the type's suffix (客户服务中心 or 客户服务站),
+      and names the area or place in between. A district must appear without 区/县
+      (哈尔滨市道里客户服务中心, not 哈尔滨市道里区客户服务中心); any other place name
+      (恒达) is accepted, since the report cannot tell a place from a typo.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.1"
+      quote: 各分公司应统一组织对客户服务中心、客户服务站命名,名称应明显标示网点的主要服务区域或坐落地点,如在哈尔滨市道里区内设置的客户服务中心,名称应为“哈尔滨市道里客户服务中心”;在哈尔滨市道里区恒达4S店内设置的客户服务站,名称应为“哈尔滨市恒达客户服务站”。
+    applies: outlet.type in ["service_center", "service_station"]
+    let:
+      suffix: 'outlet.type == "service_center" ? "客户服务中心" : "客户服务站"'
+      place: outlet.name.remove_prefix(outlet.city).remove_suffix(suffix)
+    check: >-
+      outlet.name.starts_with(outlet.city) and outlet.name.ends_with(suffix)
+      and place.size() > 0 and place.size() < outlet.name.size()
+      and not place.ends_with("区") and not place.ends_with("县")
+    evidence: outlet.name
+    message:
+      zh: 网点名称“{outlet.name}”不符合“城市 + 区域或地点 + {suffix}”的命名规范(如“哈尔滨市道里{suffix}”)
+      en: outlet name “{outlet.name}” does not follow city + area or place + “{suffix}” (e.g. 哈尔滨市道里{suffix})
+    examples:
+      pass:
+        - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里客户服务中心}}
+        - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务站}}
+      fail:
+        - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里区客户服务中心}}
+        - {outlet: {type: service_center, city: 哈尔滨市, name: 道里客户服务中心}}
+        - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务中心}}
+        - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市客户服务中心}}
+
+  - id: BLD-POSTINGS
+    title: {zh: 宣传材料悬挂齐全, en: Required postings on the wall}
+    section: build
+    severity: major
+    tier: standard
+    cite:
+      source: CS, LB
+      document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
+      clause: CS 2.3.1.7;LB 第三条
+      quote: 客户服务中心内须悬挂投保流程、理赔流程、理赔资料说明、客户服务承诺、客户服务电话、服务人员监督板(带照片)等宣传材料,须放置在客户易于查阅的地方并及时更新。(LB 第三条:营业场所应当「公示服务的内容、流程及监督电话」)
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      required: '["underwriting_process", "claims_process", "claims_documents", "service_commitment", "service_hotline", "supervision_board"]'
+    check: premises.postings.contains_all(required)
+    message:
+      zh: 缺少宣传材料:{premises.postings.missing(required)}
+      en: "postings missing: {premises.postings.missing(required)}"
+    examples:
+      pass:
+        - outlet: {type: service_center}
+          premises:
+            postings: [underwriting_process, claims_process, claims_documents, service_commitment, service_hotline, supervision_board]
+      fail:
+        - outlet: {type: service_hall}
+          premises:
+            postings: [underwriting_process, claims_process, claims_documents, service_commitment, service_hotline]
+        - {outlet: {type: service_center}, premises: {postings: []}}
+"""#),
+        ("rules/calendar.yaml", #"""
+# Business calendar: statutory holidays (法定节假日) and adjusted working days (调休上班日)
+# per the State Council notices. A working day is Monday–Friday, except the holidays below,
+# plus the working days below (which fall on weekends).
+#
+# To add a year, copy a block: list every day off of each holiday period (weekend days
+# inside the period included; `A..B` is an inclusive range) and every weekend day that is
+# a working day, with the notice it comes from. Dates outside the listed years are an
+# error ("calendar does not cover 2027"), never guessed from weekdays alone.
+calendar: business-days/1
+years:
+  2024:
+    source: 国务院办公厅关于2024年部分节假日安排的通知(国办发明电〔2023〕7号)
+    holidays:
+      - 2024-01-01               # 元旦
+      - 2024-02-10..2024-02-17   # 春节
+      - 2024-04-04..2024-04-06   # 清明节
+      - 2024-05-01..2024-05-05   # 劳动节
+      - 2024-06-10               # 端午节
+      - 2024-09-15..2024-09-17   # 中秋节
+      - 2024-10-01..2024-10-07   # 国庆节
+    working_days:
+      - 2024-02-04   # 春节 (Sunday)
+      - 2024-02-18   # 春节 (Sunday)
+      - 2024-04-07   # 清明节 (Sunday)
+      - 2024-04-28   # 劳动节 (Sunday)
+      - 2024-05-11   # 劳动节 (Saturday)
+      - 2024-09-14   # 中秋节 (Saturday)
+      - 2024-09-29   # 国庆节 (Sunday)
+      - 2024-10-12   # 国庆节 (Saturday)
+  2025:
+    source: 国务院办公厅关于2025年部分节假日安排的通知(国办发明电〔2024〕12号)
+    holidays:
+      - 2025-01-01               # 元旦
+      - 2025-01-28..2025-02-04   # 春节
+      - 2025-04-04..2025-04-06   # 清明节
+      - 2025-05-01..2025-05-05   # 劳动节
+      - 2025-05-31..2025-06-02   # 端午节
+      - 2025-10-01..2025-10-08   # 国庆节、中秋节
+    working_days:
+      - 2025-01-26   # 春节 (Sunday)
+      - 2025-02-08   # 春节 (Saturday)
+      - 2025-04-27   # 劳动节 (Sunday)
+      - 2025-09-28   # 国庆节 (Sunday)
+      - 2025-10-11   # 国庆节 (Saturday)
+  2026:
+    source: 国务院办公厅关于2026年部分节假日安排的通知
+    holidays:
+      - 2026-01-01..2026-01-03   # 元旦
+      - 2026-02-15..2026-02-23   # 春节
+      - 2026-04-04..2026-04-06   # 清明节
+      - 2026-05-01..2026-05-05   # 劳动节
+      - 2026-06-19..2026-06-21   # 端午节
+      - 2026-09-25..2026-09-27   # 中秋节
+      - 2026-10-01..2026-10-07   # 国庆节
+    working_days:
+      - 2026-01-04   # 元旦 (Sunday)
+      - 2026-02-14   # 春节 (Saturday)
+      - 2026-02-28   # 春节 (Saturday)
+      - 2026-05-09   # 劳动节 (Saturday)
+      - 2026-09-20   # 中秋节 (Sunday)
+      - 2026-10-10   # 国庆节 (Saturday)
+"""#),
+        ("rules/etiquette.yaml", #"""
+# 服务礼仪与纪律 — staff and phone etiquette (CS 第三章, 第十章; CC; LB). Format: docs/rules.md.
+pack: etiquette
+version: "1"
+description: 服务礼仪与纪律
+rules:
+  - id: ETQ-BADGE
+    title: {zh: 佩戴工牌, en: Identity badge worn}
+    section: etiquette
+    severity: minor
+    cite:
+      source: LB, CS
+      document: 人身保险业务基本服务规定(保监会令2010年第4号);中国人寿财产保险股份有限公司客户服务规范
+      clause: LB 第三条;CS 3.2 着装
+      quote: 柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡
+    for_each: staff
+    check: it.badge
+    message:
+      zh: 服务人员 {it.id} 未佩戴工牌
+      en: staff member {it.id} wore no identity badge
+    examples:
+      pass:
+        - {staff: [{id: E1, badge: true}, {id: E2, badge: true}]}
+      fail:
+        - {staff: [{id: E1, badge: true}, {id: E2, badge: false}]}
+
+  - id: ETQ-FORBIDDEN-PHRASES
+    title: {zh: 不使用服务忌语, en: No forbidden phrases}
+    description: >
+      A phrase matches when, with spaces and Chinese/ASCII punctuation removed from both, it
+      occurs anywhere in what was said (「这是规定, 我有什么办法」 contains 这是规定). Calls are
+      checked on the opening and the transcript; a call without an opening is not assessed.
+    section: etiquette
+    severity: major
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 二.8;五.一.1
+      quote: 避免使用生哽、冷淡、推委的语句。(五.一.1:不可以说:“喂说话呀!”……不可以说:“喂,说吧!”)
+    for_each:
+      - in: staff
+        let: {said: it.utterances}
+      - in: calls
+        let: {said: "[it.opening] + (it.transcript ?? [])"}
+    let:
+      hits: said.phrases_found(params.forbidden_phrases)
+    check: hits.is_empty()
+    params:
+      forbidden_phrases:
+        - "喂,说话呀"
+        - "喂,说吧"
+        - "不知道"
+        - "不归我管"
+        - "不关我的事"
+        - "自己看"
+        - "自己找"
+        - "有完没完"
+        - "急什么"
+        - "没看我正忙着吗"
+        - "下班了"
+        - "这是规定"
+        - "你找谁都没用"
+        - "你去投诉好了"
+        - "怎么不早点来"
+    message:
+      zh: "{it.id} 使用服务忌语:{hits.join('、')}"
+      en: "{it.id} used forbidden phrases: {hits.join(', ')}"
+    examples:
+      pass:
+        - {staff: [{id: E1, utterances: ["您好,请问您办理什么业务?"]}]}
+        - {calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?"}]}
+      fail:
+        - {staff: [{id: E1, utterances: ["这是规定, 我有什么办法"]}]}
+        - {calls: [{id: C1, opening: "喂, 说话呀!"}]}
+        - {calls: [{id: C1, opening: "您好", transcript: ["这个我不 知道。"]}]}
+
+  - id: ETQ-PHONE-OPENING
+    title: {zh: 电话开头语规范, en: Phone opening}
+    description: >
+      The opening must greet (您好), name the company or the hotline (param company_names),
+      and offer help (param help_phrases). Matching ignores spaces and punctuation.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CC, CS
+      document: 客服中心服务规范;中国人寿财产保险股份有限公司客户服务规范
+      clause: CC 五.一.1;CC 四.1.1.B;CS 3.7
+      quote: “您好,欢迎致电 XX 客户服务热线,客服代表 XX 很高兴为您服务,请问有什么可以帮您?”(四.1.1.B:电话接通时,应主动的报出企业名称、部门并致问候语。)
+    for_each: calls
+    check: >-
+      it.opening.has_phrase("您好") and it.opening.has_any_phrase(params.company_names)
+      and it.opening.has_any_phrase(params.help_phrases)
+    params:
+      company_names: [中国人寿, 国寿, 客户服务热线, 客服热线, "95519"]
+      help_phrases: [有什么可以帮, 有什么可以匡助, 有什么能帮]
+    message:
+      zh: 电话 {it.id} 的开头语缺少问候语、公司或热线名称或协助用语:“{it.opening}”
+      en: "call {it.id}: the opening lacks a greeting, the company or hotline name, or an offer of help: “{it.opening}”"
+    examples:
+      pass:
+        - {calls: [{id: C1, opening: "您好,欢迎致电中国人寿财险客户服务热线,客服代表0123很高兴为您服务,请问有什么可以帮您?"}]}
+      fail:
+        - {calls: [{id: C1, opening: "喂,哪位?"}]}
+        - {calls: [{id: C1, opening: "您好,请问有什么可以帮您?"}]}
+"""#),
+        ("rules/report-schema.yaml", #"""
+# The outlet inspection report, as data (../shared/spec/report-format.md).
+# Used twice: to validate every report, and to type-check rule expressions when a pack loads.
+#
+# A field is `{type, required?, absent?, values?, of?, zh, en}`:
+#   type      string | int | number | bool | timestamp | date | time (HH:MM) | hours (HH:MM-HH:MM)
+#             | timezone (IANA name) | token (one of `values`) | tokens (list of `values`)
+#             | strings (list of strings) | object (`of`) | list (list of `of` objects)
+#   values    an enum name from `enums:` (or, for int, the allowed numbers)
+#   absent    `not_happened`: absence is a fact (e.g. a case not yet paid), read as "none", not
+#             as missing evidence
+#   zh, en    labels, used by messages and by `audit template`
+schema: outlet-report/1
+root: report
+
+enums:
+  method:
+    onsite: {zh: 现场检查, en: on site}
+    mystery_shopper: {zh: 神秘顾客, en: mystery shopper}
+    remote: {zh: 远程检查, en: remote}
+  outlet_type:
+    service_center: {zh: 客户服务中心, en: customer service centre}
+    service_hall: {zh: 客户服务大厅, en: service hall}
+    loss_assessment_center: {zh: 定损中心, en: loss-assessment centre}
+    service_station: {zh: 客户服务站, en: service station}
+  tier:
+    none: {zh: 无, en: none}
+    standard: {zh: 标准店, en: standard}
+    flagship: {zh: 旗舰店, en: flagship}
+  hosting:
+    self_built: {zh: 自建, en: self-built}
+    partner: {zh: 借用合作机构职场, en: partner-hosted}
+  line:
+    property: {zh: 财产险, en: property & casualty}
+    life: {zh: 人身险, en: life}
+  service:
+    consultation: {zh: 咨询, en: consultation}
+    underwriting: {zh: 出单, en: underwriting}
+    claims_documents: {zh: 单证收集, en: claims documents}
+    loss_assessment: {zh: 查勘定损, en: loss assessment}
+    payments: {zh: 收付, en: payments}
+    cash: {zh: 现金收付, en: cash}
+    complaints: {zh: 投诉受理, en: complaints}
+  lightbox:
+    none: {zh: 无灯箱, en: no lightbox}
+    "on": {zh: 开启, en: "on"}
+    "off": {zh: 未开启, en: "off"}
+  plaque_item:
+    name: {zh: 网点名称, en: name}
+    hours: {zh: 营业时间, en: opening hours}
+    hotline: {zh: 客服电话, en: hotline}
+    address: {zh: 网点地址, en: address}
+  zone:
+    business_acceptance: {zh: 业务受理区, en: business acceptance}
+    cashier: {zh: 收银区, en: cashier}
+    rest_area: {zh: 客户休息区, en: rest area}
+    vip_room: {zh: VIP大客户室, en: VIP room}
+    vip_area: {zh: VIP服务区, en: VIP area}
+    reception: {zh: 客户接待区, en: reception}
+    self_service: {zh: 自助区, en: self-service}
+    form_filling: {zh: 资料填写区, en: form filling}
+  posting:
+    underwriting_process: {zh: 投保流程, en: underwriting process}
+    claims_process: {zh: 理赔流程, en: claims process}
+    claims_documents: {zh: 理赔资料说明, en: claims documents guide}
+    service_commitment: {zh: 客户服务承诺, en: service commitment}
+    service_hotline: {zh: 客户服务电话, en: service hotline}
+    supervision_board: {zh: 服务人员监督板(带照片), en: staff supervision board (with photos)}
+  counter_sign:
+    reception: {zh: 客户接待, en: reception}
+    underwriting: {zh: 承保, en: underwriting}
+    claims: {zh: 理赔, en: claims}
+    payments: {zh: 收付, en: payments}
+    documents: {zh: 单证收集, en: documents}
+    loss_assessment: {zh: 定损, en: loss assessment}
+  copier:
+    none: {zh: 无, en: none}
+    on_site: {zh: 配备复印机, en: copier on site}
+    copy_service: {zh: 代客复印, en: copy service}
+  amenity:
+    info_rack: {zh: 资料架, en: information rack}
+    newspaper_holder: {zh: 报纸夹, en: newspaper holder}
+    notice_board: {zh: 告示板, en: notice board}
+    premium_calculator: {zh: 保费计算器, en: premium calculator}
+    wall_clock: {zh: 挂钟, en: wall clock}
+    convenience_box: {zh: 便民服务箱, en: convenience box}
+    tv: {zh: 液晶电视, en: TV}
+    rating_device: {zh: 服务评价器, en: rating device}
+    queue_machine: {zh: 叫号器, en: queue machine}
+    shoe_polisher: {zh: 擦鞋机, en: shoe polisher}
+    umbrella_stand: {zh: 雨伞套架, en: umbrella stand}
+  convenience_item:
+    reading_glasses: {zh: 老花镜, en: reading glasses}
+    map: {zh: 地图, en: map}
+    phone_directory: {zh: 电话号码簿, en: phone directory}
+    first_aid_kit: {zh: 小药箱, en: first-aid kit}
+    sewing_kit: {zh: 简易针线包, en: sewing kit}
+  role:
+    reception: {zh: 接待, en: reception}
+    counter: {zh: 柜员, en: counter}
+    cashier: {zh: 收银, en: cashier}
+    assessor: {zh: 定损员, en: assessor}
+    manager: {zh: 经理, en: manager}
+    phone_agent: {zh: 坐席, en: phone agent}
+  case_kind:
+    complaint: {zh: 投诉, en: complaint}
+    consultation: {zh: 咨询, en: consultation}
+    claim: {zh: 理赔, en: claim}
+    policy_service: {zh: 保全, en: policy service}
+    new_policy: {zh: 新单, en: new policy}
+  channel:
+    counter: {zh: 柜面, en: counter}
+    phone: {zh: 电话, en: phone}
+    online: {zh: 网上, en: online}
+    visit: {zh: 上门, en: visit}
+  decision:
+    approved: {zh: 赔付, en: approved}
+    partial: {zh: 部分赔付, en: partially approved}
+    denied: {zh: 拒赔, en: denied}
+
+objects:
+  report:
+    schema: {type: string, required: true, zh: 报告格式, en: report format}
+    inspection: {type: object, of: inspection, required: true, zh: 检查信息, en: inspection}
+    outlet: {type: object, of: outlet, required: true, zh: 网点信息, en: outlet}
+    premises: {type: object, of: premises, zh: 职场环境, en: premises}
+    staff: {type: list, of: staff_member, zh: 服务人员, en: staff}
+    calls: {type: list, of: call, zh: 电话抽检, en: sampled calls}
+    cases: {type: list, of: case, zh: 案件抽检, en: sampled cases}
+    notes: {type: string, zh: 备注, en: notes}
+
+  inspection:
+    id: {type: string, required: true, zh: 检查编号, en: inspection id}
+    inspected_at: {type: timestamp, required: true, zh: 检查时间, en: inspected at}
+    inspector: {type: string, zh: 检查人, en: inspector}
+    method: {type: token, values: method, zh: 检查方式, en: method}
+
+  outlet:
+    id: {type: string, required: true, zh: 网点编号, en: outlet id}
+    name: {type: string, required: true, zh: 网点名称, en: outlet name}
+    branch: {type: string, required: true, zh: 分公司, en: branch}
+    sub_branch: {type: string, zh: 中心支公司, en: sub-branch}
+    city: {type: string, zh: 城市, en: city}
+    district: {type: string, zh: 区县, en: district}
+    type: {type: token, values: outlet_type, required: true, zh: 网点类型, en: outlet type}
+    level: {type: int, values: [3, 4], zh: 机构级别, en: institution level}
+    tier: {type: token, values: tier, zh: 星级认定, en: tier}
+    hosting: {type: token, values: hosting, zh: 建设方式, en: hosting}
+    line: {type: token, values: line, zh: 业务条线, en: business line}
+    services: {type: tokens, values: service, zh: 服务功能, en: services}
+    floor: {type: int, zh: 所在楼层, en: floor}
+    street_facing: {type: bool, zh: 临街, en: street facing}
+    posted_hours: {type: hours, zh: 公示营业时间, en: posted opening hours}
+    timezone: {type: timezone, zh: 时区, en: time zone}
+
+  premises:
+    reception_area_m2: {type: number, zh: 客户接待区域使用面积(平方米), en: reception area (m²)}
+    transit_nearby: {type: bool, zh: 交通便利, en: transit nearby}
+    parking: {type: bool, zh: 方便停车, en: parking}
+    ground_floor_sign: {type: bool, zh: 一层入口标牌, en: ground-floor sign}
+    lightbox: {type: token, values: lightbox, zh: 夜间灯箱, en: lightbox after dark}
+    storefront_sign: {type: bool, zh: 户外店招, en: storefront sign}
+    standing_pillar: {type: bool, zh: 立地形象立柱, en: standing pillar}
+    plaque: {type: tokens, values: plaque_item, zh: 营业铭牌标注内容, en: business plaque shows}
+    hours_posted_inside: {type: bool, zh: 店内公示营业时间, en: hours posted inside}
+    clean: {type: bool, zh: 干净整洁, en: clean and orderly}
+    facade_compliant: {type: bool, zh: 外立面风格符合要求, en: facade per company style}
+    air_fresh: {type: bool, zh: 空气清新, en: air fresh}
+    plants: {type: bool, zh: 绿色植物, en: plants}
+    zones: {type: tokens, values: zone, zh: 功能区, en: zones}
+    counters: {type: object, of: counters, zh: 业务受理区柜台, en: counters}
+    cashier_enclosed: {type: bool, zh: 收银区封闭式柜台, en: cashier enclosed}
+    rest_area: {type: object, of: rest_area, zh: 客户休息区设施, en: rest area}
+    vip_room: {type: object, of: vip_room, zh: VIP大客户室设施, en: VIP room}
+    postings: {type: tokens, values: posting, zh: 悬挂宣传材料, en: postings}
+    postings_current: {type: bool, zh: 宣传材料及时更新, en: postings current}
+    opinion_book: {type: bool, zh: 客户意见簿, en: opinion book}
+    counter_signs: {type: tokens, values: counter_sign, zh: 柜面标牌, en: counter signs}
+    desk_plates: {type: object, of: desk_plates, zh: 桌牌, en: desk plates}
+    suspended_counters: {type: list, of: suspended_counter, zh: 暂停办公柜台, en: suspended counters}
+    reception_desk_visible: {type: bool, zh: 接待台在第一视线范围内, en: reception desk visible}
+    self_service: {type: object, of: self_service, zh: 自助区设备, en: self-service}
+    form_desk: {type: object, of: form_desk, zh: 资料填写台, en: form desk}
+    copier: {type: token, values: copier, zh: 复印服务, en: copier}
+    amenities: {type: tokens, values: amenity, zh: 便民设备, en: amenities}
+    convenience_box: {type: tokens, values: convenience_item, zh: 便民服务箱物品, en: convenience box}
+    privacy: {type: object, of: privacy, zh: 客户信息保护, en: privacy}
+    opened_at: {type: time, zh: 实际开门时间, en: opened at}
+
+  counters:
+    open_low: {type: bool, zh: 开放式矮柜, en: open low counters}
+    lcd_monitors: {type: bool, zh: 液晶显示屏, en: LCD monitors}
+    chairs: {type: bool, zh: 柜台前座椅, en: chairs}
+  rest_area:
+    seating: {type: bool, zh: 沙发/等候椅, en: seating}
+    water_dispenser: {type: bool, zh: 饮水机, en: water dispenser}
+    cups: {type: bool, zh: 一次性水杯, en: cups}
+  vip_room:
+    sofa: {type: bool, zh: 沙发, en: sofa}
+    tea_table: {type: bool, zh: 茶几, en: tea table}
+    plants: {type: bool, zh: 绿色植物, en: plants}
+  desk_plates:
+    uniform: {type: bool, zh: 整齐划一, en: uniform}
+    staff_card: {type: bool, zh: 镶嵌工卡, en: staff card}
+  suspended_counter:
+    counter: {type: string, required: true, id: true, zh: 柜台, en: counter}
+    sign_shown: {type: bool, zh: 摆放暂停办公标牌, en: sign shown}
+    same_service_elsewhere: {type: bool, zh: 有其他人员办理相同业务, en: same service elsewhere}
+  self_service:
+    web_pc: {type: bool, zh: 可连接公司网站的电脑, en: PC with website}
+    phone: {type: bool, zh: 电话, en: phone}
+  form_desk:
+    forms: {type: bool, zh: 业务表格, en: forms}
+    stationery: {type: bool, zh: 文具, en: stationery}
+    samples: {type: bool, zh: 单证填写样本, en: sample forms}
+  privacy:
+    screens_shielded: {type: bool, zh: 屏幕遮挡, en: screens shielded}
+    documents_secured: {type: bool, zh: 客户资料妥善保管, en: documents secured}
+
+  staff_member:
+    id: {type: string, required: true, id: true, zh: 工号, en: staff id}
+    role: {type: token, values: role, zh: 岗位, en: role}
+    uniform: {type: bool, zh: 统一着装, en: uniform}
+    badge: {type: bool, zh: 佩戴工牌, en: badge}
+    grooming: {type: bool, zh: 仪容, en: grooming}
+    posture: {type: bool, zh: 仪态, en: posture}
+    workspace_tidy: {type: bool, zh: 工作台整洁, en: workspace tidy}
+    stood_to_greet: {type: bool, zh: 起身迎客, en: stood to greet}
+    greeted_first: {type: bool, zh: 主动问候, en: greeted first}
+    smiled: {type: bool, zh: 微笑服务, en: smiled}
+    personal_tasks: {type: bool, zh: 办理私事, en: personal tasks}
+    plain_language: {type: bool, zh: 通俗易懂, en: plain language}
+    utterances: {type: strings, zh: 服务用语记录, en: utterances}
+
+  call:
+    id: {type: string, required: true, id: true, zh: 电话编号, en: call id}
+    rings: {type: int, zh: 响铃次数, en: rings}
+    opening: {type: string, zh: 开头语, en: opening}
+    surname_used: {type: bool, absent: not_happened, zh: 使用客户姓氏称呼, en: surname used}
+    apology_when_unable: {type: bool, absent: not_happened, zh: 无法解答时致歉, en: apology when unable}
+    agent_hung_up_first: {type: bool, zh: 坐席先挂机, en: agent hung up first}
+    transcript: {type: strings, zh: 通话记录, en: transcript}
+
+  case:
+    id: {type: string, required: true, id: true, zh: 案件编号, en: case id}
+    kind: {type: token, values: case_kind, required: true, zh: 案件类型, en: kind}
+    channel: {type: token, values: channel, zh: 渠道, en: channel}
+    received_at: {type: timestamp, required: true, zh: 受理时间, en: received at}
+    answered_on_spot: {type: bool, zh: 当场答复, en: answered on the spot}
+    first_contact_at: {type: timestamp, absent: not_happened, zh: 首次联系时间, en: first contact at}
+    feedback_at: {type: timestamp, absent: not_happened, zh: 反馈时间, en: feedback at}
+    decided_at: {type: timestamp, absent: not_happened, zh: 处理决定/核定时间, en: decided at}
+    extended: {type: bool, zh: 延长处理期限, en: extended}
+    resolved_at: {type: timestamp, absent: not_happened, zh: 办结时间, en: resolved at}
+    callback_at: {type: timestamp, absent: not_happened, zh: 回访时间, en: callback at}
+    documents_complete_at: {type: timestamp, zh: 资料齐全时间, en: documents complete at}
+    document_requests: {type: int, zh: 补充资料通知次数, en: document requests}
+    investigation_required: {type: bool, zh: 需要调查, en: investigation required}
+    decision: {type: token, values: decision, absent: not_happened, zh: 核定结论, en: decision}
+    agreed_at: {type: timestamp, absent: not_happened, zh: 达成协议时间, en: agreed at}
+    paid_at: {type: timestamp, absent: not_happened, zh: 支付时间, en: paid at}
+    denial_notice_at: {type: timestamp, absent: not_happened, zh: 拒赔通知时间, en: denial notice at}
+    advance_paid_at: {type: timestamp, absent: not_happened, zh: 先予支付时间, en: advance paid at}
+    long_term: {type: bool, zh: 长期寿险, en: long-term policy}
+    callback_done: {type: bool, zh: 完成新单回访, en: callback done}
+    handler: {type: string, zh: 首问责任人, en: first receiver}
+    transferred_to: {type: string, absent: not_happened, zh: 转交人员, en: transferred to}
+    transfer_confirmed: {type: bool, zh: 首问责任人收到办结确认, en: transfer confirmed}
+"""#),
+        ("rules/timeliness.yaml", #"""
+# 服务时效 — deadlines per case (CP; IL; CH). Deadlines follow ../shared/spec/timeliness.md:
+# the start day is not counted; a calendar-day deadline on a non-working day moves to the
+# next working day; the deadline is the end of its last day. Format: docs/rules.md.
+pack: timeliness
+version: "1"
+description: 服务时效
+rules:
+  - id: TML-FEEDBACK-2WD
+    title: {zh: 2个工作日内反馈, en: Feedback within 2 working days}
+    section: timeliness
+    severity: major
+    cite:
+      source: CP
+      document: 中国人寿保险股份有限公司服务承诺(2012)
+      clause: 快速响应
+      quote: 公司及时、快速为客户办理业务;对于不能当时解答的咨询或投诉,在2个工作日以内向客户反馈进展情况或处理意见。
+    for_each: cases
+    applies: it.kind in ["complaint", "consultation"] and not it.answered_on_spot
+    let:
+      result: 'on_time(it.feedback_at, it.received_at, workdays: params.feedback_wd)'
+    check: result
+    params:
+      feedback_wd: 2
+    message:
+      zh: 案件 {it.id} 应于 {result.last_day} 前反馈,晚 {result.late} 个工作日
+      en: case {it.id} was due for feedback by {result.last_day}; {result.late} working day(s) late
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: complaint, answered_on_spot: false, received_at: "2026-04-02 15:00", feedback_at: "2026-04-07 23:59"}
+      fail:
+        - cases:
+            - {id: A, kind: complaint, answered_on_spot: false, received_at: "2026-04-02 15:00", feedback_at: "2026-04-08 10:00"}
+        - inspection: {inspected_at: "2026-04-14 10:00"}
+          cases:
+            - {id: B, kind: consultation, answered_on_spot: false, received_at: "2026-04-02 15:00"}
+
+  - id: TML-LAW23-DECIDE-30D
+    title: {zh: 三十日内作出核定, en: Claim decided within 30 days}
+    section: timeliness
+    severity: critical
+    cite:
+      source: IL
+      document: 中华人民共和国保险法(2015)
+      clause: 第二十三条
+      quote: ……情形复杂的,应当在三十日内作出核定,但合同另有约定的除外。
+    for_each: cases
+    applies: it.kind == "claim"
+    let:
+      result: 'on_time(it.decided_at, it.documents_complete_at, days: params.decide_days)'
+    check: result
+    params:
+      decide_days: 30
+    message:
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定,晚 {result.late} 日
+      en: claim {it.id} was due for a decision by {result.last_day}; {result.late} day(s) late
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-03-16 18:00"}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-03-17 09:00"}
+"""#),
+    ]
+}

@@ -1,0 +1,110 @@
+import AuditCore
+import AuditReport
+
+/// A rule ready to run: every expression parsed, checked and planned, parameters bound.
+public struct CompiledRule: Sendable {
+    public let definition: RuleDefinition
+    /// Effective parameter values (defaults, then `--param` overrides).
+    public let parameters: [String: Value]
+    let sources: [Source]
+    let slotCount: Int
+
+    public var id: String { definition.id }
+
+    /// What a rule iterates: one list (`cases`), or the report itself when `list` is nil.
+    struct Source: Sendable {
+        var list: Evaluator?
+        var listPath: String?
+        var lets: [(slot: Int, eval: Evaluator)]
+        var applies: Evaluator?
+        var check: Evaluator
+        var messages: [Language: MessageTemplate]
+        var evidence: (path: [String], locate: @Sendable (Frame) -> Mark?)?
+    }
+
+    /// The raw result for one subject: the values of `applies` and `check`, before they
+    /// become a status (that is the engine's job).
+    public struct Outcome: Sendable {
+        /// The item's id (`E1077`) or nil for the report itself.
+        public var item: String?
+        /// `cases[2]`, or nil for the report.
+        public var itemPath: String?
+        public var applies: Value
+        public var check: Value?
+        public var message: String?
+        public var evidenceMark: Mark?
+        public var evidencePath: String?
+    }
+
+    /// Evaluates the rule for every subject. Messages are rendered only for results that
+    /// need one (`wantMessage` decides from the check value), in one language.
+    public func outcomes(
+        in frame: Frame, language: Language, wantMessage: (Value) -> Bool
+    ) -> [Outcome] {
+        frame.ensureSlots(slotCount)
+        var results: [Outcome] = []
+        for source in sources {
+            if let list = source.list {
+                let items = list(frame)
+                guard case .list(let values) = items else {
+                    // The list itself is absent: one unknown result stands for all its items.
+                    frame.item = .none
+                    results.append(Outcome(
+                        item: nil, itemPath: source.listPath, applies: items, check: nil, message: nil,
+                        evidenceMark: Self.missingMark(items) ?? frame.report.root.mark, evidencePath: source.listPath))
+                    continue
+                }
+                for (index, item) in values.enumerated() {
+                    frame.item = item
+                    var id: String?
+                    var path = "\(source.listPath ?? "")[\(index)]"
+                    if case .object(let object) = item {
+                        id = object.identifier
+                        path = object.path
+                    }
+                    results.append(evaluate(source, frame, language, wantMessage, item: id, itemPath: path))
+                }
+            } else {
+                frame.item = .none
+                results.append(evaluate(source, frame, language, wantMessage, item: nil, itemPath: nil))
+            }
+        }
+        return results
+    }
+
+    private func evaluate(
+        _ source: Source, _ frame: Frame, _ language: Language, _ wantMessage: (Value) -> Bool,
+        item: String?, itemPath: String?
+    ) -> Outcome {
+        for (slot, eval) in source.lets { frame.slots[slot] = eval(frame) }
+        let applies = source.applies?(frame) ?? .bool(true)
+        var outcome = Outcome(item: item, itemPath: itemPath, applies: applies, check: nil, message: nil)
+        if case .object(let object) = frame.item { outcome.evidenceMark = object.mark }
+        outcome.evidencePath = itemPath
+        if let evidence = source.evidence {
+            var path = evidence.path
+            var prefix: String?
+            if path.first == "it" {
+                path.removeFirst()
+                prefix = itemPath
+            }
+            outcome.evidencePath = ([prefix].compactMap { $0 } + [path.joined(separator: ".")]).filter { !$0.isEmpty }.joined(separator: ".")
+            outcome.evidenceMark = evidence.locate(frame) ?? outcome.evidenceMark
+        }
+        guard ExpressionCompiler.truth(applies) == true else { return outcome }
+        let check = source.check(frame)
+        outcome.check = check
+        if wantMessage(check) { outcome.message = source.messages[language]?.render(frame) }
+        return outcome
+    }
+
+    static func missingMark(_ value: Value) -> Mark? {
+        if case .unknown(let missing) = value { return missing.mark }
+        return nil
+    }
+}
+
+extension CompiledRule {
+    /// Whether the rule runs per item of a list (its points are then shared by the items).
+    public var sourcesIterate: Bool { sources.contains { $0.list != nil } }
+}

@@ -1,0 +1,440 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+
+/// A checked, planned expression.
+public struct Compiled: Sendable {
+    public var type: ExprType
+    public var eval: Evaluator
+    /// Known when the pack loads (literals, parameters): folded once, e.g. normalised phrases.
+    var constant: Value?
+    /// For field paths: where the value is written in the report (or the mapping that lacks
+    /// it). Used to point findings at their evidence.
+    var locate: (@Sendable (Frame) -> Mark?)?
+}
+
+/// A type error or unknown name, at an offset in the expression text.
+public struct CheckError: Sendable, Equatable {
+    public var offset: Int
+    public var message: String
+}
+
+/// Type-checks an expression against the report schema and plans it into closures in one
+/// walk. Names, fields, functions and parameters are all resolved here, once per pack load,
+/// so evaluation does no lookups by name. On an error the node gets the `error` type and the
+/// walk goes on, so one mistake yields one message.
+public struct ExpressionCompiler {
+    public enum Binding {
+        case slot(Int, ExprType)
+        case item(ExprType)
+    }
+
+    let schema: ReportSchema
+    let params: [String: (value: Value, type: ExprType)]
+    var scope: [String: Binding] = [:]
+    public private(set) var errors: [CheckError] = []
+    public private(set) var slotCount = 0
+
+    public init(schema: ReportSchema, params: [String: (value: Value, type: ExprType)]) {
+        self.schema = schema
+        self.params = params
+    }
+
+    /// Binds `it` to the items of a `for_each` list.
+    public mutating func bindItem(_ type: ExprType) {
+        scope["it"] = .item(type)
+    }
+
+    /// Reserves a slot for a `let` name; returns it so the caller can store the value.
+    public mutating func bind(_ name: String, _ type: ExprType) -> Int {
+        let slot = slotCount
+        slotCount += 1
+        scope[name] = .slot(slot, type)
+        return slot
+    }
+
+    public func isBound(_ name: String) -> Bool { scope[name] != nil }
+
+    mutating func error(_ offset: Int, _ message: String) -> Compiled {
+        errors.append(CheckError(offset: offset, message: message))
+        return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: message)) })
+    }
+
+    static func constant(_ value: Value, _ type: ExprType) -> Compiled {
+        Compiled(type: type, eval: { _ in value }, constant: value)
+    }
+
+    // MARK: - Expressions
+
+    public mutating func compile(_ expr: Expr) -> Compiled {
+        switch expr {
+        case .literal(let literal, _):
+            switch literal {
+            case .bool(let b): return Self.constant(.bool(b), .bool)
+            case .int(let i): return Self.constant(.int(i), .int)
+            case .number(let d): return Self.constant(.number(d), .number)
+            case .string(let s): return Self.constant(.string(s), .string)
+            case .null: return Self.constant(.none, .null)
+            }
+        case .identifier(let name, let at):
+            return identifier(name, at)
+        case .list(let items, let at):
+            return list(items, at)
+        case .member(let base, let name, let at):
+            return member(base, name, at)
+        case .call(let receiver, let name, let args, let at):
+            if let receiver { return method(receiver, name, args, at) }
+            return function(name, args, at)
+        case .unary(let op, let operand, let at):
+            return unary(op, operand, at)
+        case .binary(let op, let left, let right, let at):
+            return binary(op, left, right, at)
+        case .conditional(let condition, let then, let otherwise, let at):
+            return conditional(condition, then, otherwise, at)
+        }
+    }
+
+    /// Compiles and requires a type (`bool` for `applies`).
+    public mutating func compile(_ expr: Expr, expecting expected: ExprType, role: String) -> Compiled {
+        let compiled = compile(expr)
+        if compiled.type != .error, ExprType.unify(compiled.type, expected) != expected {
+            return error(expr.offset, "\(role) must be \(expected), found \(compiled.type)")
+        }
+        return compiled
+    }
+
+    private mutating func identifier(_ name: String, _ at: Int) -> Compiled {
+        switch scope[name] {
+        case .slot(let slot, let type)?:
+            return Compiled(type: type, eval: { frame in frame.slots[slot] })
+        case .item(let type)?:
+            return Compiled(type: type, eval: { frame in frame.item }, locate: { frame in
+                if case .object(let o) = frame.item { return o.mark }
+                return nil
+            })
+        case nil:
+            break
+        }
+        if name == "params" {
+            return error(at, "'params' needs a parameter name: params.NAME")
+        }
+        if let field = schema.root.field(named: name) {
+            return fieldAccess(
+                Compiled(type: .object(schema.root), eval: { frame in .object(frame.report.root) }), field)
+        }
+        var candidates = schema.root.fields.map(\.name) + Array(scope.keys) + ["params"]
+        if name == "it" {
+            return error(at, "'it' is only defined in rules with for_each")
+        }
+        candidates.sort()
+        return error(at, "unknown name '\(name)'\(Suggestion.hint(for: name, among: candidates))")
+    }
+
+    private mutating func list(_ items: [Expr], _ at: Int) -> Compiled {
+        var element = ExprType.any
+        var compiled: [Compiled] = []
+        for item in items {
+            let c = compile(item)
+            guard let unified = ExprType.unify(element, c.type) else {
+                return error(item.offset, "list elements must have one type: \(element) and \(c.type)")
+            }
+            element = unified
+            compiled.append(c)
+        }
+        if compiled.allSatisfy({ $0.constant != nil }) {
+            return Self.constant(.list(compiled.compactMap(\.constant)), .list(element))
+        }
+        let evals = compiled.map(\.eval)
+        return Compiled(type: .list(element), eval: { frame in
+            .list(evals.map { $0(frame) })
+        })
+    }
+
+    private mutating func member(_ baseExpr: Expr, _ name: String, _ at: Int) -> Compiled {
+        if case .identifier("params", _) = baseExpr, scope["params"] == nil {
+            guard let param = params[name] else {
+                return error(at, "unknown parameter '\(name)'\(Suggestion.hint(for: name, among: params.keys.sorted()))")
+            }
+            return Self.constant(param.value, param.type)
+        }
+        let base = compile(baseExpr)
+        switch base.type {
+        case .error:
+            return base
+        case .object(let object):
+            guard let field = object.field(named: name) else {
+                let hint = Suggestion.hint(for: name, among: object.fields.map(\.name))
+                return error(at, "unknown field '\(name)' of \(object.name)\(hint)")
+            }
+            return fieldAccess(base, field)
+        case .timeliness:
+            let baseEval = base.eval
+            switch name {
+            case "late":
+                return Compiled(type: .int, eval: { frame in
+                    let v = baseEval(frame)
+                    guard case .timeliness(let t) = v else { return v }
+                    return .int(Int64(t.daysLate))
+                })
+            case "last_day":
+                return Compiled(type: .date, eval: { frame in
+                    let v = baseEval(frame)
+                    guard case .timeliness(let t) = v else { return v }
+                    return .date(t.deadline.lastDay)
+                })
+            default:
+                return error(at, "unknown member '\(name)' of a deadline result (use late or last_day)")
+            }
+        default:
+            return error(at, "\(base.type) has no field '\(name)'")
+        }
+    }
+
+    private func fieldAccess(_ base: Compiled, _ field: FieldSchema) -> Compiled {
+        let baseEval = base.eval
+        let index = field.index
+        let name = field.name
+        let none = field.absentMeansNone
+        return Compiled(
+            type: ExprType(field.type),
+            eval: { frame in
+                let value = baseEval(frame)
+                guard case .object(let object) = value else { return value }
+                if let present = object.fields[index] { return Value(present.value) }
+                return none ? .none : .unknown(Missing(path: object.path(of: name), mark: object.mark))
+            },
+            locate: { frame in
+                guard case .object(let object) = baseEval(frame) else { return nil }
+                return object.fields[index]?.mark ?? object.mark
+            })
+    }
+
+    private mutating func conditional(_ c: Expr, _ a: Expr, _ b: Expr, _ at: Int) -> Compiled {
+        let condition = compile(c, expecting: .bool, role: "the condition of '?:'")
+        let then = compile(a), otherwise = compile(b)
+        guard let type = ExprType.unify(then.type, otherwise.type) else {
+            return error(at, "the branches of '?:' have different types: \(then.type) and \(otherwise.type)")
+        }
+        let ce = condition.eval, te = then.eval, oe = otherwise.eval
+        return Compiled(type: type, eval: { frame in
+            switch ce(frame) {
+            case .bool(true): te(frame)
+            case .bool(false), .none: oe(frame)
+            case let other: other
+            }
+        })
+    }
+
+    private mutating func unary(_ op: UnaryOperator, _ operandExpr: Expr, _ at: Int) -> Compiled {
+        let operand = compile(operandExpr)
+        let oe = operand.eval
+        switch op {
+        case .not:
+            guard operand.type == .bool || operand.type == .error else {
+                return error(at, "'not' needs a bool, found \(operand.type)")
+            }
+            return Compiled(type: .bool, eval: { frame in
+                switch oe(frame) {
+                case .bool(let b): .bool(!b)
+                case .none: .bool(true)
+                case let other: other
+                }
+            })
+        case .negate:
+            guard operand.type.isNumeric || operand.type == .error else {
+                return error(at, "'-' needs a number, found \(operand.type)")
+            }
+            return Compiled(type: operand.type, eval: { frame in
+                switch oe(frame) {
+                case .int(let i): i == .min ? .failure(EvaluationError(message: "integer overflow")) : .int(-i)
+                case .number(let d): .number(-d)
+                case let other: other
+                }
+            })
+        }
+    }
+
+    // MARK: - Binary operators
+
+    private mutating func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let left = compile(l), right = compile(r)
+        if left.type == .error || right.type == .error {
+            return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: "ill-typed expression")) })
+        }
+        let le = left.eval, re = right.eval
+        switch op {
+        case .and, .or:
+            guard left.type == .bool else { return error(l.offset, "'\(op.rawValue)' needs bool operands, found \(left.type)") }
+            guard right.type == .bool else { return error(r.offset, "'\(op.rawValue)' needs bool operands, found \(right.type)") }
+            let isAnd = op == .and
+            return Compiled(type: .bool, eval: { frame in
+                // Kleene logic: a decisive operand wins over missing evidence on the other side.
+                let a = le(frame)
+                if case .failure = a { return a }
+                if Self.truth(a) == !isAnd { return .bool(!isAnd) }
+                let b = re(frame)
+                if case .failure = b { return b }
+                if Self.truth(b) == !isAnd { return .bool(!isAnd) }
+                if let blocking = Value.blocking(a, b) { return blocking }
+                return .bool(isAnd)
+            })
+        case .equal, .notEqual:
+            guard ExprType.unify(left.type, right.type) != nil else {
+                return error(at, "cannot compare \(left.type) with \(right.type)")
+            }
+            checkTokenLiteral(left.type, right, r)
+            checkTokenLiteral(right.type, left, l)
+            let negate = op == .notEqual
+            return Compiled(type: .bool, eval: { frame in
+                let a = le(frame), b = re(frame)
+                if let blocking = Value.blocking(a, b) { return blocking }
+                return .bool(Self.equal(a, b) != negate)
+            })
+        case .less, .lessEqual, .greater, .greaterEqual:
+            guard let unified = ExprType.unify(left.type, right.type),
+                  unified.isNumeric || unified.isStringLike || [.timestamp, .date, .time].contains(unified)
+            else {
+                return error(at, "cannot order \(left.type) and \(right.type)")
+            }
+            return Compiled(type: .bool, eval: { frame in
+                let a = le(frame), b = re(frame)
+                if let blocking = Value.blocking(a, b) { return blocking }
+                guard let order = Self.compare(a, b) else { return .bool(false) }
+                switch op {
+                case .less: return .bool(order < 0)
+                case .lessEqual: return .bool(order <= 0)
+                case .greater: return .bool(order > 0)
+                default: return .bool(order >= 0)
+                }
+            })
+        case .in, .notIn:
+            guard case .list(let element) = right.type else {
+                return error(r.offset, "'\(op.rawValue)' needs a list on the right, found \(right.type)")
+            }
+            guard ExprType.unify(left.type, element) != nil else {
+                return error(at, "cannot look for \(left.type) in \(right.type)")
+            }
+            if case .list(let items, _) = r {
+                for item in items { checkTokenLiteral(left.type, compile(item), item) }
+            }
+            let negate = op == .notIn
+            return Compiled(type: .bool, eval: { frame in
+                let a = le(frame)
+                if let blocking = Value.blocking(a) { return blocking }
+                let b = re(frame)
+                guard case .list(let items) = b else { return b }
+                if case .none = a { return .bool(negate) }
+                return .bool(items.contains { Self.equal(a, $0) } != negate)
+            })
+        case .coalesce:
+            guard let type = ExprType.unify(left.type, right.type) else {
+                return error(at, "'??' needs the same type on both sides: \(left.type) and \(right.type)")
+            }
+            return Compiled(type: type, eval: { frame in
+                switch le(frame) {
+                case .unknown, .none: re(frame)
+                case let other: other
+                }
+            })
+        case .add where left.type.isStringLike && right.type.isStringLike:
+            return Compiled(type: .string, eval: { frame in
+                let a = le(frame), b = re(frame)
+                if let blocking = Value.blocking(a, b) { return blocking }
+                guard case .string(let x) = a, case .string(let y) = b else { return .none }
+                return .string(x + y)
+            })
+        case .add where { if case .list = left.type { return true }; return false }():
+            guard let type = ExprType.unify(left.type, right.type) else {
+                return error(at, "cannot join \(left.type) and \(right.type)")
+            }
+            return Compiled(type: type, eval: { frame in
+                let a = le(frame), b = re(frame)
+                if let blocking = Value.blocking(a, b) { return blocking }
+                guard case .list(let x) = a, case .list(let y) = b else { return .none }
+                return .list(x + y)
+            })
+        case .add, .subtract, .multiply, .divide:
+            guard left.type.isNumeric, right.type.isNumeric else {
+                return error(at, "'\(op.rawValue)' needs numbers, found \(left.type) and \(right.type)")
+            }
+            let type: ExprType = (left.type == .int && right.type == .int && op != .divide) ? .int : .number
+            return Compiled(type: type, eval: { frame in
+                let a = le(frame), b = re(frame)
+                if let blocking = Value.blocking(a, b) { return blocking }
+                return Self.arithmetic(op, a, b)
+            })
+        }
+    }
+
+    /// `outlet.type == "service_centre"` is a typo the checker can see: the literal is not a token.
+    mutating func checkTokenLiteral(_ type: ExprType, _ other: Compiled, _ expr: Expr) {
+        guard case .token(let e) = type, case .literal(.string(let text), let at) = expr, !e.contains(text) else { return }
+        errors.append(CheckError(
+            offset: at,
+            message: "'\(text)' is not a token of \(e.name)\(Suggestion.hint(for: text, among: e.values))"))
+    }
+
+    static func truth(_ value: Value) -> Bool? {
+        switch value {
+        case .bool(let b): b
+        case .none: false
+        default: nil
+        }
+    }
+
+    static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): true
+        case let (.bool(x), .bool(y)): x == y
+        case let (.int(x), .int(y)): x == y
+        case let (.string(x), .string(y)): x == y
+        case let (.timestamp(x), .timestamp(y)): x == y
+        case let (.date(x), .date(y)): x == y
+        case let (.time(x), .time(y)): x == y
+        case let (.list(x), .list(y)): x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.int, .number), (.number, .int), (.number, .number): compare(a, b) == 0
+        default: false
+        }
+    }
+
+    static func compare(_ a: Value, _ b: Value) -> Int? {
+        func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
+        switch (a, b) {
+        case let (.int(x), .int(y)): return order(x, y)
+        case let (.int(x), .number(y)): return order(Double(x), y)
+        case let (.number(x), .int(y)): return order(x, Double(y))
+        case let (.number(x), .number(y)): return order(x, y)
+        case let (.string(x), .string(y)): return order(x, y)
+        case let (.timestamp(x), .timestamp(y)): return order(x, y)
+        case let (.date(x), .date(y)): return order(x, y)
+        case let (.time(x), .time(y)): return order(x, y)
+        default: return nil
+        }
+    }
+
+    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+        if case .int(let x) = a, case .int(let y) = b, op != .divide {
+            let (result, overflow): (Int64, Bool) = switch op {
+            case .add: x.addingReportingOverflow(y)
+            case .subtract: x.subtractingReportingOverflow(y)
+            default: x.multipliedReportingOverflow(by: y)
+            }
+            return overflow ? .failure(EvaluationError(message: "integer overflow")) : .int(result)
+        }
+        func double(_ v: Value) -> Double? {
+            switch v {
+            case .int(let i): Double(i)
+            case .number(let d): d
+            default: nil
+            }
+        }
+        guard let x = double(a), let y = double(b) else { return .none }
+        switch op {
+        case .add: return .number(x + y)
+        case .subtract: return .number(x - y)
+        case .multiply: return .number(x * y)
+        default:
+            return y == 0 ? .failure(EvaluationError(message: "division by zero")) : .number(x / y)
+        }
+    }
+}

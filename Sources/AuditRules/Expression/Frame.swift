@@ -1,0 +1,46 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+
+/// What an evaluation may consult besides the report: nothing else — no clock, no files.
+public struct EvaluationContext: Sendable {
+    public var calendar: BusinessCalendar
+    /// `--as-of`; when nil, each report's `inspection.inspected_at`.
+    public var asOf: Timestamp?
+
+    public init(calendar: BusinessCalendar, asOf: Timestamp? = nil) {
+        self.calendar = calendar
+        self.asOf = asOf
+    }
+}
+
+/// The mutable state of one evaluation: the report, the current `it`, and the slots that
+/// hold `let` values and the variables of `all`/`any`/`count`/`filter`.
+public final class Frame {
+    public let report: InspectionReport
+    public let context: EvaluationContext
+    /// The evaluation time for open cases (`--as-of`, else `inspection.inspected_at`).
+    public let asOf: Timestamp?
+    var item: Value = .none
+    var slots: [Value]
+
+    public init(report: InspectionReport, context: EvaluationContext, slotCount: Int) {
+        self.report = report
+        self.context = context
+        if let asOf = context.asOf {
+            self.asOf = asOf
+        } else if case .timestamp(let t)? = report.value(at: "inspection.inspected_at")?.value {
+            self.asOf = t
+        } else {
+            self.asOf = nil
+        }
+        slots = [Value](repeating: .none, count: slotCount)
+    }
+
+    func ensureSlots(_ count: Int) {
+        if slots.count < count { slots.append(contentsOf: repeatElement(.none, count: count - slots.count)) }
+    }
+}
+
+/// A compiled expression: evaluates against a frame, never re-parsed.
+public typealias Evaluator = @Sendable (Frame) -> Value

@@ -1,0 +1,429 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+
+/// The built-in functions and methods. Each is resolved and type-checked here, when the
+/// pack loads; the closures they return do the work per report. All are total and bounded:
+/// list functions visit each element once, nothing loops on its own.
+extension ExpressionCompiler {
+    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest"]
+    static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix",
+                                "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
+    static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
+                              "missing", "size", "is_empty", "join", "phrases_found"]
+
+    // MARK: - Functions
+
+    mutating func function(_ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        switch name {
+        case "has":
+            guard args.count == 1, args[0].label == nil, args[0].value.path != nil else {
+                return error(at, "has() takes one field path, e.g. has(it.feedback_at)")
+            }
+            let inner = compile(args[0].value)
+            if inner.type == .error { return inner }
+            let ie = inner.eval
+            return Compiled(type: .bool, eval: { frame in
+                switch ie(frame) {
+                case .unknown, .none: .bool(false)
+                case .failure(let e): .failure(e)
+                default: .bool(true)
+                }
+            })
+        case "on_time":
+            return onTime(args, at)
+        case "deadline":
+            return deadline(args, at)
+        case "earliest", "latest":
+            guard !args.isEmpty else { return error(at, "\(name)() needs at least one timestamp") }
+            var evals: [Evaluator] = []
+            for arg in args {
+                let c = compile(arg.value)
+                if c.type == .error { return c }
+                guard c.type == .timestamp else {
+                    return error(arg.at, "\(name)() takes timestamps, found \(c.type)")
+                }
+                evals.append(c.eval)
+            }
+            let timestamps = evals
+            let wantEarliest = name == "earliest"
+            return Compiled(type: .timestamp, eval: { frame in
+                // Absent completions (none) are skipped: "decided or paid in advance".
+                var best: Timestamp?
+                for eval in timestamps {
+                    switch eval(frame) {
+                    case .timestamp(let t):
+                        if best == nil || (wantEarliest ? t < best! : t > best!) { best = t }
+                    case .none: continue
+                    case let other: return other
+                    }
+                }
+                return best.map { .timestamp($0) } ?? .none
+            })
+        default:
+            return error(at, "unknown function '\(name)'\(Suggestion.hint(for: name, among: Self.functionNames))")
+        }
+    }
+
+    /// The `workdays:`/`days:`/`hours:` argument of on_time() and deadline().
+    private mutating func period(_ args: [Expr.Argument], _ at: Int, allowHours: Bool) -> (label: String, count: Int)? {
+        let labels = allowHours ? ["workdays", "days", "hours"] : ["workdays", "days"]
+        let labelled = args.filter { $0.label != nil }
+        guard labelled.count == 1, let label = labelled[0].label, labels.contains(label) else {
+            _ = error(at, "give exactly one of \(labels.map { "\($0): N" }.joined(separator: ", "))")
+            return nil
+        }
+        let c = compile(labelled[0].value)
+        guard c.type == .int, case .int(let n)? = c.constant, n >= 0, n <= 3650 else {
+            _ = error(labelled[0].at, "\(label): needs a whole number from 0 to 3650 known when the rule loads (a literal or a parameter)")
+            return nil
+        }
+        return (label, Int(n))
+    }
+
+    private mutating func onTime(_ args: [Expr.Argument], _ at: Int) -> Compiled {
+        let positional = args.filter { $0.label == nil }
+        guard positional.count == 2 else {
+            return error(at, "on_time(done, start, workdays: N | days: N | hours: N) takes the completion and the start")
+        }
+        let done = compile(positional[0].value), start = compile(positional[1].value)
+        for (c, arg) in [(done, positional[0]), (start, positional[1])] where c.type != .timestamp && c.type != .error {
+            return error(arg.at, "on_time() takes timestamps, found \(c.type)")
+        }
+        guard let (label, count) = period(args, at, allowHours: true) else {
+            return Compiled(type: .error, eval: { _ in .none })
+        }
+        let de = done.eval, se = start.eval
+        let dl = done.locate, sl = start.locate
+        return Compiled(type: .timeliness, eval: { frame in
+            let s = se(frame)
+            guard case .timestamp(let startTime) = s else {
+                if case .none = s { return .unknown(Missing(path: "start", mark: sl?(frame) ?? Mark(line: 1, column: 1))) }
+                return s
+            }
+            let offset = frame.report.utcOffsetSeconds
+            let calendar = frame.context.calendar
+            let deadline: Deadline
+            let due: Timestamp
+            do throws(CalendarError) {
+                if label == "hours" {
+                    let t = Timestamp(seconds: startTime.seconds &+ Int64(count) * 3600)
+                    deadline = Deadline(lastDay: t.localDate(offsetSeconds: offset), rule: .calendarDays(0))
+                    due = t
+                } else {
+                    let rule: DeadlineRule = label == "workdays" ? .workingDays(count) : .calendarDays(count)
+                    deadline = try calendar.deadline(from: startTime.localDate(offsetSeconds: offset), rule)
+                    due = deadline.instant(offsetSeconds: offset)
+                }
+            } catch {
+                return .failure(EvaluationError(message: error.description, marks: sl?(frame).map { [$0] } ?? []))
+            }
+            func lateness(_ t: Timestamp) -> Value {
+                if label == "hours" {
+                    let hours = (t.seconds - due.seconds + 3599) / 3600
+                    return .int(hours)
+                }
+                do throws(CalendarError) {
+                    return .int(Int64(try calendar.lateness(of: t.localDate(offsetSeconds: offset), against: deadline)))
+                } catch {
+                    return .failure(EvaluationError(message: error.description))
+                }
+            }
+            switch de(frame) {
+            case .timestamp(let doneTime):
+                let doneMark = dl?(frame)
+                if doneTime < startTime {
+                    let marks = [doneMark, sl?(frame)].compactMap { $0 }
+                    return .failure(EvaluationError(
+                        message: "completed at \(doneTime.formatted(offsetSeconds: offset)), before the start \(startTime.formatted(offsetSeconds: offset))",
+                        marks: marks))
+                }
+                if label == "hours" ? doneTime <= due : doneTime < due {
+                    return .timeliness(Timeliness(outcome: .onTime, deadline: deadline, mark: doneMark))
+                }
+                guard case .int(let late) = lateness(doneTime) else { return lateness(doneTime) }
+                return .timeliness(Timeliness(outcome: .late(Int(max(1, late))), deadline: deadline, mark: doneMark))
+            case .none:
+                guard let asOf = frame.asOf else {
+                    return .unknown(Missing(path: "inspection.inspected_at", mark: frame.report.root.mark))
+                }
+                if label == "hours" ? asOf <= due : asOf < due {
+                    return .timeliness(Timeliness(outcome: .notDue, deadline: deadline, mark: nil))
+                }
+                guard case .int(let late) = lateness(asOf) else { return lateness(asOf) }
+                return .timeliness(Timeliness(outcome: .overdue(Int(max(1, late))), deadline: deadline, mark: nil))
+            case let other:
+                return other
+            }
+        })
+    }
+
+    private mutating func deadline(_ args: [Expr.Argument], _ at: Int) -> Compiled {
+        let positional = args.filter { $0.label == nil }
+        guard positional.count == 1 else {
+            return error(at, "deadline(start, workdays: N | days: N) takes the start timestamp")
+        }
+        let start = compile(positional[0].value)
+        if start.type != .timestamp && start.type != .error {
+            return error(positional[0].at, "deadline() takes a timestamp, found \(start.type)")
+        }
+        guard let (label, count) = period(args, at, allowHours: false) else {
+            return Compiled(type: .error, eval: { _ in .none })
+        }
+        let se = start.eval
+        let rule: DeadlineRule = label == "workdays" ? .workingDays(count) : .calendarDays(count)
+        return Compiled(type: .timestamp, eval: { frame in
+            let s = se(frame)
+            guard case .timestamp(let startTime) = s else { return s }
+            let offset = frame.report.utcOffsetSeconds
+            do throws(CalendarError) {
+                let d = try frame.context.calendar.deadline(from: startTime.localDate(offsetSeconds: offset), rule)
+                // The last second of the last day, so `done <= deadline(...)` reads naturally.
+                return .timestamp(Timestamp(seconds: d.instant(offsetSeconds: offset).seconds - 1))
+            } catch {
+                return .failure(EvaluationError(message: error.description))
+            }
+        })
+    }
+
+    // MARK: - Methods
+
+    mutating func method(_ receiverExpr: Expr, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        let receiver = compile(receiverExpr)
+        switch receiver.type {
+        case .error:
+            return receiver
+        case .string, .token:
+            return stringMethod(receiver, name, args, at)
+        case .list(let element):
+            if ["all", "any", "count", "filter"].contains(name) {
+                return macro(receiver, element, name, args, at)
+            }
+            return listMethod(receiver, element, name, args, at)
+        default:
+            return error(at, "\(receiver.type) has no method '\(name)'")
+        }
+    }
+
+    private mutating func arguments(_ args: [Expr.Argument], _ name: String, _ at: Int, _ types: [ExprType]) -> [Compiled]? {
+        guard args.count == types.count, args.allSatisfy({ $0.label == nil }) else {
+            _ = error(at, "\(name)() takes \(types.count) argument\(types.count == 1 ? "" : "s")")
+            return nil
+        }
+        var result: [Compiled] = []
+        for (arg, type) in zip(args, types) {
+            let c = compile(arg.value)
+            if c.type == .error { return nil }
+            guard ExprType.unify(c.type, type) != nil else {
+                _ = error(arg.at, "\(name)() takes \(type), found \(c.type)")
+                return nil
+            }
+            result.append(c)
+        }
+        return result
+    }
+
+    private mutating func stringMethod(_ receiver: Compiled, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        let re = receiver.eval
+        func binary(_ type: ExprType, _ op: @escaping @Sendable (String, String) -> Value) -> Compiled? {
+            guard let a = arguments(args, name, at, [.string]) else { return nil }
+            let ae = a[0].eval
+            return Compiled(type: type, eval: { frame in
+                let s = re(frame), p = ae(frame)
+                if let blocking = Value.blocking(s, p) { return blocking }
+                guard case .string(let x) = s, case .string(let y) = p else { return .none }
+                return op(x, y)
+            })
+        }
+        let result: Compiled?
+        switch name {
+        case "contains": result = binary(.bool) { .bool($0.contains($1)) }
+        case "starts_with": result = binary(.bool) { .bool($0.hasPrefix($1)) }
+        case "ends_with": result = binary(.bool) { .bool($0.hasSuffix($1)) }
+        case "remove_prefix": result = binary(.string) { .string($0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0) }
+        case "remove_suffix": result = binary(.string) { .string($0.hasSuffix($1) ? String($0.dropLast($1.count)) : $0) }
+        case "has_phrase":
+            result = binary(.bool) { .bool(Phrase.contains(Phrase.normalize($0), Phrase.normalize($1))) }
+        case "has_any_phrase", "phrases_found":
+            guard let a = arguments(args, name, at, [.list(.string)]) else { return Compiled(type: .error, eval: { _ in .none }) }
+            let phrases = phraseList(a[0])
+            let found = name == "phrases_found"
+            return Compiled(type: found ? .list(.string) : .bool, eval: { frame in
+                let s = re(frame)
+                if let blocking = Value.blocking(s) { return blocking }
+                guard case .string(let text) = s else { return .none }
+                let hits = Self.matches([Phrase.normalize(text)], phrases(frame))
+                if case .list(let list) = hits, !found { return .bool(!list.isEmpty) }
+                return hits
+            })
+        case "size":
+            guard arguments(args, name, at, []) != nil else { return Compiled(type: .error, eval: { _ in .none }) }
+            return Compiled(type: .int, eval: { frame in
+                let s = re(frame)
+                guard case .string(let x) = s else { return s }
+                return .int(Int64(x.count))
+            })
+        case "is_empty":
+            guard arguments(args, name, at, []) != nil else { return Compiled(type: .error, eval: { _ in .none }) }
+            return Compiled(type: .bool, eval: { frame in
+                let s = re(frame)
+                guard case .string(let x) = s else { return s }
+                return .bool(x.isEmpty)
+            })
+        default:
+            return error(at, "unknown string method '\(name)'\(Suggestion.hint(for: name, among: Self.stringMethods))")
+        }
+        return result ?? Compiled(type: .error, eval: { _ in .none })
+    }
+
+    /// Phrases as (original, normalised) pairs; normalised once at load when constant.
+    private func phraseList(_ c: Compiled) -> @Sendable (Frame) -> [(String, String)]? {
+        @Sendable func pairs(_ v: Value) -> [(String, String)]? {
+            guard case .list(let items) = v else { return nil }
+            return items.compactMap { if case .string(let s) = $0 { (s, Phrase.normalize(s)) } else { nil } }
+        }
+        if let constant = c.constant {
+            let folded = pairs(constant)
+            return { _ in folded }
+        }
+        let ce = c.eval
+        return { frame in pairs(ce(frame)) }
+    }
+
+    /// The phrases (in their original spelling, in list order) found in any of the texts.
+    static func matches(_ normalizedTexts: [String], _ phrases: [(String, String)]?) -> Value {
+        guard let phrases else { return .list([]) }
+        var hits: [Value] = []
+        for (original, normalized) in phrases where normalizedTexts.contains(where: { Phrase.contains($0, normalized) }) {
+            hits.append(.string(original))
+        }
+        return .list(hits)
+    }
+
+    private mutating func listMethod(_ receiver: Compiled, _ element: ExprType, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        let re = receiver.eval
+        func withList(_ type: ExprType, _ argTypes: [ExprType], _ body: @escaping @Sendable ([Value], [Value]) -> Value) -> Compiled {
+            guard let a = arguments(args, name, at, argTypes) else { return Compiled(type: .error, eval: { _ in .none }) }
+            let evals = a.map(\.eval)
+            return Compiled(type: type, eval: { frame in
+                let r = re(frame)
+                if let blocking = Value.blocking(r) { return blocking }
+                guard case .list(let items) = r else { return .none }
+                var values: [Value] = []
+                for eval in evals {
+                    let v = eval(frame)
+                    if let blocking = Value.blocking(v) { return blocking }
+                    values.append(v)
+                }
+                return body(items, values)
+            })
+        }
+        let elementOrAny = element == .any ? ExprType.string : element
+        switch name {
+        case "contains":
+            if case .list(let literal, _) = args.first?.value {
+                for item in literal { checkTokenLiteral(element, compile(item), item) }
+            } else if let arg = args.first?.value {
+                checkTokenLiteral(element, compile(arg), arg)
+            }
+            return withList(.bool, [elementOrAny]) { items, a in .bool(items.contains { Self.equal($0, a[0]) }) }
+        case "contains_all", "contains_any", "missing":
+            if case .list(let literal, _)? = args.first?.value {
+                for item in literal { checkTokenLiteral(element, compile(item), item) }
+            }
+            let mode = name
+            return withList(mode == "missing" ? .list(elementOrAny) : .bool, [.list(elementOrAny)]) { items, a in
+                guard case .list(let wanted) = a[0] else { return .none }
+                let absent = wanted.filter { w in !items.contains { Self.equal($0, w) } }
+                switch mode {
+                case "contains_all": return .bool(absent.isEmpty)
+                case "contains_any": return .bool(absent.count < wanted.count)
+                default: return .list(absent)
+                }
+            }
+        case "size":
+            return withList(.int, []) { items, _ in .int(Int64(items.count)) }
+        case "is_empty":
+            return withList(.bool, []) { items, _ in .bool(items.isEmpty) }
+        case "join":
+            guard element.isStringLike || element == .any else {
+                return error(at, "join() needs a list of strings, found list<\(element)>")
+            }
+            return withList(.string, [.string]) { items, a in
+                guard case .string(let separator) = a[0] else { return .none }
+                return .string(items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: separator))
+            }
+        case "phrases_found":
+            guard element.isStringLike || element == .any else {
+                return error(at, "phrases_found() needs a list of strings, found list<\(element)>")
+            }
+            guard let a = arguments(args, name, at, [.list(.string)]) else { return Compiled(type: .error, eval: { _ in .none }) }
+            let phrases = phraseList(a[0])
+            return Compiled(type: .list(.string), eval: { frame in
+                let r = re(frame)
+                if let blocking = Value.blocking(r) { return blocking }
+                guard case .list(let items) = r else { return .none }
+                var texts: [String] = []
+                for item in items {
+                    switch item {
+                    case .string(let s): texts.append(Phrase.normalize(s))
+                    case .none: continue
+                    default: if let blocking = Value.blocking(item) { return blocking }
+                    }
+                }
+                return Self.matches(texts, phrases(frame))
+            })
+        default:
+            return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods))")
+        }
+    }
+
+    /// `list.all(x, pred)`, `any`, `count`, `filter`: the variable is bound to each element
+    /// in turn. Missing evidence in any element makes the answer unknown unless another
+    /// element decides it (one false decides `all`, one true decides `any`).
+    private mutating func macro(_ receiver: Compiled, _ element: ExprType, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        guard args.count == 2, args[0].label == nil, case .identifier(let variable, _) = args[0].value, args[1].label == nil else {
+            return error(at, "\(name)() takes a variable name and a condition: list.\(name)(x, x.field == value)")
+        }
+        if schema.root.field(named: variable) != nil || variable == "params" || variable == "it" {
+            return error(args[0].at, "'\(variable)' is already a name; pick another variable")
+        }
+        let saved = scope[variable]
+        let slot = bind(variable, element)
+        defer { scope[variable] = saved }
+        let predicate = compile(args[1].value, expecting: .bool, role: "the condition of \(name)()")
+        if predicate.type == .error { return predicate }
+        let re = receiver.eval, pe = predicate.eval
+        let kind = name
+        return Compiled(type: kind == "count" ? .int : (kind == "filter" ? .list(element) : .bool), eval: { frame in
+            let r = re(frame)
+            if let blocking = Value.blocking(r) { return blocking }
+            guard case .list(let items) = r else { return .none }
+            var unknown: Value?
+            var trueCount: Int64 = 0
+            var kept: [Value] = []
+            for item in items {
+                frame.slots[slot] = item
+                let v = pe(frame)
+                switch Self.truth(v) {
+                case true?:
+                    if kind == "any" { return .bool(true) }
+                    trueCount += 1
+                    if kind == "filter" { kept.append(item) }
+                case false?:
+                    if kind == "all" { return .bool(false) }
+                default:
+                    if case .failure = v { return v }
+                    if unknown == nil { unknown = v }
+                }
+            }
+            if let unknown { return unknown }
+            switch kind {
+            case "all": return .bool(true)
+            case "any": return .bool(false)
+            case "count": return .int(trueCount)
+            default: return .list(kept)
+            }
+        })
+    }
+}

@@ -1,0 +1,113 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+
+/// Output language of messages and labels.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// A message with `{expression}` holes, compiled once. `{{` and `}}` are literal braces.
+struct MessageTemplate: Sendable {
+    enum Part: Sendable {
+        case text(String)
+        case value(Evaluator, @Sendable (Value, Int) -> String)
+    }
+
+    let parts: [Part]
+
+    func render(_ frame: Frame) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .value(let eval, let format): result += format(eval(frame), frame.report.utcOffsetSeconds)
+            }
+        }
+        return result
+    }
+
+    /// Splits the template and compiles each hole; errors are reported at the hole's offset.
+    static func compile(_ source: ExpressionSource, language: Language, _ compiler: inout ExpressionCompiler) -> (MessageTemplate, [CheckError]) {
+        let scalars = Array(source.text.unicodeScalars)
+        var parts: [Part] = []
+        var errors: [CheckError] = []
+        var text = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "{", i + 1 < scalars.count, scalars[i + 1] == "{" { text.append("{"); i += 2; continue }
+            if c == "}", i + 1 < scalars.count, scalars[i + 1] == "}" { text.append("}"); i += 2; continue }
+            if c == "}" {
+                errors.append(CheckError(offset: i, message: "unmatched '}' in message (write '}}' for a brace)"))
+                i += 1
+                continue
+            }
+            guard c == "{" else { text.append(c); i += 1; continue }
+            guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+                errors.append(CheckError(offset: i, message: "unclosed '{' in message"))
+                break
+            }
+            if !text.isEmpty { parts.append(.text(String(text))); text = String.UnicodeScalarView() }
+            let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+            let base = i + 1
+            do throws(SyntaxError) {
+                let expr = try ExpressionParser.parse(inner)
+                let before = compiler.errors.count
+                let compiled = compiler.compile(expr)
+                for e in compiler.errors[before...] { errors.append(CheckError(offset: base + e.offset, message: e.message)) }
+                if compiled.type == .timeliness {
+                    errors.append(CheckError(offset: base, message: "a deadline result cannot be shown directly; use .late or .last_day"))
+                }
+                parts.append(.value(compiled.eval, formatter(compiled.type, language)))
+            } catch {
+                errors.append(CheckError(offset: base + error.offset, message: error.message))
+            }
+            i = close + 1
+        }
+        if !text.isEmpty { parts.append(.text(String(text))) }
+        return (MessageTemplate(parts: parts), errors)
+    }
+
+    /// Formats by static type, so tokens read as their labels in the output language.
+    static func formatter(_ type: ExprType, _ language: Language) -> @Sendable (Value, Int) -> String {
+        let separator = language == .zh ? "、" : ", "
+        switch type {
+        case .token(let e):
+            return { value, offset in
+                if case .string(let token) = value, let label = e.labels[token] { return language == .zh ? label.zh : label.en }
+                return format(value, language, offset)
+            }
+        case .list(.token(let e)):
+            return { value, offset in
+                guard case .list(let items) = value else { return format(value, language, offset) }
+                return items.map { item in
+                    if case .string(let token) = item, let label = e.labels[token] { return language == .zh ? label.zh : label.en }
+                    return format(item, language, offset)
+                }.joined(separator: separator)
+            }
+        default:
+            return { format($0, language, $1) }
+        }
+    }
+
+    static func format(_ value: Value, _ language: Language, _ offset: Int) -> String {
+        switch value {
+        case .unknown: return "?"
+        case .none: return "—"
+        case .bool(let b): return language == .zh ? (b ? "是" : "否") : (b ? "yes" : "no")
+        case .int(let i): return String(i)
+        case .number(let d):
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+            return String(d)
+        case .string(let s): return s
+        case .timestamp(let t): return t.formatted(offsetSeconds: offset)
+        case .date(let d): return d.description
+        case .time(let t): return t.description
+        case .list(let items): return items.map { format($0, language, offset) }.joined(separator: language == .zh ? "、" : ", ")
+        case .object(let o): return o.identifier ?? o.path
+        case .timeliness(let t): return t.deadline.lastDay.description
+        case .failure(let e): return e.message
+        }
+    }
+}

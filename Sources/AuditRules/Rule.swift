@@ -1,0 +1,95 @@
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// How serious a failed clause is; sets the default points (`scoring.md`).
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case critical, major, minor, advisory
+
+    public var defaultPoints: Double {
+        switch self {
+        case .critical: 10
+        case .major: 5
+        case .minor: 2
+        case .advisory: 0
+        }
+    }
+
+    var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
+    /// `critical` is the greatest.
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank > rhs.rank }
+}
+
+public enum Section: String, Sendable, CaseIterable {
+    case build, etiquette, timeliness
+
+    public var label: Label {
+        switch self {
+        case .build: Label(zh: "服务网点环境建设", en: "Premises")
+        case .etiquette: Label(zh: "服务礼仪与纪律", en: "Etiquette and discipline")
+        case .timeliness: Label(zh: "服务时效", en: "Timeliness")
+        }
+    }
+}
+
+public enum Tier: String, Sendable, CaseIterable {
+    case standard, flagship
+}
+
+/// The clause a rule encodes, quoted from its source.
+public struct Citation: Sendable, Hashable {
+    public var source: String
+    public var document: String
+    public var clause: String
+    public var quote: String
+}
+
+/// A report fragment embedded in a rule, with the result it must produce.
+public struct RuleExample: Sendable {
+    public enum Expectation: String, Sendable {
+        case pass, fail
+    }
+
+    public var expectation: Expectation
+    public var fragment: YAMLNode
+    public var location: SourceLocation
+}
+
+/// A rule's parameter: its default, type and where it is declared.
+public struct RuleParameter: Sendable {
+    public var name: String
+    public var value: Value
+    public var type: ExprType
+    public var location: SourceLocation
+}
+
+/// A rule as written in a pack, parsed but not yet compiled.
+public struct RuleDefinition: Sendable {
+    public var id: String
+    public var title: Label
+    public var description: String?
+    public var section: Section
+    public var severity: Severity
+    public var points: Double?
+    public var tier: Tier?
+    public var cite: Citation
+    public var applies: ExpressionSource?
+    public var forEach: [ListSource]
+    public var lets: [(name: String, source: ExpressionSource)]
+    public var check: ExpressionSource
+    public var message: (zh: ExpressionSource, en: ExpressionSource)
+    public var evidence: ExpressionSource?
+    public var params: [RuleParameter]
+    public var examples: [RuleExample]
+    public var location: SourceLocation
+    public var pack: String
+
+    /// One list a rule iterates (`staff`), with names bound per item of that list.
+    public struct ListSource: Sendable {
+        public var list: ExpressionSource
+        public var lets: [(name: String, source: ExpressionSource)]
+    }
+
+    /// Points for a full pass: the rule's own, or its severity's.
+    public var effectivePoints: Double { points ?? severity.defaultPoints }
+}

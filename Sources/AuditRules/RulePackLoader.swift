@@ -1,0 +1,251 @@
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// A rule pack file: a named, versioned list of rules of one section.
+public struct RulePack: Sendable {
+    public var name: String
+    public var version: String
+    public var file: String
+    public var rules: [RuleDefinition]
+}
+
+extension RulePack {
+    static let packKeys = ["pack", "version", "description", "rules"]
+    static let ruleKeys = [
+        "id", "title", "description", "section", "severity", "points", "tier", "cite", "applies",
+        "for_each", "let", "check", "message", "evidence", "params", "examples",
+    ]
+
+    /// Reads a pack's structure: required keys, enums, citations, examples. Expressions are
+    /// kept as source here and checked by `RuleCompiler`.
+    public static func parse(_ document: YAMLDocument) throws(DiagnosticList) -> RulePack {
+        var reader = NodeReader(file: document.file)
+        var pack = RulePack(name: "", version: "", file: document.file, rules: [])
+        guard let top = reader.mapping(document.root, "a rule pack", allowed: packKeys, required: ["pack", "version", "rules"])
+        else { throw reader.diagnostics }
+        for (key, _, value) in top {
+            switch key {
+            case "pack": pack.name = reader.string(value, "pack") ?? ""
+            case "version": pack.version = reader.string(value, "version") ?? ""
+            case "rules":
+                guard let items = value.sequence else {
+                    reader.error("rules must be a list, found \(value.kindName)", at: value)
+                    continue
+                }
+                for item in items {
+                    if let rule = parseRule(item, pack: pack.name, document, &reader) { pack.rules.append(rule) }
+                }
+            default: break
+            }
+        }
+        if reader.diagnostics.hasErrors { throw reader.diagnostics }
+        return pack
+    }
+
+    private static func expression(_ node: YAMLNode, _ what: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> ExpressionSource? {
+        guard let scalar = node.scalar else {
+            reader.error("\(what) must be an expression (a string), found \(node.kindName)", at: node)
+            return nil
+        }
+        switch scalar.value {
+        case .null:
+            reader.error("\(what) must not be empty", at: node)
+            return nil
+        default:
+            return ExpressionSource(node: node, text: scalar.text, file: document.file, documentText: document.text)
+        }
+    }
+
+    private static func lets(_ node: YAMLNode, _ document: YAMLDocument, _ reader: inout NodeReader) -> [(name: String, source: ExpressionSource)] {
+        guard let pairs = reader.mapping(node, "let") else { return [] }
+        var result: [(name: String, source: ExpressionSource)] = []
+        for (name, keyNode, value) in pairs {
+            guard isIdentifier(name) else {
+                reader.error("'\(name)' is not a valid name (letters, digits and _)", at: keyNode)
+                continue
+            }
+            if let source = expression(value, "let \(name)", document, &reader) { result.append((name, source)) }
+        }
+        return result
+    }
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+    }
+
+    private static func parseRule(_ node: YAMLNode, pack: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> RuleDefinition? {
+        let required = ["id", "title", "section", "severity", "cite", "check", "message", "examples"]
+        guard let pairs = reader.mapping(node, "a rule", allowed: ruleKeys, required: required) else { return nil }
+        let before = reader.diagnostics.diagnostics.count
+        var id = "", title = Label(zh: "", en: ""), description: String?
+        var section = Section.build, severity = Severity.minor, points: Double?, tier: Tier?
+        var cite = Citation(source: "", document: "", clause: "", quote: "")
+        var applies: ExpressionSource?, check: ExpressionSource?, evidence: ExpressionSource?
+        var forEach: [RuleDefinition.ListSource] = []
+        var ruleLets: [(name: String, source: ExpressionSource)] = []
+        var message: (zh: ExpressionSource, en: ExpressionSource)?
+        var params: [RuleParameter] = []
+        var examples: [RuleExample] = []
+        for (key, _, value) in pairs {
+            switch key {
+            case "id":
+                id = reader.string(value, "id") ?? ""
+                if !id.isEmpty, !id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+                    reader.error("rule id '\(id)' must be upper-case letters, digits and '-'", at: value)
+                }
+            case "title": title = reader.label(value, "title") ?? title
+            case "description": description = reader.string(value, "description")
+            case "section":
+                let text = reader.string(value, "section") ?? ""
+                if let s = Section(rawValue: text) { section = s } else {
+                    reader.error("unknown section '\(text)'\(Suggestion.hint(for: text, among: Section.allCases.map(\.rawValue)))", at: value)
+                }
+            case "severity":
+                let text = reader.string(value, "severity") ?? ""
+                if let s = Severity(rawValue: text) { severity = s } else {
+                    reader.error("unknown severity '\(text)'\(Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue)))", at: value)
+                }
+            case "points":
+                switch value.scalar?.value {
+                case .int(let i)? where i >= 0 && i <= 1000: points = Double(i)
+                case .float(let d)? where d >= 0 && d <= 1000: points = d
+                default: reader.error("points must be a number from 0 to 1000, found \(reader.describe(value))", at: value)
+                }
+            case "tier":
+                let text = reader.string(value, "tier") ?? ""
+                if let t = Tier(rawValue: text) { tier = t } else {
+                    reader.error("unknown tier '\(text)'\(Suggestion.hint(for: text, among: Tier.allCases.map(\.rawValue)))", at: value)
+                }
+            case "cite":
+                guard let fields = reader.mapping(value, "cite", allowed: ["source", "document", "clause", "quote"],
+                                                  required: ["source", "document", "clause", "quote"]) else { continue }
+                for (k, _, v) in fields {
+                    let text = reader.string(v, "cite.\(k)") ?? ""
+                    switch k {
+                    case "source": cite.source = text
+                    case "document": cite.document = text
+                    case "clause": cite.clause = text
+                    default:
+                        cite.quote = text
+                        if text.allSatisfy(\.isWhitespace) { reader.error("cite.quote must quote the clause", at: v) }
+                    }
+                }
+            case "applies": applies = expression(value, "applies", document, &reader)
+            case "check": check = expression(value, "check", document, &reader)
+            case "evidence": evidence = expression(value, "evidence", document, &reader)
+            case "let": ruleLets = lets(value, document, &reader)
+            case "for_each":
+                let entries = value.sequence ?? [value]
+                for entry in entries {
+                    if entry.scalar != nil {
+                        if let list = expression(entry, "for_each", document, &reader) { forEach.append(.init(list: list, lets: [])) }
+                    } else if let fields = reader.mapping(entry, "a for_each entry", allowed: ["in", "let"], required: ["in"]) {
+                        var list: ExpressionSource?, entryLets: [(name: String, source: ExpressionSource)] = []
+                        for (k, _, v) in fields {
+                            if k == "in" { list = expression(v, "for_each.in", document, &reader) } else { entryLets = lets(v, document, &reader) }
+                        }
+                        if let list { forEach.append(.init(list: list, lets: entryLets)) }
+                    }
+                }
+            case "message":
+                guard let fields = reader.mapping(value, "message", allowed: ["zh", "en"], required: ["zh", "en"]) else { continue }
+                var zh: ExpressionSource?, en: ExpressionSource?
+                for (k, _, v) in fields {
+                    let source = expression(v, "message.\(k)", document, &reader)
+                    if k == "zh" { zh = source } else { en = source }
+                }
+                if let zh, let en { message = (zh, en) }
+            case "params":
+                guard let fields = reader.mapping(value, "params") else { continue }
+                for (name, keyNode, v) in fields {
+                    guard isIdentifier(name) else {
+                        reader.error("'\(name)' is not a valid parameter name", at: keyNode)
+                        continue
+                    }
+                    if let (paramValue, type) = ParameterValue.read(v, &reader) {
+                        params.append(RuleParameter(name: name, value: paramValue, type: type, location: reader.location(keyNode)))
+                    }
+                }
+            case "examples":
+                guard let fields = reader.mapping(value, "examples", allowed: ["pass", "fail"], required: ["pass", "fail"]) else { continue }
+                for (k, _, v) in fields {
+                    guard let items = v.sequence, !items.isEmpty else {
+                        reader.error("examples.\(k) must be a non-empty list of report fragments", at: v)
+                        continue
+                    }
+                    for item in items {
+                        guard item.mapping != nil else {
+                            reader.error("an example must be a report fragment (a mapping), found \(item.kindName)", at: item)
+                            continue
+                        }
+                        examples.append(RuleExample(expectation: k == "pass" ? .pass : .fail, fragment: item, location: reader.location(item)))
+                    }
+                }
+            default: break
+            }
+        }
+        guard reader.diagnostics.diagnostics.count == before, let check, let message else { return nil }
+        return RuleDefinition(
+            id: id, title: title, description: description, section: section, severity: severity, points: points,
+            tier: tier, cite: cite, applies: applies, forEach: forEach, lets: ruleLets, check: check, message: message,
+            evidence: evidence, params: params, examples: examples, location: reader.location(node), pack: pack)
+    }
+}
+
+/// Parameter values: scalars and lists of scalars, typed by their YAML value.
+public enum ParameterValue {
+    public static func read(_ node: YAMLNode, _ reader: inout NodeReader) -> (Value, ExprType)? {
+        if let items = node.sequence {
+            var values: [Value] = []
+            var element = ExprType.any
+            for item in items {
+                guard let (v, t) = scalar(item, &reader) else { return nil }
+                guard let unified = ExprType.unify(element, t) else {
+                    reader.error("a parameter list must hold values of one type", at: item)
+                    return nil
+                }
+                element = unified
+                values.append(v)
+            }
+            return (.list(values), .list(element))
+        }
+        return scalar(node, &reader)
+    }
+
+    static func scalar(_ node: YAMLNode, _ reader: inout NodeReader) -> (Value, ExprType)? {
+        guard let scalar = node.scalar else {
+            reader.error("a parameter must be a number, string, boolean or a list of them, found \(node.kindName)", at: node)
+            return nil
+        }
+        switch scalar.value {
+        case .bool(let b): return (.bool(b), .bool)
+        case .int(let i): return (.int(i), .int)
+        case .float(let d): return (.number(d), .number)
+        case .string(let s): return (.string(s), .string)
+        case .null:
+            reader.error("a parameter needs a value", at: node)
+            return nil
+        }
+    }
+
+    /// Converts an override (`--param max_rings=2`) to the declared parameter's type.
+    public static func coerce(_ value: Value, from type: ExprType, to expected: ExprType) -> Value? {
+        if type == expected { return value }
+        switch (value, expected) {
+        case (.int(let i), .number): return .number(Double(i))
+        case (.list(let items), .list(let element)):
+            if items.isEmpty { return value }
+            if type == .list(.int), element == .number {
+                return .list(items.map { if case .int(let i) = $0 { .number(Double(i)) } else { $0 } })
+            }
+            if type == .list(.any) { return value }
+            return nil
+        case (.int, .string), (.number, .string), (.bool, .string):
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// Everything rules need: the report schema, the business calendar and the rule packs.
+public struct RuleSet: Sendable {
+    public let schema: ReportSchema
+    public let calendar: BusinessCalendar
+    public let packs: [RulePack]
+
+    public var definitions: [RuleDefinition] { packs.flatMap(\.rules) }
+
+    /// One input file, as read from disk or from the bundle.
+    public struct SourceFile: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+
+        public init(path: String, bytes: [UInt8]) {
+            self.path = path
+            self.bytes = bytes
+        }
+    }
+
+    /// The shipped rules.
+    public static var bundledFiles: [SourceFile] {
+        BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+    }
+
+    /// Sorts files into schema, calendars and packs by their first key. Rule packs given
+    /// with `--rules` replace the shipped packs; the shipped schema and calendar stay unless
+    /// the given files include their own (a provincial calendar is layered on top).
+    public static func load(_ files: [SourceFile], limits: YAMLLimits = .init()) throws(DiagnosticList) -> RuleSet {
+        var diagnostics = DiagnosticList()
+        var schema: ReportSchema?
+        var calendar: BusinessCalendar?
+        var packs: [RulePack] = []
+        var hasOwnSchema = false, hasOwnCalendar = false
+
+        func read(_ file: SourceFile) -> YAMLDocument? {
+            do throws(DiagnosticList) {
+                return try YAMLLoader.load(bytes: file.bytes, file: file.path, limits: limits)
+            } catch {
+                diagnostics.append(contentsOf: error)
+                return nil
+            }
+        }
+        var documents: [YAMLDocument] = []
+        for file in files {
+            if let document = read(file) { documents.append(document) }
+        }
+        let kinds = documents.map { document in document.root.mapping?.first?.key.scalar?.text ?? "" }
+        if !kinds.contains("schema") || !kinds.contains("calendar") {
+            for file in bundledFiles where file.path == "rules/report-schema.yaml" || file.path.hasPrefix("rules/calendar") {
+                guard let document = read(file) else { continue }
+                let kind = document.root.mapping?.first?.key.scalar?.text
+                if kind == "schema", !kinds.contains("schema") { documents.insert(document, at: 0) }
+                if kind == "calendar", !kinds.contains("calendar") { documents.insert(document, at: 0) }
+            }
+        }
+        // The schema first: packs are checked against it.
+        documents.sort { a, b in
+            let ka = a.root.mapping?.first?.key.scalar?.text == "schema" ? 0 : 1
+            let kb = b.root.mapping?.first?.key.scalar?.text == "schema" ? 0 : 1
+            return ka < kb
+        }
+        for document in documents {
+            let kind = document.root.mapping?.first?.key.scalar?.text ?? ""
+            do throws(DiagnosticList) {
+                switch kind {
+                case "schema":
+                    if hasOwnSchema {
+                        diagnostics.append(.error("a second report schema; give only one", at: SourceLocation(file: document.file, mark: document.root.mark)))
+                    }
+                    hasOwnSchema = true
+                    schema = try ReportSchema.load(document)
+                case "calendar":
+                    let loaded = try CalendarFile.load(document)
+                    calendar = hasOwnCalendar ? calendar?.layered(with: loaded) ?? loaded : loaded
+                    hasOwnCalendar = true
+                case "pack":
+                    packs.append(try RulePack.parse(document))
+                default:
+                    diagnostics.append(.error(
+                        "not a rule file: expected a first key 'pack', 'schema' or 'calendar', found '\(kind)'",
+                        at: SourceLocation(file: document.file, mark: document.root.mark)))
+                }
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        // Rule ids are global: a duplicate would make findings ambiguous.
+        var seen: [String: RuleDefinition] = [:]
+        for rule in packs.flatMap(\.rules) {
+            if let first = seen[rule.id] {
+                diagnostics.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
+                                          related: [.init(message: "first defined here", location: first.location)]))
+            } else {
+                seen[rule.id] = rule
+            }
+        }
+        if diagnostics.hasErrors { throw diagnostics }
+        guard let schema, let calendar else { throw diagnostics }
+        return RuleSet(schema: schema, calendar: calendar, packs: packs)
+    }
+
+    /// Compiles every rule; `overrides` are `--param` values by parameter name, applied to
+    /// every rule that declares that parameter.
+    public func compile(overrides: [String: Value] = [:]) throws(DiagnosticList) -> [CompiledRule] {
+        let compiler = RuleCompiler(schema: schema)
+        var diagnostics = DiagnosticList()
+        var rules: [CompiledRule] = []
+        for definition in definitions {
+            do throws(DiagnosticList) {
+                rules.append(try compiler.compile(definition, overrides: overrides))
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        if diagnostics.hasErrors { throw diagnostics }
+        return rules
+    }
+
+    /// Declared parameters by name, with their type (the first declaration's).
+    public var parameters: [String: RuleParameter] {
+        var result: [String: RuleParameter] = [:]
+        for rule in definitions {
+            for param in rule.params where result[param.name] == nil { result[param.name] = param }
+        }
+        return result
+    }
+
+    /// Parses `KEY=VALUE` overrides; the value is read as YAML (`3`, `[a, b]`, `"text"`) and
+    /// must fit the declared parameter's type.
+    public func parseOverrides(_ assignments: [String]) -> Result<[String: Value], ParameterError> {
+        var result: [String: Value] = [:]
+        let declared = parameters
+        for assignment in assignments {
+            guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
+                return .failure(ParameterError("--param needs KEY=VALUE, got '\(assignment)'"))
+            }
+            let key = String(assignment[..<eq])
+            let text = String(assignment[assignment.index(after: eq)...])
+            guard let param = declared[key] else {
+                return .failure(ParameterError("unknown parameter '\(key)'\(Suggestion.hint(for: key, among: declared.keys.sorted()))"))
+            }
+            let node: YAMLNode
+            do throws(DiagnosticList) {
+                node = try YAMLLoader.loadValue(text, file: "--param \(key)")
+            } catch {
+                return .failure(ParameterError("--param \(key): \(error.diagnostics.first?.message ?? "invalid value")"))
+            }
+            var reader = NodeReader(file: "--param")
+            guard let (value, type) = ParameterValue.read(node, &reader),
+                  let coerced = ParameterValue.coerce(value, from: type, to: param.type)
+            else {
+                return .failure(ParameterError("--param \(key) must be \(param.type), got '\(text)'"))
+            }
+            result[key] = coerced
+        }
+        return .success(result)
+    }
+}
+
+public struct ParameterError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

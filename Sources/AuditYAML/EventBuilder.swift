@@ -1,0 +1,426 @@
+import AuditCore
+import CYAML
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What one run of the event loop produced.
+struct ParseOutcome {
+    /// The root of the (first) document; `nil` for a stream without documents, or when
+    /// parsing stopped before the root was complete.
+    var root: YAMLNode?
+    var diagnostics: [Diagnostic]
+}
+
+/// Builds the node tree from libyaml's event stream with an explicit stack (no recursion),
+/// collecting diagnostics. The libyaml parser itself lives only inside `parse`.
+struct EventBuilder {
+    /// Runs libyaml over `input`, which must stay valid for the whole call.
+    static func parse(_ input: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) -> ParseOutcome {
+        var builder = EventBuilder(file: file, limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return ParseOutcome(root: nil, diagnostics: [.error("out of memory", at: SourceLocation(file: file))])
+        }
+        defer { yaml_parser_delete(&parser) }
+        // libyaml asserts a non-null input pointer, even for an empty input.
+        var empty: UInt8 = 0
+        withUnsafeMutablePointer(to: &empty) { emptyPointer in
+            yaml_parser_set_input_string(&parser, input.baseAddress ?? UnsafePointer(emptyPointer), input.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    builder.libyamlError(parser, input: input)
+                    break
+                }
+                defer { yaml_event_delete(&event) }
+                builder.handle(&event)
+                if builder.stopped || event.type == YAML_STREAM_END_EVENT { break }
+            }
+        }
+        return ParseOutcome(root: builder.root, diagnostics: builder.diagnostics)
+    }
+
+    /// An open collection.
+    private struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var anchor: String?
+        /// Index in `nodes` of the first child.
+        var start: Int
+        /// Nodes in this subtree so far, aliases counted at their expanded size.
+        var count: Int
+        /// Index in `keyPrints` of this mapping's first key fingerprint.
+        var printStart: Int
+        /// Keys seen so far (value → index in `nodes`), built once a mapping has more keys
+        /// than a linear scan handles well.
+        var keyIndex: [YAMLValue: Int]?
+    }
+
+    private struct Anchored {
+        var node: YAMLNode
+        var count: Int
+    }
+
+    /// Mappings up to this many keys are checked for duplicates by a linear scan over key
+    /// fingerprints; larger ones switch to a dictionary keyed by the resolved value.
+    private static let linearKeyLimit = 32
+
+    let file: String
+    let limits: YAMLLimits
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var root: YAMLNode?
+    /// Set when parsing must end now (syntax error, too deep, alias bomb, second document).
+    private(set) var stopped = false
+    private var documents = 0
+    /// Children of every open collection, one after another (keys and values alternate
+    /// inside a mapping); a collection takes its slice off the end when it closes.
+    private var nodes: [YAMLNode] = []
+    /// A cheap fingerprint of each key of every open mapping (see `fingerprint`), so the
+    /// duplicate check compares integers and only compares values on a match.
+    private var keyPrints: [UInt64] = []
+    private var frames: [Frame] = []
+    private var anchors: [String: Anchored] = [:]
+    private var aliasTotal = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+        nodes.reserveCapacity(256)
+        keyPrints.reserveCapacity(128)
+        frames.reserveCapacity(16)
+    }
+
+    // MARK: Events
+
+    mutating func handle(_ event: inout yaml_event_t) {
+        switch event.type {
+        case YAML_SCALAR_EVENT: scalar(&event)
+        case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT: startCollection(&event)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT: endCollection()
+        case YAML_ALIAS_EVENT: alias(&event)
+        case YAML_DOCUMENT_START_EVENT:
+            documents &+= 1
+            if documents > 1 {
+                error(
+                    "a second YAML document starts here; a file must hold exactly one document",
+                    at: mark(event.start_mark))
+                stopped = true
+            }
+        default: break
+        }
+    }
+
+    private mutating func scalar(_ event: inout yaml_event_t) {
+        let data = event.data.scalar
+        let at = mark(event.start_mark)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let style: YAMLScalar.Style
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let value: YAMLValue
+        if let tagPointer = data.tag {
+            value = tagged(bytes, text: text, tag: cString(tagPointer), at: at)
+        } else if style == .plain {
+            switch ScalarResolver.resolvePlain(bytes, text: text) {
+            case .value(let resolved): value = resolved
+            case .invalid(let message):
+                error(message, at: at)
+                value = .string(text)
+            case .mismatch: value = .string(text)
+            }
+        } else {
+            value = .string(text)
+        }
+        let node = YAMLNode(content: .scalar(YAMLScalar(text: text, style: style, value: value)), mark: at)
+        if let anchor = data.anchor { anchors[cString(anchor)] = Anchored(node: node, count: 1) }
+        append(node, count: 1, scalarValue: value, bytes: bytes)
+    }
+
+    /// The value of a scalar with an explicit tag; only the core schema's tags are accepted.
+    private mutating func tagged(_ bytes: UnsafeBufferPointer<UInt8>, text: String, tag: String, at: Mark) -> YAMLValue {
+        if tag == "!" { return .string(text) }  // the non-specific tag: a string
+        guard let core = ScalarResolver.CoreTag(tag: tag) else {
+            error(unsupportedTagMessage(tag), at: at)
+            return .string(text)
+        }
+        switch ScalarResolver.resolve(bytes, text: text, as: core) {
+        case .value(let value): return value
+        case .invalid(let message):
+            error(message, at: at)
+        case .mismatch:
+            if core == .map || core == .seq {
+                error("tag \(ScalarResolver.display(tag: tag)) cannot be used on a scalar", at: at)
+            } else {
+                error("tag \(ScalarResolver.display(tag: tag)) requires a\(core == .int ? "n" : "") \(core.valueKind), found '\(text)'", at: at)
+            }
+        }
+        return .string(text)
+    }
+
+    private func unsupportedTagMessage(_ tag: String) -> String {
+        "unsupported tag \(ScalarResolver.display(tag: tag)): only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed"
+    }
+
+    private mutating func startCollection(_ event: inout yaml_event_t) {
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        let at = mark(event.start_mark)
+        if frames.count >= limits.maxDepth {
+            error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: at)
+            stopped = true
+            return
+        }
+        let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        let tagPointer = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        if let tagPointer {
+            let tag = cString(tagPointer)
+            if tag != "!" {
+                switch ScalarResolver.CoreTag(tag: tag) {
+                case .map where isMapping, .seq where !isMapping:
+                    break
+                case .some:
+                    error(
+                        "tag \(ScalarResolver.display(tag: tag)) cannot be used on a \(isMapping ? "mapping" : "sequence")",
+                        at: at)
+                case .none:
+                    error(unsupportedTagMessage(tag), at: at)
+                }
+            }
+        }
+        frames.append(
+            Frame(
+                isMapping: isMapping, mark: at, anchor: anchorPointer.map(cString), start: nodes.count, count: 1,
+                printStart: keyPrints.count, keyIndex: nil))
+    }
+
+    private mutating func endCollection() {
+        guard let frame = frames.popLast() else { return }
+        let content: YAMLNode.Content
+        if frame.isMapping {
+            var pairs: [YAMLPair] = []
+            pairs.reserveCapacity((nodes.count &- frame.start) / 2)
+            var i = frame.start
+            while i &+ 1 < nodes.count {
+                pairs.append(YAMLPair(key: nodes[i], value: nodes[i &+ 1]))
+                i &+= 2
+            }
+            content = .mapping(pairs)
+        } else {
+            content = .sequence(Array(nodes[frame.start...]))
+        }
+        nodes.removeSubrange(frame.start...)
+        if frame.isMapping { keyPrints.removeSubrange(frame.printStart...) }
+        let node = YAMLNode(content: content, mark: frame.mark)
+        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count) }
+        append(node, count: frame.count, scalarValue: nil, bytes: nil)
+    }
+
+    private mutating func alias(_ event: inout yaml_event_t) {
+        let at = mark(event.start_mark)
+        let name = event.data.alias.anchor.map(cString) ?? ""
+        guard let target = anchors[name] else {
+            if frames.contains(where: { $0.anchor == name }) {
+                error("alias *\(name) refers to a node that contains it (recursive alias)", at: at)
+            } else {
+                error("alias *\(name) refers to an unknown anchor &\(name)", at: at)
+            }
+            let placeholder = YAMLScalar(text: "", style: .plain, value: .null)
+            append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, scalarValue: .null, bytes: nil)
+            return
+        }
+        aliasTotal = saturatingAdd(aliasTotal, target.count)
+        if aliasTotal > limits.maxAliasNodes {
+            error("aliases expand to more than \(limits.maxAliasNodes) nodes (billion laughs?)", at: at)
+            stopped = true
+            return
+        }
+        append(target.node, count: target.count, scalarValue: target.node.scalar?.value, bytes: nil)
+    }
+
+    // MARK: Tree
+
+    /// Adds a finished node to the open collection, or makes it the root. `scalarValue` is
+    /// the node's value when it is a scalar (`nil` for a collection); `bytes`, when given,
+    /// are the scalar's UTF-8 text, used to fingerprint a key without touching the String.
+    private mutating func append(
+        _ node: YAMLNode, count: Int, scalarValue: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?
+    ) {
+        guard !frames.isEmpty else {
+            if root == nil { root = node }
+            return
+        }
+        let top = frames.count &- 1
+        frames[top].count = saturatingAdd(frames[top].count, count)
+        if frames[top].isMapping, (nodes.count &- frames[top].start) & 1 == 0 {
+            checkKey(node, scalarValue, bytes: bytes, frame: top)
+        }
+        nodes.append(node)
+    }
+
+    /// Rejects a complex key or a key already present in the mapping. Called before the key
+    /// is appended to `nodes`.
+    private mutating func checkKey(
+        _ key: YAMLNode, _ value: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?, frame top: Int
+    ) {
+        guard let value else {
+            error("only scalar keys are supported; this key is a \(key.kindName)", at: key.mark)
+            keyPrints.append(0)  // keeps one fingerprint per key; never compares equal below
+            return
+        }
+        let start = frames[top].start
+        let printStart = frames[top].printStart
+        let keyCount = keyPrints.count &- printStart
+        if keyCount < Self.linearKeyLimit {
+            let print = Self.fingerprint(value, bytes: bytes)
+            var i = printStart
+            while i < keyPrints.count {
+                if keyPrints[i] == print {
+                    let first = nodes[start &+ (i &- printStart) &* 2]
+                    if let previous = first.scalar, previous.value == value {
+                        duplicate(key, value, first: first, previous)
+                        break
+                    }
+                }
+                i &+= 1
+            }
+            keyPrints.append(print)
+            return
+        }
+        keyPrints.append(0)
+        if frames[top].keyIndex == nil {
+            var index: [YAMLValue: Int] = [:]
+            index.reserveCapacity(keyCount &* 2)
+            var i = start
+            while i < nodes.count {
+                if let previous = nodes[i].scalar?.value, index[previous] == nil { index[previous] = i }
+                i &+= 2
+            }
+            frames[top].keyIndex = index
+        }
+        if let firstIndex = frames[top].keyIndex?[value] {
+            let first = nodes[firstIndex]
+            if let previous = first.scalar { duplicate(key, value, first: first, previous) }
+        } else {
+            frames[top].keyIndex?[value] = nodes.count
+        }
+    }
+
+    /// FNV-1a over a key's UTF-8 text for strings, or over the value's bits otherwise;
+    /// equal values always have equal fingerprints (`0` and `-0.0` included).
+    private static func fingerprint(_ value: YAMLValue, bytes: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+        switch value {
+        case .string(let text):
+            if let bytes { return fnv(bytes) }
+            return text.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(Array(text.utf8))
+        case .int(let int): return mix(UInt64(bitPattern: int) ^ 0x1)
+        case .float(let float): return mix((float == 0 ? 0 : float.bitPattern) ^ 0x2)
+        case .bool(let bool): return bool ? 0x3 : 0x4
+        case .null: return 0x5
+        }
+    }
+
+    @inline(__always)
+    private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash | 0x100  // never equal to the small constants of other kinds
+    }
+
+    private static func fnv(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { fnv($0) }
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &* 0x9E37_79B9_7F4A_7C15
+        z ^= z >> 31
+        return z | 0x100
+    }
+
+    private mutating func duplicate(_ key: YAMLNode, _ value: YAMLValue, first: YAMLNode, _ previous: YAMLScalar) {
+        let text = key.scalar?.text ?? ""
+        let firstLine = first.mark.line
+        let message =
+            previous.text == text
+            ? "duplicate key '\(text)' (first defined on line \(firstLine))"
+            : "duplicate key '\(text)' (the same value as '\(previous.text)' on line \(firstLine))"
+        diagnostics.append(
+            .error(
+                message, at: location(key.mark),
+                related: [Diagnostic.Related(message: "'\(previous.text)' first defined here", location: location(first.mark))]))
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func error(_ message: String, at mark: Mark) {
+        diagnostics.append(.error(message, at: location(mark)))
+    }
+
+    private func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, mark: mark)
+    }
+
+    /// Records the error that made `yaml_parser_parse` fail and stops.
+    mutating func libyamlError(_ parser: yaml_parser_t, input: UnsafeBufferPointer<UInt8>) {
+        stopped = true
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            diagnostics.append(.error("out of memory while parsing", at: SourceLocation(file: file)))
+        case YAML_READER_ERROR:
+            let offset = Int(truncatingIfNeeded: parser.problem_offset)
+            var message = problem
+            if parser.problem_value >= 0 {
+                message += " (U+\(ByteScan.hex(parser.problem_value, digits: 4)) at byte offset \(offset))"
+            } else {
+                message += " (at byte offset \(offset))"
+            }
+            error(message, at: ByteScan.mark(atByteOffset: offset, in: input))
+        default:
+            let problemMark = mark(parser.problem_mark)
+            var message = "syntax error: \(problem)"
+            var related: [Diagnostic.Related] = []
+            if let contextPointer = parser.context {
+                let context = String(cString: contextPointer)
+                let contextMark = mark(parser.context_mark)
+                if contextMark == problemMark {
+                    message += " (\(context))"
+                } else {
+                    related.append(Diagnostic.Related(message: context, location: location(contextMark)))
+                }
+            }
+            if ByteScan.byte(at: problemMark, in: input) == UInt8(ascii: "\t") {
+                message += "; indent with spaces, not tabs"
+            }
+            diagnostics.append(.error(message, at: location(problemMark), related: related))
+        }
+    }
+
+    // MARK: Helpers
+
+    @inline(__always)
+    private func mark(_ mark: yaml_mark_t) -> Mark {
+        Mark(line: Int(truncatingIfNeeded: mark.line) &+ 1, column: Int(truncatingIfNeeded: mark.column) &+ 1)
+    }
+
+    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
+    }
+}

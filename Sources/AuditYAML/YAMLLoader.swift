@@ -1,0 +1,98 @@
+import AuditCore
+
+/// Loads YAML into `YAMLNode` trees. The only entry point to libyaml.
+///
+/// Contract, for every function here:
+/// - Every problem found is reported, as a `Diagnostic` in the thrown `DiagnosticList`,
+///   located at `file` plus a 1-based `line:col` wherever one exists (file-level problems
+///   such as an unreadable or too large file carry no position).
+/// - Scalars resolve per the YAML 1.2 core schema (see `YAMLValue`); only the core tags are
+///   accepted; numbers that do not fit (`99999999999999999999`, `1e400`, `.inf`) are errors.
+/// - Input is bounded by `YAMLLimits`: size (checked before reading), nesting depth and alias
+///   expansion; invalid UTF-8 and NUL bytes are rejected with their byte offset; a stream
+///   must hold at most one document; mapping keys must be scalars and unique.
+/// - Parsing never traps and never writes to stderr, whatever the input.
+public enum YAMLLoader {
+    /// Reads the file at `path` (POSIX `open`/`fstat`/`read`) and parses it as a report-like
+    /// document whose root must be a mapping. `path` is used verbatim in every diagnostic.
+    ///
+    /// - Throws: `DiagnosticList` with every problem: unreadable or non-regular file, file
+    ///   over `limits.maxFileSize` (found before reading), and everything `load(bytes:)` reports.
+    public static func load(path: String, limits: YAMLLimits = .init()) throws(DiagnosticList) -> YAMLDocument {
+        switch FileReader.read(path: path, maxSize: limits.maxFileSize) {
+        case .success(let bytes): return try load(bytes: bytes, file: path, limits: limits)
+        case .failure(let diagnostic): throw DiagnosticList([diagnostic])
+        }
+    }
+
+    /// Parses `bytes` as one document whose root must be a mapping; `file` names the source
+    /// in diagnostics.
+    ///
+    /// - Throws: `DiagnosticList`: syntax errors, invalid UTF-8, NUL bytes, a second document,
+    ///   an empty document, a root that is not a mapping, duplicate or complex keys,
+    ///   unsupported tags, unrepresentable numbers, too deep nesting, alias bombs, input over
+    ///   `limits.maxFileSize`.
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .init()) throws(DiagnosticList) -> YAMLDocument {
+        let (root, text) = try parse(bytes, file: file, limits: limits)
+        guard let root else {
+            throw DiagnosticList([.error("empty document: expected a mapping", at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        switch root.content {
+        case .mapping:
+            return YAMLDocument(file: file, root: root, text: text)
+        case .sequence:
+            throw DiagnosticList([rootError("found a sequence", file: file, at: root.mark)])
+        case .scalar(let scalar):
+            if scalar.value == .null, scalar.style == .plain, scalar.text.isEmpty {
+                throw DiagnosticList([.error("empty document: expected a mapping", at: SourceLocation(file: file, mark: root.mark))])
+            }
+            throw DiagnosticList([rootError("found a scalar (\(scalar.value.kindName))", file: file, at: root.mark)])
+        }
+    }
+
+    /// Parses a small piece of YAML, such as the value of `--param key=value`, with the same
+    /// checks as `load(bytes:)` except that the root may be of any kind. An empty text (or
+    /// one holding only comments) gives an empty plain scalar, whose value is `.null`, at 1:1.
+    ///
+    /// - Throws: `DiagnosticList` as `load(bytes:)` does, minus the root-kind errors.
+    public static func loadValue(_ text: String, file: String, limits: YAMLLimits = .init()) throws(DiagnosticList) -> YAMLNode {
+        let (root, _) = try parse(Array(text.utf8), file: file, limits: limits)
+        return root ?? YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .null)), mark: Mark(line: 1, column: 1))
+    }
+
+    private static func rootError(_ found: String, file: String, at mark: Mark) -> Diagnostic {
+        .error("the root of the document must be a mapping, \(found)", at: SourceLocation(file: file, mark: mark))
+    }
+
+    /// Byte checks, then the event loop. Returns the root (nil for a stream without
+    /// documents) and the source text.
+    static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits) throws(DiagnosticList) -> (YAMLNode?, String) {
+        if bytes.count > limits.maxFileSize {
+            throw DiagnosticList([FileReader.tooLarge(file: file, size: bytes.count, limit: limits.maxFileSize)])
+        }
+        var text = ""
+        let outcome = bytes.withUnsafeBufferPointer { buffer -> ParseOutcome in
+            var problems: [Diagnostic] = []
+            if let offset = ByteScan.firstNUL(buffer) {
+                problems.append(
+                    .error(
+                        "NUL byte (0x00) at byte offset \(offset): a YAML file must be UTF-8 text (is it UTF-16 or binary?)",
+                        at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
+            }
+            if let valid = String(validating: buffer, as: UTF8.self) {
+                text = valid
+            } else {
+                let offset = ByteScan.firstInvalidUTF8(buffer) ?? 0
+                let byte = offset < buffer.count ? buffer[offset] : 0
+                problems.append(
+                    .error(
+                        "invalid UTF-8 at byte offset \(offset) (byte 0x\(ByteScan.hex(byte))): the file must be saved as UTF-8",
+                        at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
+            }
+            if !problems.isEmpty { return ParseOutcome(root: nil, diagnostics: problems) }
+            return EventBuilder.parse(buffer, file: file, limits: limits)
+        }
+        if !outcome.diagnostics.isEmpty { throw DiagnosticList(outcome.diagnostics) }
+        return (outcome.root, text)
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+@main
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Score insurance outlet inspection reports against the service standards.",
+        discussion: """
+            Exit codes: 0 clean; 1 a finding at or above --fail-on; 2 an input could not be \
+            read or is invalid, or a rule could not be evaluated; 64 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Check.self],
+        defaultSubcommand: Check.self
+    )
+}

@@ -1,0 +1,133 @@
+import AuditCalendar
+import AuditCore
+import AuditEngine
+import AuditFormatters
+import AuditReport
+import AuditRules
+import AuditYAML
+import ArgumentParser
+
+extension Audit {
+    /// `audit REPORT...`: score inspection reports.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Audit inspection reports (the default command).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, jsonl
+        }
+
+        @Argument(help: ArgumentHelp("Inspection report files (YAML).", valueName: "report"))
+        var reports: [String]
+
+        @OptionGroup var ruleOptions: RuleOptions
+
+        @Option(help: ArgumentHelp("Evaluation time for open cases (default: each report's inspection.inspected_at), e.g. 2026-04-14T10:30:00+08:00.", valueName: "timestamp"))
+        var asOf: String?
+
+        @Option(help: "Message language (default: from LANG).")
+        var lang: LanguageOption?
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        @Option(help: ArgumentHelp("Write the output there (atomically) instead of to standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(help: "Exit 1 when a failure at or above this severity exists.")
+        var failOn: FailOn = .critical
+
+        @Option(help: ArgumentHelp("Also list results of this kind: passed.", valueName: "passed"))
+        var show: [ShowOption] = []
+
+        @Option(help: "Colour the text output.")
+        var color: ColorOption = .auto
+
+        enum ShowOption: String, ExpressibleByArgument, CaseIterable {
+            case passed
+        }
+
+        func validate() throws {
+            if let asOf, case .failure(let reason) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) {
+                throw ValidationError("--as-of '\(asOf)': \(reason)")
+            }
+        }
+
+        func run() throws {
+            let limit = ruleOptions.maxFileSize
+            // Rules: load, check, compile — once for all reports.
+            let ruleSet: RuleSet
+            let files: [RuleSet.SourceFile]
+            do throws(DiagnosticList) {
+                files = try ruleOptions.sourceFiles()
+                ruleSet = try RuleSet.load(files, limits: ruleOptions.limits)
+            } catch {
+                Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
+                throw ExitCode(2)
+            }
+            let overrides: [String: Value]
+            switch ruleSet.parseOverrides(ruleOptions.params) {
+            case .success(let values): overrides = values
+            case .failure(let problem): throw ValidationError(problem.description)
+            }
+            let rules: [CompiledRule]
+            do throws(DiagnosticList) {
+                rules = try ruleSet.compile(overrides: overrides)
+            } catch {
+                Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
+                throw ExitCode(2)
+            }
+            var asOfTime: Timestamp?
+            if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
+            let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
+            let auditor = Auditor(
+                rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOfTime), language: language)
+            let validator = ReportValidator(schema: ruleSet.schema)
+
+            var results: [AuditResult] = []
+            var inputFailed = false
+            for path in reports {
+                do throws(DiagnosticList) {
+                    let document = try YAMLLoader.load(path: path, limits: ruleOptions.limits)
+                    let report = try validator.validate(document)
+                    results.append(auditor.audit(report))
+                } catch {
+                    inputFailed = true
+                    Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) })
+                }
+            }
+
+            let useColor = color == .always || (color == .auto && output == nil && Console.stdoutIsTerminal)
+            let options = OutputOptions(
+                language: language, showPassed: show.contains(.passed), packs: ruleSet.packs,
+                rulesDigest: SHA256.hex(files.flatMap(\.bytes)), color: useColor && format == .text)
+            let rendered: String
+            switch format {
+            case .text: rendered = results.map { TextFormatter.format($0, options) }.joined(separator: "\n")
+            case .json: rendered = results.isEmpty ? "" : JSONFormatter.format(results, options)
+            case .jsonl: rendered = JSONFormatter.formatLines(results, options)
+            }
+            if let output {
+                do throws(AtomicFile.WriteError) {
+                    try AtomicFile.write(rendered, to: output)
+                } catch {
+                    Console.error("error: \(error)\n")
+                    throw ExitCode(2)
+                }
+            } else {
+                Console.out(rendered)
+            }
+
+            let evaluationFailed = results.contains { $0.hasErrors }
+            if inputFailed || evaluationFailed { throw ExitCode(2) }
+            if let threshold = failOn.severity, results.contains(where: { $0.fails(atOrAbove: threshold) }) {
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// The text of a bundled rule file, for snippets in rule errors.
+func bundledText(_ path: String) -> String? {
+    BundledRules.files.first { $0.path == path }?.text
+}
