@@ -35,8 +35,8 @@ let package = Package(
         ),
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
-        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditEngine"]),
-        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditFormatters"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
     ],
     swiftLanguageModes: [.v6]

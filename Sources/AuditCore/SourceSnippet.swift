@@ -6,20 +6,21 @@ public enum SourceSnippet {
     /// The snippet for `mark` in `text`, or `nil` when the line does not exist.
     public static func render(_ text: String, at mark: Mark) -> String? {
         guard mark.line >= 1 else { return nil }
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would hide the line ends.
         var lineNumber = 1
-        var found: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var found: Substring.UnicodeScalarView?
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             if lineNumber == mark.line { found = line; break }
             lineNumber += 1
         }
         guard var line = found else { return nil }
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        let scalars = Array(line.unicodeScalars)
+        if line.last == "\r" { line.removeLast() }
+        let scalars = Array(line)
         var pad = ""
         for scalar in scalars.prefix(max(0, mark.column - 1)) {
             pad += scalar == "\t" ? "\t" : (isWide(scalar) ? "  " : " ")
         }
-        return "\(line)\n\(pad)^"
+        return "\(String(line))\n\(pad)^"
     }
 
     /// East Asian wide and fullwidth characters take two terminal cells.

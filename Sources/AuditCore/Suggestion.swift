@@ -21,13 +21,15 @@ public enum Suggestion {
         return " (did you mean '\(match)'?)"
     }
 
-    /// Levenshtein distance over Unicode scalars; gives up early (returning `limit + 1`)
-    /// once every cell of a row exceeds `limit`, so long unrelated words cost little.
+    /// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit
+    /// (optimal string alignment: `bagde` is one edit from `badge`). Gives up early,
+    /// returning `limit + 1`, once a whole row exceeds `limit`.
     public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return limit &+ 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
@@ -35,11 +37,15 @@ public enum Suggestion {
             var rowMin = current[0]
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMin = min(rowMin, current[j])
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    value = min(value, beforePrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMin = min(rowMin, value)
             }
             if rowMin > limit { return limit &+ 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[y.count]
     }

@@ -230,8 +230,8 @@ rules:
       en: "{it.id} used forbidden phrases: {hits.join(', ')}"
     examples:
       pass:
-        - {staff: [{id: E1, utterances: ["您好,请问您办理什么业务?"]}]}
-        - {calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?"}]}
+        - {staff: [{id: E1, utterances: ["您好,请问您办理什么业务?"]}], calls: []}
+        - {staff: [], calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?"}]}
       fail:
         - {staff: [{id: E1, utterances: ["这是规定, 我有什么办法"]}]}
         - {calls: [{id: C1, opening: "喂, 说话呀!"}]}

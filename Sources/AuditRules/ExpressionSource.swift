@@ -20,7 +20,7 @@ public struct ExpressionSource: Sendable {
         if style == .literal || style == .folded {
             // The content starts on the line after the indicator; its indentation is the
             // first non-space column of that line.
-            let lines = documentText.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = documentText.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
             let index = node.mark.line  // 0-based index of the next line
             if index < lines.count {
                 blockIndent = (lines[index].prefix(while: { $0 == " " }).count) + 1

@@ -14,7 +14,7 @@ struct ParseOutcome {
     /// The root of the (first) document; `nil` for a stream without documents, or when
     /// parsing stopped before the root was complete.
     var root: YAMLNode?
-    var diagnostics: [Diagnostic]
+    var diagnostics: DiagnosticList
 }
 
 /// Builds the node tree from libyaml's event stream with an explicit stack (no recursion),
@@ -25,7 +25,7 @@ struct EventBuilder {
         var builder = EventBuilder(file: file, limits: limits)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return ParseOutcome(root: nil, diagnostics: [.error("out of memory", at: SourceLocation(file: file))])
+            return ParseOutcome(root: nil, diagnostics: DiagnosticList([.error("out of memory", at: SourceLocation(file: file))]))
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml asserts a non-null input pointer, even for an empty input.
@@ -73,7 +73,9 @@ struct EventBuilder {
 
     let file: String
     let limits: YAMLLimits
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Capped at `DiagnosticList.cap` entries (the rest are only counted), so a file with a
+    /// million bad values cannot exhaust memory.
+    private(set) var diagnostics = DiagnosticList()
     private(set) var root: YAMLNode?
     /// Set when parsing must end now (syntax error, too deep, alias bomb, second document).
     private(set) var stopped = false

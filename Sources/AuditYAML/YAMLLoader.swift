@@ -79,7 +79,9 @@ public enum YAMLLoader {
                         "NUL byte (0x00) at byte offset \(offset): a YAML file must be UTF-8 text (is it UTF-16 or binary?)",
                         at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
             }
-            if let valid = String(validating: buffer, as: UTF8.self) {
+            // A byte order mark is left out of the text, as libyaml leaves it out of its marks.
+            let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+            if let valid = String(validating: hasBOM ? UnsafeBufferPointer(rebasing: buffer[3...]) : buffer, as: UTF8.self) {
                 text = valid
             } else {
                 let offset = ByteScan.firstInvalidUTF8(buffer) ?? 0
@@ -89,10 +91,10 @@ public enum YAMLLoader {
                         "invalid UTF-8 at byte offset \(offset) (byte 0x\(ByteScan.hex(byte))): the file must be saved as UTF-8",
                         at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
             }
-            if !problems.isEmpty { return ParseOutcome(root: nil, diagnostics: problems) }
+            if !problems.isEmpty { return ParseOutcome(root: nil, diagnostics: DiagnosticList(problems)) }
             return EventBuilder.parse(buffer, file: file, limits: limits)
         }
-        if !outcome.diagnostics.isEmpty { throw DiagnosticList(outcome.diagnostics) }
+        if !outcome.diagnostics.isEmpty { throw outcome.diagnostics }
         return (outcome.root, text)
     }
 }

@@ -139,7 +139,7 @@ public struct YAMLDocument: Sendable {
     public let file: String
     /// The root node; a mapping for documents returned by `YAMLLoader.load`.
     public let root: YAMLNode
-    /// The whole source as UTF-8 text (for `SourceSnippet`).
+    /// The whole source as UTF-8 text (for `SourceSnippet`), without a leading byte order mark.
     public let text: String
 
     public init(file: String, root: YAMLNode, text: String) {

@@ -70,6 +70,19 @@ struct RobustnessTests {
         #expect(renderedErrors(text: text) == "t.yaml:2:40005: error: aliases expand to more than 10000 nodes (billion laughs?)")
     }
 
+    @Test func diagnosticsAreCapped() throws {
+        var text = "x:\n"
+        for _ in 0..<50_000 { text += "  - !!binary AAAA\n" }
+        do {
+            _ = try YAMLLoader.load(bytes: Array(text.utf8), file: "t.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.count == DiagnosticList.cap)
+            #expect(error.dropped == 50_000 - DiagnosticList.cap)
+            #expect(error.description.hasSuffix("… and 49900 more"))
+        }
+    }
+
     @Test func hugeScalarsAndKeysAreFine() throws {
         let long = String(repeating: "名", count: 100_000)
         let key = String(repeating: "键", count: 1000)  // libyaml allows simple keys up to 1024 characters

@@ -87,6 +87,11 @@ struct TreeTests {
         let doc = try YAMLLoader.load(bytes: bytes, file: "bom.yaml")
         #expect(doc.root.mark == Mark(line: 1, column: 1))
         #expect(doc.root["b"]?["c"]?.mark == Mark(line: 3, column: 6))
+        #expect(doc.text == "a: 1\r\nb:\r\n  c: 名\r\n")
+        let lf = try YAMLLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("名称: 道里\n".utf8), file: "bom.yaml")
+        let value = try #require(lf.root["名称"])
+        #expect(value.mark == Mark(line: 1, column: 5))
+        #expect(SourceSnippet.render(lf.text, at: value.mark) == "名称: 道里\n      ^")
     }
 
     @Test func blockScalarStyles() throws {

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// The built `audit` executable, beside the test bundle in the build folder.
+let auditBinary: String = {
+    var url = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = url.appendingPathComponent("audit").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        url.deleteLastPathComponent()
+    }
+    return repositoryRoot + "/.build/debug/audit"
+}()
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `audit` in the repository root with a fixed environment (LANG unset → English).
+func audit(_ arguments: [String], environment: [String: String] = [:], cwd: String = repositoryRoot) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: auditBinary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+    process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func auditsTheExampleWithShippedRules() throws {
+        let run = try audit(["fixtures/example-report.yaml"])
+        #expect(run.status == 0, "no critical failure in the example: exit 0 with --fail-on critical")
+        #expect(run.stdout.contains("fixtures/example-report.yaml:27:22: fail [major] BLD-AREA-CENTER: reception area is 76 m², below 80 m²"))
+        #expect(run.stdout.contains("fixtures/example-report.yaml:98:18: fail [major] TML-FEEDBACK-2WD CMP-0402-01:"))
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func failuresAreListedBeforeOtherStatusesPerSection() throws {
+        let out = try audit(["fixtures/example-report.yaml"]).stdout
+        guard let fail = out.range(of: "fail [major] TML-FEEDBACK-2WD"), let due = out.range(of: "not due [critical] TML-LAW23") else {
+            Issue.record(Comment(rawValue: out)); return
+        }
+        #expect(fail.lowerBound < due.lowerBound)
+    }
+
+    @Test func worksFromAnyFolder() throws {
+        let run = try audit([repositoryRoot + "/fixtures/example-report.yaml", "--lang", "zh"], cwd: "/tmp")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("不符合 [major] BLD-AREA-CENTER: 客户接待区域使用面积 76 平方米,低于 80 平方米"))
+    }
+
+    @Test func languageFollowsLang() throws {
+        let run = try audit(["fixtures/example-report.yaml"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(run.stdout.contains("服务网点环境建设 (build)"))
+    }
+
+    @Test func failOnSetsExitOne() throws {
+        #expect(try audit(["fixtures/example-report.yaml", "--fail-on", "major"]).status == 1)
+        #expect(try audit(["fixtures/example-report.yaml", "--fail-on", "none"]).status == 0)
+    }
+
+    @Test func jsonHasTheDocumentedFields() throws {
+        let run = try audit(["fixtures/example-report.yaml", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let report = object?["report"] as? [String: Any]
+        #expect(report?["outlet"] as? String == "HLJ-HRB-DL-001")
+        #expect(report?["tier"] as? String == "standard")
+        let counts = object?["counts"] as? [String: Int]
+        #expect(counts?["fail"] == 4)
+        #expect(counts?["not_due"] == 1)
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        let feedback = findings.first { $0["rule"] as? String == "TML-FEEDBACK-2WD" }
+        #expect(feedback?["item"] as? String == "CMP-0402-01")
+        #expect(feedback?["status"] as? String == "fail")
+        let location = feedback?["location"] as? [String: Any]
+        #expect(location?["line"] as? Int == 98)
+        #expect(location?["column"] as? Int == 18)
+        #expect(location?["path"] as? String == "cases[0].feedback_at")
+        let cite = feedback?["cite"] as? [String: Any]
+        #expect((cite?["quote"] as? String)?.contains("2个工作日以内") == true)
+        let rules = object?["rules"] as? [String: Any]
+        #expect((rules?["digest"] as? String)?.count == 64)
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let a = try audit(["fixtures/example-report.yaml", "--format", "json"]).stdout
+        let b = try audit(["fixtures/example-report.yaml", "--format", "json"]).stdout
+        #expect(a == b)
+        #expect(!a.isEmpty)
+    }
+
+    @Test func outputFileIsWrittenWholeAndNoTemporaryRemains() throws {
+        let dir = NSTemporaryDirectory() + "audit-cli-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let target = dir + "/out.json"
+        let run = try audit(["fixtures/example-report.yaml", "--format", "json", "--output", target])
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written == (try audit(["fixtures/example-report.yaml", "--format", "json"])).stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.json"])
+    }
+
+    @Test func invalidReportExitsTwoWithLocation() throws {
+        let run = try audit(["fixtures/broken-reports/unknown-key.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("fixtures/broken-reports/unknown-key.yaml:27:3: error: unknown key 'premises.recepton_area_m2' (did you mean 'reception_area_m2'?)\n    recepton_area_m2: 76\n    ^\n"))
+    }
+
+    @Test func missingFileExitsTwo() throws {
+        let run = try audit(["no-such-report.yaml"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("no-such-report.yaml: error:"))
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        #expect(try audit([]).status == 64)
+        #expect(try audit(["fixtures/example-report.yaml", "--format", "xml"]).status == 64)
+        let param = try audit(["fixtures/example-report.yaml", "--param", "min_area=3"])
+        #expect(param.status == 64)
+        #expect(param.stderr.contains("unknown parameter 'min_area'"))
+        #expect(try audit(["fixtures/example-report.yaml", "--as-of", "2026-02-30"]).status == 64)
+    }
+
+    @Test func paramAndAsOfChangeTheResult() throws {
+        let run = try audit(["fixtures/example-report.yaml", "--param", "min_area_center_m2=70", "--as-of", "2026-06-01T00:00:00+08:00",
+                             "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        #expect(!findings.contains { $0["rule"] as? String == "BLD-AREA-CENTER" })
+        let overdue = findings.first { $0["rule"] as? String == "TML-LAW23-DECIDE-30D" }
+        #expect(overdue?["status"] as? String == "fail")
+        #expect(run.status == 1, "a critical failure breaches the default --fail-on")
+    }
+
+    @Test func brokenRulesExitTwoWithCaret() throws {
+        let dir = NSTemporaryDirectory() + "audit-rules-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pack = """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: build
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                check: premises.cleen
+                message: {zh: m, en: m}
+                examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
+            """
+        try pack.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
+        let run = try audit(["fixtures/example-report.yaml", "--rules", dir])
+        #expect(run.status == 2)
+        #expect(run.stderr == "\(dir)/t.yaml:9:21: error: unknown field 'cleen' of premises (did you mean 'clean'?)\n      check: premises.cleen\n                      ^\n")
+    }
+
+    @Test func everyBrokenYAMLFixtureExitsTwo() throws {
+        let dir = repositoryRoot + "/fixtures/broken-yaml"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 10)
+        for file in files {
+            let start = Date()
+            let run = try audit(["fixtures/broken-yaml/" + file])
+            #expect(run.status == 2, "\(file)")
+            #expect(run.stderr.hasPrefix("fixtures/broken-yaml/\(file)"), "\(file): \(run.stderr)")
+            #expect(Date().timeIntervalSince(start) < 5, "\(file) took too long")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import AuditCore
+@testable import AuditRules
+import Testing
+
+/// Type checking happens when a pack loads; errors carry the rule file's line and column
+/// and a caret under the offending part of the expression.
+@Suite struct CheckerTests {
+    func errors(_ yaml: String) -> String {
+        switch compilePack(yaml) {
+        case .success: return ""
+        case .failure(let list): return render(list, source: yaml)
+        }
+    }
+
+    @Test func unknownFieldHasAHintAndACaret() {
+        let out = errors(rulePack(check: "premises.recepton_area_m2 >= 80"))
+        #expect(out == """
+            test.yaml:9:22: error: unknown field 'recepton_area_m2' of premises (did you mean 'reception_area_m2'?)
+                  check: 'premises.recepton_area_m2 >= 80'
+                                   ^
+
+            """)
+    }
+
+    @Test func typeMismatch() {
+        let out = errors(rulePack(check: "premises.clean >= 3"))
+        #expect(out.hasPrefix("test.yaml:9:28: error: cannot order bool and int\n"))
+    }
+
+    @Test func tokenLiteralTypo() {
+        let out = errors(rulePack(check: "outlet.type == \"service_centre\""))
+        #expect(out.hasPrefix("test.yaml:9:28: error: 'service_centre' is not a token of outlet_type (did you mean 'service_center'?)\n"))
+    }
+
+    @Test func checkMustBeBool() {
+        #expect(errors(rulePack(check: "premises.reception_area_m2")).hasPrefix(
+            "test.yaml:9:13: error: check must be a bool or a deadline result (on_time), found number\n"))
+    }
+
+    @Test func unknownParameterAndFunction() {
+        #expect(errors(rulePack(check: "premises.reception_area_m2 >= params.min_aera", params: "min_area: 80")).hasPrefix(
+            "test.yaml:9:50: error: unknown parameter 'min_aera' (did you mean 'min_area'?)\n"))
+        #expect(errors(rulePack(check: "ontime(inspection.inspected_at, inspection.inspected_at, days: 1)")).hasPrefix(
+            "test.yaml:9:13: error: unknown function 'ontime' (did you mean 'on_time'?)\n"))
+    }
+
+    @Test func itOnlyInsideForEach() {
+        #expect(errors(rulePack(check: "it.badge")).hasPrefix("test.yaml:9:13: error: 'it' is only defined in rules with for_each\n"))
+        #expect(errors(rulePack(check: "it.badge", forEach: "staff")) == "")
+        #expect(errors(rulePack(check: "it.bagde", forEach: "staff")).hasPrefix(
+            "test.yaml:9:16: error: unknown field 'bagde' of staff_member (did you mean 'badge'?)\n"))
+    }
+
+    @Test func deadlinePeriodMustBeKnownAtLoad() {
+        #expect(errors(rulePack(check: "on_time(it.feedback_at, it.received_at, workdays: it.document_requests)", forEach: "cases"))
+            .contains("workdays: needs a whole number from 0 to 3650 known when the rule loads"))
+        #expect(errors(rulePack(check: "on_time(it.feedback_at, it.received_at, weeks: 2)", forEach: "cases"))
+            .contains("give exactly one of workdays: N, days: N, hours: N"))
+    }
+
+    @Test func messageHolesAreChecked() {
+        let out = errors(rulePack(check: "premises.clean", message: "area {premises.area}"))
+        #expect(out.contains("test.yaml:10:35: error: unknown field 'area' of premises"))
+    }
+
+    @Test func severalErrorsAreAllReported() {
+        let yaml = rulePack(check: "premises.cleen and outlet.typ == 1")
+        let out = errors(yaml)
+        #expect(out.contains("unknown field 'cleen' of premises (did you mean 'clean'?)"))
+        #expect(out.contains("unknown field 'typ' of outlet (did you mean 'type'?)"))
+    }
+
+    @Test func syntaxErrorLocation() {
+        #expect(errors(rulePack(check: "premises.clean and")).hasPrefix(
+            "test.yaml:9:31: error: syntax error: expected a value, found the end of the expression\n"))
+    }
+}

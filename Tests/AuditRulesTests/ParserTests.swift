@@ -1,0 +1,52 @@
+@testable import AuditRules
+import Testing
+
+@Suite struct ParserTests {
+    @Test func precedenceBindsComparisonTighterThanLogic() throws {
+        let expr = try ExpressionParser.parse("a.b >= 1 and not c or d in [1, 2]")
+        #expect(expr.description == "(((a.b >= 1) and not c) or (d in [1, 2]))")
+    }
+
+    @Test func arithmeticAndCoalesce() throws {
+        #expect(try ExpressionParser.parse("1 + 2 * 3 - 4 / 2").description == "((1 + (2 * 3)) - (4 / 2))")
+        #expect(try ExpressionParser.parse("x.y ?? 3 > 2").description == "((x.y ?? 3) > 2)")
+        #expect(try ExpressionParser.parse("a ? b : c ? d : e").description == "(a ? b : (c ? d : e))")
+    }
+
+    @Test func methodsNamedArgumentsAndNotIn() throws {
+        let expr = try ExpressionParser.parse("on_time(it.a, it.b, workdays: 2) and x not in ['p', \"q\"]")
+        #expect(expr.description == "(on_time(it.a, it.b, workdays: 2) and (x not in [\"p\", \"q\"]))")
+        #expect(try ExpressionParser.parse("staff.all(s, s.badge)").description == "staff.all(s, s.badge)")
+    }
+
+    @Test func unicodeInStringsAndOffsetsCountScalars() throws {
+        let expr = try ExpressionParser.parse("\"这是规定\" == x")
+        guard case .binary(_, _, let right, let at) = expr else { Issue.record("not binary"); return }
+        #expect(at == 7)
+        #expect(right.offset == 10)
+    }
+
+    @Test(arguments: [
+        ("a and", 5, "expected a value, found the end of the expression"),
+        ("a && b", 2, "use 'and' instead of '&&'"),
+        ("a = 1", 2, "use '==' to compare"),
+        ("!a", 0, "use 'not' instead of '!'"),
+        ("f(1, 2", 6, "expected ')' to close the arguments, found the end of the expression"),
+        ("'open", 0, "unterminated string"),
+        ("1 < 2 < 3", 6, "comparisons cannot be chained; join them with 'and'"),
+        ("a b", 2, "unexpected 'b' after the expression"),
+        ("x.", 2, "expected a field or function name after '.', found the end of the expression"),
+        ("99999999999999999999", 0, "integer 99999999999999999999 does not fit in 64 bits"),
+        ("a # b", 2, "unexpected character '#'"),
+    ])
+    func syntaxErrorsPointAtTheProblem(text: String, offset: Int, message: String) {
+        #expect(throws: SyntaxError(offset: offset, message: message)) { try ExpressionParser.parse(text) }
+    }
+
+    @Test func nestingIsBounded() {
+        let deep = String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200)
+        #expect(throws: SyntaxError.self) { try ExpressionParser.parse(deep) }
+        let negations = String(repeating: "not ", count: 500) + "a"
+        #expect(throws: SyntaxError.self) { try ExpressionParser.parse(negations) }
+    }
+}

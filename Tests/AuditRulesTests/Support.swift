@@ -1,0 +1,65 @@
+import AuditCore
+import AuditReport
+@testable import AuditRules
+import AuditYAML
+import Foundation
+
+/// The repository root, found from this file's path so tests do not depend on the cwd.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// The shipped rules, loaded once.
+let shippedRules: RuleSet = {
+    do {
+        return try RuleSet.load(RuleSet.bundledFiles)
+    } catch {
+        fatalError("shipped rules do not load: \(error)")
+    }
+}()
+
+/// Compiles a one-rule pack written inline; returns the rendered diagnostics or the rule.
+func compilePack(_ yaml: String, file: String = "test.yaml") -> Result<[CompiledRule], DiagnosticList> {
+    do throws(DiagnosticList) {
+        let document = try YAMLLoader.load(bytes: Array(yaml.utf8), file: file)
+        let pack = try RulePack.parse(document)
+        let set = RuleSet(schema: shippedRules.schema, calendar: shippedRules.calendar, packs: [pack])
+        return .success(try set.compile())
+    } catch {
+        return .failure(error)
+    }
+}
+
+/// Renders diagnostics with snippets from `source`, as the CLI does.
+func render(_ list: DiagnosticList, source: String) -> String {
+    DiagnosticRenderer.render(list) { _ in source }
+}
+
+/// A rule wrapper for expression tests: `check` and optional `applies`/`for_each`.
+func rulePack(check: String, applies: String? = nil, forEach: String? = nil, lets: [String: String] = [:],
+              params: String = "", message: String = "m") -> String {
+    var rule = """
+        pack: test
+        version: "1"
+        rules:
+          - id: T-1
+            title: {zh: t, en: t}
+            section: build
+            severity: minor
+            cite: {source: X, document: X, clause: "1", quote: q}
+            check: '\(check)'
+            message: {zh: "\(message)", en: "\(message)"}
+            examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
+
+        """
+    if let applies { rule += "    applies: '\(applies)'\n" }
+    if let forEach { rule += "    for_each: \(forEach)\n" }
+    if !lets.isEmpty {
+        rule += "    let:\n"
+        for (k, v) in lets.sorted(by: { $0.key < $1.key }) { rule += "      \(k): '\(v)'\n" }
+    }
+    if !params.isEmpty { rule += "    params: {\(params)}\n" }
+    return rule
+}
