@@ -23,7 +23,7 @@ run: build
 
 test: deps bundle
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 release: deps bundle
 	$(SWIFT) build -c release

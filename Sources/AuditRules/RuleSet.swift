@@ -37,7 +37,7 @@ public struct RuleSet: Sendable {
         var packs: [RulePack] = []
         var hasOwnSchema = false, hasOwnCalendar = false
 
-        func read(_ file: SourceFile) -> YAMLDocument? {
+        func read(_ file: SourceFile, limits: YAMLLimits = limits) -> YAMLDocument? {
             do throws(DiagnosticList) {
                 return try YAMLLoader.load(bytes: file.bytes, file: file.path, limits: limits)
             } catch {
@@ -52,7 +52,8 @@ public struct RuleSet: Sendable {
         let kinds = documents.map { document in document.root.mapping?.first?.key.scalar?.text ?? "" }
         if !kinds.contains("schema") || !kinds.contains("calendar") {
             for file in bundledFiles where file.path == "rules/report-schema.yaml" || file.path.hasPrefix("rules/calendar") {
-                guard let document = read(file) else { continue }
+                // The shipped files are ours: the user's input limits do not apply to them.
+                guard let document = read(file, limits: YAMLLimits()) else { continue }
                 let kind = document.root.mapping?.first?.key.scalar?.text
                 if kind == "schema", !kinds.contains("schema") { documents.insert(document, at: 0) }
                 if kind == "calendar", !kinds.contains("calendar") { documents.insert(document, at: 0) }

@@ -60,7 +60,7 @@ extension Audit {
             let files: [RuleSet.SourceFile]
             do throws(DiagnosticList) {
                 files = try ruleOptions.sourceFiles()
-                ruleSet = try RuleSet.load(files, limits: ruleOptions.limits)
+                ruleSet = try RuleSet.load(files, limits: ruleOptions.rulePaths.isEmpty ? YAMLLimits() : ruleOptions.limits)
             } catch {
                 Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
                 throw ExitCode(2)

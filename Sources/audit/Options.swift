@@ -24,13 +24,17 @@ struct RuleOptions: ParsableArguments {
 
     /// The rule files: the bundle, or every *.yaml/*.yml under the given paths (sorted).
     func sourceFiles() throws(DiagnosticList) -> [RuleSet.SourceFile] {
-        if rulePaths.isEmpty { return RuleSet.bundledFiles }
+        try Self.sourceFiles(rulePaths, limit: maxFileSize)
+    }
+
+    static func sourceFiles(_ paths: [String], limit: Int) throws(DiagnosticList) -> [RuleSet.SourceFile] {
+        if paths.isEmpty { return RuleSet.bundledFiles }
         var files: [RuleSet.SourceFile] = []
         var diagnostics = DiagnosticList()
-        for path in rulePaths {
+        for path in paths {
             for file in InputFiles.expand(path) {
                 do throws(DiagnosticList) {
-                    files.append(RuleSet.SourceFile(path: file, bytes: try InputFiles.read(file, limit: maxFileSize)))
+                    files.append(RuleSet.SourceFile(path: file, bytes: try InputFiles.read(file, limit: limit)))
                 } catch {
                     diagnostics.append(contentsOf: error)
                 }

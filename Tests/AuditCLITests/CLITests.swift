@@ -187,3 +187,20 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         }
     }
 }
+
+@Suite struct CLIRuleCommandTests {
+    @Test func tooLargeFileIsRejectedBeforeReading() throws {
+        let run = try audit(["fixtures/example-report.yaml", "--max-file-size", "100"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("fixtures/example-report.yaml: error: file is too large:"))
+        #expect(run.stderr.contains("--max-file-size"))
+    }
+
+    @Test func lintAndTestTheShippedRules() throws {
+        let lint = try audit(["lint", "rules"])
+        #expect(lint.status == 0)
+        let test = try audit(["test"])
+        #expect(test.status == 0)
+        #expect(test.stdout.hasSuffix(" passed, 0 failed\n"))
+    }
+}
