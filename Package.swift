@@ -33,6 +33,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: one report audited N times against libyaml parsing it N times.
+        .executableTarget(
+            name: "audit-bench",
+            dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]
+        ),
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),

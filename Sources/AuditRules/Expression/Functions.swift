@@ -237,7 +237,7 @@ extension ExpressionCompiler {
         }
         let result: Compiled?
         switch name {
-        case "contains": result = binary(.bool) { .bool($0.contains($1)) }
+        case "contains": result = binary(.bool) { .bool($1.isEmpty || Phrase.contains(Array($0.utf8), Array($1.utf8))) }
         case "starts_with": result = binary(.bool) { .bool($0.hasPrefix($1)) }
         case "ends_with": result = binary(.bool) { .bool($0.hasSuffix($1)) }
         case "remove_prefix": result = binary(.string) { .string($0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0) }
@@ -277,8 +277,8 @@ extension ExpressionCompiler {
     }
 
     /// Phrases as (original, normalised) pairs; normalised once at load when constant.
-    private func phraseList(_ c: Compiled) -> @Sendable (Frame) -> [(String, String)]? {
-        @Sendable func pairs(_ v: Value) -> [(String, String)]? {
+    private func phraseList(_ c: Compiled) -> @Sendable (Frame) -> [(String, [UInt8])]? {
+        @Sendable func pairs(_ v: Value) -> [(String, [UInt8])]? {
             guard case .list(let items) = v else { return nil }
             return items.compactMap { if case .string(let s) = $0 { (s, Phrase.normalize(s)) } else { nil } }
         }
@@ -291,7 +291,7 @@ extension ExpressionCompiler {
     }
 
     /// The phrases (in their original spelling, in list order) found in any of the texts.
-    static func matches(_ normalizedTexts: [String], _ phrases: [(String, String)]?) -> Value {
+    static func matches(_ normalizedTexts: [[UInt8]], _ phrases: [(String, [UInt8])]?) -> Value {
         guard let phrases else { return .list([]) }
         var hits: [Value] = []
         for (original, normalized) in phrases where normalizedTexts.contains(where: { Phrase.contains($0, normalized) }) {
@@ -363,7 +363,7 @@ extension ExpressionCompiler {
                 let r = re(frame)
                 if let blocking = Value.blocking(r) { return blocking }
                 guard case .list(let items) = r else { return .none }
-                var texts: [String] = []
+                var texts: [[UInt8]] = []
                 for item in items {
                     switch item {
                     case .string(let s): texts.append(Phrase.normalize(s))
