@@ -75,3 +75,25 @@ import Testing
             "test.yaml:9:31: error: syntax error: expected a value, found the end of the expression\n"))
     }
 }
+
+/// Rows of the catalog that need the harder functions compile (and so are expressible).
+@Suite struct ExpressivenessTests {
+    @Test(arguments: [
+        ("minutes(premises.opened_at) <= minutes(to_time(outlet.posted_hours.before(\"-\"))) + params.grace", nil, "grace: 0"),
+        ("premises.plaque.is_empty() ? premises.hours_posted_inside : premises.plaque.contains_all([\"hours\", \"hotline\", \"name\"])", nil, ""),
+        ("premises.zones.contains_all([\"business_acceptance\", \"cashier\", \"rest_area\"]) and premises.zones.contains_any([\"vip_area\", \"vip_room\"])", nil, ""),
+        ("(it.extended ?? false) ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)", "cases", ""),
+        ("on_time(earliest(it.decided_at, it.advance_paid_at), it.documents_complete_at, days: 60)", "cases", ""),
+        ("on_time(it.first_contact_at, it.received_at, hours: params.first_contact_hours)", "cases", "first_contact_hours: 24"),
+        ("on_time(it.callback_at, it.resolved_at, workdays: params.callback_wd)", "cases", "callback_wd: 5"),
+        ("it.sign_shown and it.same_service_elsewhere", "premises.suspended_counters", ""),
+        ("staff.filter(s, s.role in [\"counter\", \"cashier\"]).all(s, s.workspace_tidy)", nil, ""),
+        ("calls.count(c, c.rings > params.max_rings) == 0", nil, "max_rings: 3"),
+    ] as [(String, String?, String)])
+    func catalogShapesCompile(check: String, forEach: String?, params: String) {
+        let yaml = rulePack(check: check.replacingOccurrences(of: "'", with: "''"), forEach: forEach, params: params)
+        if case .failure(let list) = compilePack(yaml) {
+            Issue.record(Comment(rawValue: render(list, source: yaml)))
+        }
+    }
+}

@@ -6,8 +6,8 @@ import AuditReport
 /// pack loads; the closures they return do the work per report. All are total and bounded:
 /// list functions visit each element once, nothing loops on its own.
 extension ExpressionCompiler {
-    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest"]
-    static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix",
+    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes"]
+    static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "before", "after",
                                 "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
     static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
                               "missing", "size", "is_empty", "join", "phrases_found"]
@@ -32,6 +32,33 @@ extension ExpressionCompiler {
             })
         case "on_time":
             return onTime(args, at)
+        case "to_time":
+            // "08:30" (e.g. the opening half of posted_hours) as a clock time.
+            guard args.count == 1, args[0].label == nil else { return error(at, "to_time() takes one string") }
+            let text = compile(args[0].value)
+            if text.type == .error { return text }
+            guard text.type.isStringLike else { return error(args[0].at, "to_time() takes a string, found \(text.type)") }
+            let te = text.eval
+            return Compiled(type: .time, eval: { frame in
+                let v = te(frame)
+                guard case .string(let s) = v else { return v }
+                guard let time = TimeOfDay(hhmm: s) else {
+                    return .failure(EvaluationError(message: "'\(s)' is not a time HH:MM"))
+                }
+                return .time(time)
+            })
+        case "minutes":
+            // Minutes since midnight, so clock times can be compared with a grace period.
+            guard args.count == 1, args[0].label == nil else { return error(at, "minutes() takes one time") }
+            let time = compile(args[0].value)
+            if time.type == .error { return time }
+            guard time.type == .time else { return error(args[0].at, "minutes() takes a time, found \(time.type)") }
+            let te = time.eval
+            return Compiled(type: .int, eval: { frame in
+                let v = te(frame)
+                guard case .time(let t) = v else { return v }
+                return .int(Int64(t.minutes))
+            })
         case "deadline":
             return deadline(args, at)
         case "earliest", "latest":
@@ -242,6 +269,17 @@ extension ExpressionCompiler {
         case "ends_with": result = binary(.bool) { .bool($0.hasSuffix($1)) }
         case "remove_prefix": result = binary(.string) { .string($0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0) }
         case "remove_suffix": result = binary(.string) { .string($0.hasSuffix($1) ? String($0.dropLast($1.count)) : $0) }
+        case "before":
+            // The text before the first separator (the whole text when there is none).
+            result = binary(.string) { text, separator in
+                guard !separator.isEmpty, let range = text.firstRange(of: separator) else { return .string(text) }
+                return .string(String(text[..<range.lowerBound]))
+            }
+        case "after":
+            result = binary(.string) { text, separator in
+                guard !separator.isEmpty, let range = text.firstRange(of: separator) else { return .string("") }
+                return .string(String(text[range.upperBound...]))
+            }
         case "has_phrase":
             result = binary(.bool) { .bool(Phrase.contains(Phrase.normalize($0), Phrase.normalize($1))) }
         case "has_any_phrase", "phrases_found":
