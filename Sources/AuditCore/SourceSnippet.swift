@@ -15,12 +15,28 @@ public enum SourceSnippet {
         }
         guard var line = found else { return nil }
         if line.last == "\r" { line.removeLast() }
-        let scalars = Array(line)
-        var pad = ""
-        for scalar in scalars.prefix(max(0, mark.column - 1)) {
+        var scalars = Array(line)
+        var column = max(0, mark.column - 1)
+        // Show at most ~120 characters around the column of a very long line.
+        var prefix = "", suffix = ""
+        if scalars.count > 120 {
+            let start = max(0, min(column - 60, scalars.count - 120))
+            let end = min(scalars.count, start + 120)
+            if start > 0 { prefix = "…" }
+            if end < scalars.count { suffix = "…" }
+            scalars = Array(scalars[start..<end])
+            column -= start
+        }
+        var pad = prefix.isEmpty ? "" : " "
+        for scalar in scalars.prefix(column) {
             pad += scalar == "\t" ? "\t" : (isWide(scalar) ? "  " : " ")
         }
-        return "\(String(line))\n\(pad)^"
+        var text = String.UnicodeScalarView()
+        for scalar in scalars {
+            // Control characters from the input would move the terminal's cursor.
+            text.append(scalar.value < 0x20 && scalar != "\t" ? "\u{FFFD}" : scalar)
+        }
+        return "\(prefix)\(String(text))\(suffix)\n\(pad)^"
     }
 
     /// East Asian wide and fullwidth characters take two terminal cells.

@@ -72,8 +72,13 @@ public struct Auditor: Sendable {
                     : "evidence missing: \(missing.joined(separator: ", "))"
             case .error:
                 if case .failure(let e) = value {
-                    message = e.message
-                    if let first = e.marks.first { location = SourceLocation(file: file, mark: first) }
+                    message = language == .zh ? e.zh ?? e.message : e.message
+                    if let first = e.marks.first, first != location.mark {
+                        // The error concerns another field than the evidence (the start of a
+                        // deadline): point there, and do not name the evidence's path.
+                        location = SourceLocation(file: file, mark: first)
+                        path = nil
+                    }
                     related = e.marks.dropFirst().map { SourceLocation(file: file, mark: $0) }
                 } else {
                     message = "evaluation failed"
@@ -105,7 +110,10 @@ public struct Auditor: Sendable {
     static func status(of check: Value) -> Status {
         switch check {
         case .bool(true): .pass
-        case .bool(false), .none: .fail
+        case .bool(false): .fail
+        // The check read something that has not happened (a surname never learnt, no
+        // agreement yet): the clause has nothing to judge.
+        case .none: .notApplicable
         case .timeliness(let t):
             switch t.outcome {
             case .onTime: .pass

@@ -32,7 +32,7 @@ public enum TextFormatter {
             for finding in inSection {
                 let status = colored(options.text(finding.status.label), finding, options)
                 let item = finding.item.map { " \($0)" } ?? ""
-                out += "\(finding.location): \(status) [\(finding.rule.severity.rawValue)] \(finding.rule.id)\(item): \(finding.message)\n"
+                out += "\(finding.location): \(status) [\(finding.rule.severity.rawValue)] \(finding.rule.id)\(clean(item)): \(clean(finding.message))\n"
                 if let path = finding.path { out += "    \(zh ? "位置" : "at") \(path)\n" }
                 for related in finding.related { out += "    \(zh ? "另见" : "see also") \(related)\n" }
                 let cite = finding.rule.cite
@@ -40,6 +40,16 @@ public enum TextFormatter {
             }
         }
         return out
+    }
+
+    /// Report text may hold control characters (escape sequences); never pass them to a terminal.
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
     }
 
     private static func bold(_ text: String, _ options: OutputOptions) -> String {

@@ -51,11 +51,11 @@ public struct ReportValidator: Sendable {
                   let zoneNode = outletNode.mapping?.first(where: { $0.key.scalar?.text == "timezone" })?.value,
                   case .string(let name)? = zoneNode.scalar?.value
             else { return fallback }
-            guard let zone = TimeZone(identifier: name) else {
+            guard let zone = TimeZone(identifier: name), Self.hasFixedOffset(zone) else {
                 // Reported (once) when the field itself is validated.
                 return fallback
             }
-            return zone.secondsFromGMT()
+            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_767_225_600))
         }
 
         mutating func object(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> ReportObject? {
@@ -65,6 +65,9 @@ public struct ReportValidator: Sendable {
             }
             var fields = [ReportField?](repeating: nil, count: schema.fields.count)
             for pair in pairs {
+                // Past the cap nothing more is shown, so stop working: a hostile file with
+                // 300,000 bad keys must still fail fast.
+                if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
                 guard case .string(let key)? = pair.key.scalar?.value ?? keyText(pair.key) else {
                     reader.error("keys must be strings, found \(reader.describe(pair.key))", at: pair.key)
                     continue
@@ -112,6 +115,7 @@ public struct ReportValidator: Sendable {
                 result.reserveCapacity(items.count)
                 var seenIds: [String: YAMLNode] = [:]
                 for (i, item) in items.enumerated() {
+                    if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
                     if case .null? = item.scalar?.value {
                         reader.error("\(path)[\(i)] is empty", at: item)
                         continue
@@ -207,7 +211,11 @@ public struct ReportValidator: Sendable {
                 reader.error("\(path): invalid opening hours '\(text)' (expected HH:MM-HH:MM, opening before closing)", at: node)
                 return false
             case .timezone:
-                if TimeZone(identifier: text) != nil { return true }
+                if let zone = TimeZone(identifier: text) {
+                    if Self.hasFixedOffset(zone) { return true }
+                    reader.error("\(path): time zone '\(text)' observes daylight saving time; only fixed-offset zones (such as Asia/Shanghai) are supported", at: node)
+                    return false
+                }
                 reader.error("\(path): unknown time zone '\(text)' (expected an IANA name such as Asia/Shanghai)", at: node)
                 return false
             }
@@ -226,6 +234,12 @@ public struct ReportValidator: Sendable {
             case .list: "a list"
             case .object: "a mapping"
             }
+        }
+
+        /// Local timestamps are read at one offset per report, which is only right for zones
+        /// without daylight saving (all of China since 1991).
+        static func hasFixedOffset(_ zone: TimeZone) -> Bool {
+            zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 1_704_067_200)) == nil
         }
 
         func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

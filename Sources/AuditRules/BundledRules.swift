@@ -167,6 +167,31 @@ pack: etiquette
 version: "1"
 description: 服务礼仪与纪律
 rules:
+  - id: ETQ-UNIFORM
+    title: {zh: 统一着装, en: Uniform worn}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第二节 着装), not its text; the
+      quote is the closest sentence that is in the seed (保险公司客户服务人员的服务规范 Ⅰ.1).
+      Applies to every staff member, whatever the role; `uniform` is the inspector's
+      observation that the company uniform was worn.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CS, 服务规范
+      document: 中国人寿财产保险股份有限公司客户服务规范;保险公司客户服务人员的服务规范
+      clause: CS 3.2 着装;服务规范 Ⅰ.1
+      quote: 1. 穿着整洁:保持服装整洁干净,着装应符合公司规定的形象标准。
+    for_each: staff
+    check: it.uniform
+    message:
+      zh: 服务人员 {it.id} 未统一着装
+      en: staff member {it.id} was not in uniform
+    examples:
+      pass:
+        - {staff: [{id: E1, uniform: true}, {id: E2, role: manager, uniform: true}]}
+      fail:
+        - {staff: [{id: E1, uniform: true}, {id: E2, uniform: false}]}
+
   - id: ETQ-BADGE
     title: {zh: 佩戴工牌, en: Identity badge worn}
     section: etiquette
@@ -186,6 +211,180 @@ rules:
         - {staff: [{id: E1, badge: true}, {id: E2, badge: true}]}
       fail:
         - {staff: [{id: E1, badge: true}, {id: E2, badge: false}]}
+
+  - id: ETQ-GROOMING
+    title: {zh: 仪容规范, en: Grooming}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第一节 仪容), not its text; the
+      quote is the closest sentence that is in the seed (保险公司客户服务人员的服务规范 Ⅰ 专业礼仪).
+      `grooming` is the inspector's judgment against the company's grooming standard; the
+      rule does not itemise it (hair, make-up, nails).
+    section: etiquette
+    severity: minor
+    cite:
+      source: CS, 服务规范
+      document: 中国人寿财产保险股份有限公司客户服务规范;保险公司客户服务人员的服务规范
+      clause: CS 3.1 仪容;服务规范 Ⅰ 专业礼仪
+      quote: 作为保险公司客户服务人员,职业形象与仪态需要始终保持专业和亲切。
+    for_each: staff
+    check: it.grooming
+    message:
+      zh: 服务人员 {it.id} 仪容不符合规范
+      en: staff member {it.id} was not groomed to the standard
+    examples:
+      pass:
+        - {staff: [{id: E1, grooming: true}]}
+      fail:
+        - {staff: [{id: E1, grooming: true}, {id: E2, grooming: false}]}
+
+  - id: ETQ-POSTURE
+    title: {zh: 仪态规范, en: Posture}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第三节 仪态), not its text; the
+      quote is the closest sentence that is in the seed (保险公司客户服务人员的服务规范 Ⅰ 专业礼仪),
+      which names 仪态. `posture` is the inspector's judgment (standing, sitting, gestures).
+    section: etiquette
+    severity: minor
+    cite:
+      source: CS, 服务规范
+      document: 中国人寿财产保险股份有限公司客户服务规范;保险公司客户服务人员的服务规范
+      clause: CS 3.3 仪态;服务规范 Ⅰ 专业礼仪
+      quote: 作为保险公司客户服务人员,职业形象与仪态需要始终保持专业和亲切。
+    for_each: staff
+    check: it.posture
+    message:
+      zh: 服务人员 {it.id} 仪态不符合规范
+      en: staff member {it.id} did not keep the standard posture
+    examples:
+      pass:
+        - {staff: [{id: E1, posture: true}]}
+      fail:
+        - {staff: [{id: E1, posture: false}]}
+
+  - id: ETQ-WORKSPACE
+    title: {zh: 工作台整洁, en: Workspace tidy}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第四节 工作环境), not its text;
+      the quote is the closest sentence that is in the seed, CS 2.3.1.2 on keeping the
+      premises clean and orderly. Only front-line roles (counter, cashier, reception) are
+      checked: their counters are what the customer sees; other roles are not applicable,
+      and a staff member without a role is not assessed.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: 3.4 工作环境;2.3.1.2
+      quote: 公共区域(包括职场外)须保持干净、整洁、美观,秩序井然。
+    for_each: staff
+    applies: it.role in ["counter", "cashier", "reception"]
+    check: it.workspace_tidy
+    message:
+      zh: 服务人员 {it.id} 的工作台不整洁
+      en: the workspace of staff member {it.id} was not tidy
+    examples:
+      pass:
+        - {staff: [{id: E1, role: counter, workspace_tidy: true}, {id: E2, role: manager, workspace_tidy: false}]}
+      fail:
+        - {staff: [{id: E1, role: cashier, workspace_tidy: false}]}
+
+  - id: ETQ-GREETING
+    title: {zh: 起身迎客、主动问候, en: Stood to greet and greeted first}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第五节 常用礼节, 第八节 接待礼仪),
+      not their text; the quote is the closest sentence that is in the seed, CS 第一章 2.
+      Both observations are required: standing to greet the customer and greeting first.
+      Only front-line roles (counter, cashier, reception) are checked.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: 3.5 常用礼节;3.8 接待礼仪;第一章 2
+      quote: 各级机构人员在为外部客户提供服务过程中均应热情大方、礼貌尊重、不卑不亢、专业高效。
+    for_each: staff
+    applies: it.role in ["counter", "cashier", "reception"]
+    check: it.stood_to_greet and it.greeted_first
+    message:
+      zh: 服务人员 {it.id} 未起身迎客或未主动问候客户
+      en: staff member {it.id} did not stand to greet the customer or did not greet first
+    examples:
+      pass:
+        - {staff: [{id: E1, role: reception, stood_to_greet: true, greeted_first: true}, {id: E2, role: assessor, stood_to_greet: false}]}
+      fail:
+        - {staff: [{id: E1, role: counter, stood_to_greet: false, greeted_first: true}]}
+        - {staff: [{id: E1, role: cashier, stood_to_greet: true, greeted_first: false}]}
+
+  - id: ETQ-SMILE
+    title: {zh: 微笑服务, en: Smiled}
+    description: >
+      The seed holds only the table of contents of CS 第三章 (第六节 交流礼仪), not its text; the
+      quote is the closest sentence that is in the seed, CC 二.5 (smiling, gentle voice).
+      Applies to every staff member.
+    section: etiquette
+    severity: advisory
+    cite:
+      source: CS, CC
+      document: 中国人寿财产保险股份有限公司客户服务规范;客服中心服务规范
+      clause: CS 3.6 交流礼仪;CC 二.5
+      quote: 以微笑柔和的语音与客户沟通交流;与客户交流内容应简单、扼要。
+    for_each: staff
+    check: it.smiled
+    message:
+      zh: 服务人员 {it.id} 未微笑服务
+      en: staff member {it.id} did not smile
+    examples:
+      pass:
+        - {staff: [{id: E1, smiled: true}]}
+      fail:
+        - {staff: [{id: E1, smiled: false}]}
+
+  - id: ETQ-PLAIN-LANGUAGE
+    title: {zh: 通俗易懂、不用行业术语, en: Plain language}
+    description: >
+      `plain_language` is the inspector's judgment that the staff member explained without
+      jargon. Applies to every staff member.
+    section: etiquette
+    severity: advisory
+    cite:
+      source: 服务规范
+      document: 保险公司客户服务人员的服务规范
+      clause: Ⅰ.4
+      quote: 4. 注意言行:使用正确、文明的语言,不使用行业术语让客户困惑。
+    for_each: staff
+    check: it.plain_language
+    message:
+      zh: 服务人员 {it.id} 使用行业术语,解释不够通俗易懂
+      en: staff member {it.id} used jargon instead of plain language
+    examples:
+      pass:
+        - {staff: [{id: E1, plain_language: true}]}
+      fail:
+        - {staff: [{id: E1, plain_language: false}]}
+
+  - id: ETQ-NO-PERSONAL-TASKS
+    title: {zh: 工作时间不涉他务, en: No personal tasks on duty}
+    description: >
+      The seed holds only the heading of 柜面服务标准 8.9 (in its table of contents), not the
+      clause text; the quote is that heading. `personal_tasks` true means the staff member was
+      seen doing personal things on duty (phone, chat, eating). Applies to every staff member.
+    section: etiquette
+    severity: minor
+    cite:
+      source: 柜面服务标准
+      document: 中国人寿保险股份有限公司柜面服务标准(试行)
+      clause: 8.9
+      quote: 8.9工作时间,不涉他务
+    for_each: staff
+    check: not it.personal_tasks
+    message:
+      zh: 服务人员 {it.id} 工作时间办理私事
+      en: staff member {it.id} was doing personal things on duty
+    examples:
+      pass:
+        - {staff: [{id: E1, personal_tasks: false}]}
+      fail:
+        - {staff: [{id: E1, personal_tasks: false}, {id: E2, personal_tasks: true}]}
 
   - id: ETQ-FORBIDDEN-PHRASES
     title: {zh: 不使用服务忌语, en: No forbidden phrases}
@@ -237,6 +436,31 @@ rules:
         - {calls: [{id: C1, opening: "喂, 说话呀!"}]}
         - {calls: [{id: C1, opening: "您好", transcript: ["这个我不 知道。"]}]}
 
+  - id: ETQ-PHONE-RINGS
+    title: {zh: 及时接听电话, en: Phone answered promptly}
+    description: >
+      The source says only 及时接听; the threshold is the parameter max_rings (default 3).
+      A call answered on the max_rings-th ring passes ("within 3 rings" includes the third).
+    section: etiquette
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 四.1.1.A
+      quote: 及时接听客户电话。
+    for_each: calls
+    check: it.rings <= params.max_rings
+    params:
+      max_rings: 3
+    message:
+      zh: 电话 {it.id} 响铃 {it.rings} 次才接听,超过 {params.max_rings} 次
+      en: call {it.id} was answered after {it.rings} rings, more than {params.max_rings}
+    examples:
+      pass:
+        - {calls: [{id: C1, rings: 3}, {id: C2, rings: 1}]}
+      fail:
+        - {calls: [{id: C1, rings: 4}]}
+
   - id: ETQ-PHONE-OPENING
     title: {zh: 电话开头语规范, en: Phone opening}
     description: >
@@ -265,6 +489,141 @@ rules:
       fail:
         - {calls: [{id: C1, opening: "喂,哪位?"}]}
         - {calls: [{id: C1, opening: "您好,请问有什么可以帮您?"}]}
+
+  - id: ETQ-PHONE-SURNAME
+    title: {zh: 使用客户姓氏称呼, en: Customer addressed by surname}
+    description: >
+      Only calls where the customer's surname became known are checked: an absent
+      `surname_used` means it never did, and the rule is not applicable.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 五.一.3
+      quote: 3、当已经了解客户的姓名的时候,客户代表应在以下的通话过程中,用客户的姓加之“先生/小姐”保持礼貌回应称呼……不可以无动无衷,无视客户的姓名。
+    for_each: calls
+    applies: has(it.surname_used)
+    check: it.surname_used
+    message:
+      zh: 电话 {it.id} 中已知客户姓氏,坐席未以“姓氏+先生/小姐”称呼客户
+      en: "call {it.id}: the customer's surname was known but the agent did not address them by it"
+    examples:
+      pass:
+        - {calls: [{id: C1, surname_used: true}, {id: C2}]}
+      fail:
+        - {calls: [{id: C1, surname_used: false}]}
+
+  - id: ETQ-PHONE-APOLOGY
+    title: {zh: 无法解答时致歉并说明原因, en: Apology when unable to answer}
+    description: >
+      Only calls where the agent could not answer a question are checked: an absent
+      `apology_when_unable` means the situation did not arise, and the rule is not
+      applicable. `apology_when_unable` true means the agent said 对不起 and explained why.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 四.2.3
+      quote: 在通话中遇到不能解答的问题,应道声“对不起”,并说明不能答复的原因,不得有“生、冷、硬、推”的态度。
+    for_each: calls
+    applies: has(it.apology_when_unable)
+    check: it.apology_when_unable
+    message:
+      zh: 电话 {it.id} 中遇到不能解答的问题,坐席未道歉并说明原因
+      en: "call {it.id}: the agent could not answer and did not apologise and explain why"
+    examples:
+      pass:
+        - {calls: [{id: C1, apology_when_unable: true}, {id: C2}]}
+      fail:
+        - {calls: [{id: C1, apology_when_unable: false}]}
+
+  - id: ETQ-PHONE-HANGUP
+    title: {zh: 坐席不先挂机, en: Agent did not hang up first}
+    description: >
+      The source forbids slamming the phone (不摔电话); following the catalog, the rule reads
+      it as the common call-centre courtesy that the customer hangs up first, so a call the
+      agent ended first fails.
+    section: etiquette
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 四.2.4
+      quote: 在通话中遇到与对方意见不一致时,应耐心和对方交换意见,不得耍态度、压制对方,更不摔电话
+    for_each: calls
+    check: not it.agent_hung_up_first
+    message:
+      zh: 电话 {it.id} 由坐席先挂机
+      en: "call {it.id}: the agent hung up before the customer"
+    examples:
+      pass:
+        - {calls: [{id: C1, agent_hung_up_first: false}]}
+      fail:
+        - {calls: [{id: C1, agent_hung_up_first: true}]}
+
+  - id: ETQ-ON-TIME
+    title: {zh: 准时开门营业, en: Opened on time}
+    description: >
+      The seed holds only the heading of 柜面服务标准 8.3 (in its table of contents), not the
+      clause text; the quote is that heading. Only the opening is checked (准时): the outlet
+      must open no later than the start of the posted hours plus opening_grace_min minutes
+      (default 0). Staying open until the posted closing time (满点) is not in the report
+      format and is not checked. Without posted hours or an observed opening time the rule
+      is not applicable.
+    section: etiquette
+    severity: major
+    cite:
+      source: 柜面服务标准
+      document: 中国人寿保险股份有限公司柜面服务标准(试行)
+      clause: 8.3
+      quote: 8.3对外服务,准时满点
+    applies: has(outlet.posted_hours) and has(premises.opened_at)
+    let:
+      posted_open: to_time(outlet.posted_hours.before("-"))
+    check: minutes(premises.opened_at) <= minutes(posted_open) + params.opening_grace_min
+    evidence: premises.opened_at
+    params:
+      opening_grace_min: 0
+    message:
+      zh: 网点实际开门时间 {premises.opened_at},比公示营业时间 {outlet.posted_hours} 晚 {minutes(premises.opened_at) - minutes(posted_open)} 分钟
+      en: the outlet opened at {premises.opened_at}, {minutes(premises.opened_at) - minutes(posted_open)} minute(s) after the posted hours {outlet.posted_hours} begin
+    examples:
+      pass:
+        - {outlet: {posted_hours: "08:30-17:00"}, premises: {opened_at: "08:30"}}
+        - {outlet: {posted_hours: "09:00-17:30"}, premises: {opened_at: "08:45"}}
+      fail:
+        - {outlet: {posted_hours: "08:30-17:00"}, premises: {opened_at: "08:31"}}
+
+  - id: ETQ-FIRST-CONTACT
+    title: {zh: 首问责任制, en: First-contact responsibility}
+    description: >
+      Only cases handed to another staff member (`transferred_to` present) are checked; the
+      first receiver must have obtained the colleague's "事项已办理完毕" confirmation. The
+      rule does not wait for the case to be resolved: a sampled transfer without the
+      confirmation fails, since the first receiver follows the matter until it is done.
+    section: etiquette
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: 第一章 5
+      quote: 5.各级机构人员在内外部服务过程中均应遵循首问责任制。……确属超出职责范围的事项,第一受理人应引导客户/同事到具有相应处理权限的同事处办理,并负责获得接办同事“事项已办理完毕”的确认。
+    for_each: cases
+    applies: has(it.transferred_to)
+    check: it.transfer_confirmed
+    message:
+      zh: 案件 {it.id} 由 {it.handler ?? "首问责任人"} 转交 {it.transferred_to} 办理,首问责任人未获得“事项已办理完毕”的确认
+      en: case {it.id} was handed from {it.handler ?? "the first receiver"} to {it.transferred_to}, and the first receiver got no confirmation that it was done
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: consultation, received_at: "2026-04-02 15:00", handler: E1, transferred_to: E2, transfer_confirmed: true}
+            - {id: B, kind: consultation, received_at: "2026-04-02 16:00", handler: E1}
+      fail:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", handler: E1, transferred_to: E2, transfer_confirmed: false}
 """#),
         ("rules/report-schema.yaml", #"""
 # The outlet inspection report, as data (../shared/spec/report-format.md).
@@ -535,6 +894,30 @@ objects:
     transferred_to: {type: string, absent: not_happened, zh: 转交人员, en: transferred to}
     transfer_confirmed: {type: bool, zh: 首问责任人收到办结确认, en: transfer confirmed}
 """#),
+        ("rules/scoring.yaml", #"""
+# Scoring settings (../shared/spec/scoring.md): points per severity, section weights, grade
+# bands and the coverage below which a grade is provisional. Data, not code: a branch that
+# weighs sections differently edits this file (or passes its own with --rules).
+scoring: outlet-score/1
+points:
+  critical: 10
+  major: 5
+  minor: 2
+  advisory: 0
+weights:
+  build: 40
+  etiquette: 30
+  timeliness: 30
+# Highest band first; a total at or above `min` gets the band. The last band must start at 0.
+grades:
+  - {id: excellent, min: 90, zh: 优秀, en: excellent}
+  - {id: good, min: 80, zh: 良好, en: good}
+  - {id: pass, min: 60, zh: 合格, en: pass}
+  - {id: fail, min: 0, zh: 不合格, en: fail}
+# The grade given by the red line (一票否决): any failed critical rule.
+red_line_grade: fail
+min_coverage: 0.8
+"""#),
         ("rules/timeliness.yaml", #"""
 # 服务时效 — deadlines per case (CP; IL; CH). Deadlines follow ../shared/spec/timeliness.md:
 # the start day is not counted; a calendar-day deadline on a non-working day moves to the
@@ -573,6 +956,207 @@ rules:
           cases:
             - {id: B, kind: consultation, answered_on_spot: false, received_at: "2026-04-02 15:00"}
 
+  - id: TML-CLAIM-3WD
+    title: {zh: 3个工作日内理赔核定, en: Simple claim decided within 3 working days}
+    description: >
+      Only claims recorded as needing no investigation are checked (unknown
+      investigation_required: not assessed); the clock starts when the documents are
+      complete. The start day is not counted.
+    section: timeliness
+    severity: major
+    cite:
+      source: CP
+      document: 中国人寿保险股份有限公司服务承诺(2012)
+      clause: 主动理赔
+      quote: 资料齐全、无需调查的案件,在3个工作日内做出理赔核定……
+    for_each: cases
+    applies: it.kind == "claim" and it.investigation_required == false
+    let:
+      result: 'on_time(it.decided_at, it.documents_complete_at, workdays: 3)'
+    check: result
+    message:
+      zh: 理赔案件 {it.id} 资料齐全、无需调查,应于 {result.last_day} 前作出理赔核定,晚 {result.late} 个工作日
+      en: claim {it.id} (documents complete, no investigation) was due for a decision by {result.last_day}; {result.late} working day(s) late
+    examples:
+      # Documents complete Fri 2026-02-13: 02-14 (Sat) is an adjusted working day (1),
+      # 02-15..02-23 Spring Festival, 02-24 (2), 02-25 (3) → deadline 2026-02-25.
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", investigation_required: false, decided_at: "2026-02-25 23:59"}
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", investigation_required: true, decided_at: "2026-03-10 10:00"}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", investigation_required: false, decided_at: "2026-02-26 10:00"}
+        - inspection: {inspected_at: "2026-03-02 10:00"}
+          cases:
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", investigation_required: false}
+
+  - id: TML-CALLBACK-NEW-POLICY
+    title: {zh: 长期寿险新单100%回访, en: Callback on every long-term new policy}
+    description: >
+      The commitment sets no deadline for the callback, so the rule checks only that it was
+      done: a sampled long-term new policy without a completed callback fails, however
+      recent. Unknown long_term: not assessed.
+    section: timeliness
+    severity: major
+    cite:
+      source: CP
+      document: 中国人寿保险股份有限公司服务承诺(2012)
+      clause: 用心倾听
+      quote: ……为客户提供长期寿险新单100%回访服务,维护客户权益。
+    for_each: cases
+    applies: it.kind == "new_policy" and it.long_term
+    check: it.callback_done
+    message:
+      zh: 长期寿险新单 {it.id} 未完成回访
+      en: long-term new policy {it.id} has had no callback
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: new_policy, received_at: "2026-03-02 10:00", long_term: true, callback_done: true}
+            - {id: B, kind: new_policy, received_at: "2026-03-02 11:00", long_term: false}
+      fail:
+        - cases:
+            - {id: A, kind: new_policy, received_at: "2026-03-02 10:00", long_term: true, callback_done: false}
+
+  - id: TML-COMPLAINT-CALLBACK
+    title: {zh: 投诉处理后及时回访, en: Callback after a complaint is resolved}
+    description: >
+      The source says 及时; the deadline is the parameter callback_wd working days after
+      resolved_at (default 5). Only resolved complaints are checked. A callback recorded
+      before resolved_at is an inconsistent report (error).
+    section: timeliness
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 四.1.2.D
+      quote: 投诉处理后,应及时回访客户是否满意。
+    for_each: cases
+    applies: it.kind == "complaint" and has(it.resolved_at)
+    let:
+      result: 'on_time(it.callback_at, it.resolved_at, workdays: params.callback_wd)'
+    check: result
+    params:
+      callback_wd: 5
+    message:
+      zh: 投诉 {it.id} 办结后应于 {result.last_day} 前回访,晚 {result.late} 个工作日
+      en: complaint {it.id} was due for a callback by {result.last_day}; {result.late} working day(s) late
+    examples:
+      # Resolved Thu 2026-04-30: 05-01..05-05 holidays, 05-06 (1), 05-07 (2), 05-08 (3),
+      # 05-09 (Sat, adjusted working day) (4), 05-11 (5) → deadline 2026-05-11.
+      pass:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-28 10:00", resolved_at: "2026-04-30 16:00", callback_at: "2026-05-11 18:00"}
+            - {id: B, kind: complaint, received_at: "2026-04-28 10:00"}
+      fail:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-28 10:00", resolved_at: "2026-04-30 16:00", callback_at: "2026-05-12 09:00"}
+        - inspection: {inspected_at: "2026-05-13 10:00"}
+          cases:
+            - {id: B, kind: complaint, received_at: "2026-04-28 10:00", resolved_at: "2026-04-30 16:00"}
+
+  - id: TML-COMPLAINT-FIRST-CONTACT
+    title: {zh: 投诉第一时间联系客户, en: Complainant contacted at once}
+    description: >
+      The source says 第一时间; the limit is the parameter first_contact_hours (default 24),
+      counted in clock hours from received_at, weekends and holidays included. Complaints
+      answered on the spot are not applicable. Lateness is reported in hours.
+    section: timeliness
+    severity: minor
+    cite:
+      source: CC
+      document: 客服中心服务规范
+      clause: 二.6
+      quote: 接到客户投诉时,应在第一时间安排相关人员与客户联系并解决相关问题。
+    for_each: cases
+    applies: it.kind == "complaint" and not it.answered_on_spot
+    let:
+      result: 'on_time(it.first_contact_at, it.received_at, hours: params.first_contact_hours)'
+    check: result
+    params:
+      first_contact_hours: 24
+    message:
+      zh: 投诉 {it.id} 应在受理后 {params.first_contact_hours} 小时内首次联系客户,晚 {result.late} 小时
+      en: complaint {it.id} was due for a first contact within {params.first_contact_hours} hours of receipt; {result.late} hour(s) late
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", answered_on_spot: false, first_contact_at: "2026-04-03 15:00"}
+            - {id: B, kind: complaint, received_at: "2026-04-02 15:00", answered_on_spot: true}
+      fail:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", answered_on_spot: false, first_contact_at: "2026-04-03 15:01"}
+        - inspection: {inspected_at: "2026-04-04 10:00"}
+          cases:
+            - {id: B, kind: complaint, received_at: "2026-04-02 15:00", answered_on_spot: false}
+
+  - id: TML-COMPLAINT-15D
+    title: {zh: 15日内作出投诉处理决定, en: Complaint decided within 15 days}
+    description: >
+      15 calendar days from receipt, or 30 when the case records `extended: true`; an absent
+      `extended` is read as not extended (the stricter 15 days). The further extension to 60
+      days for especially complex cases (with senior approval) is not modelled. decided_at is
+      taken as the decision having been made and told to the complainant. A deadline on a
+      non-working day moves to the next working day.
+    section: timeliness
+    severity: critical
+    cite:
+      source: CH
+      document: 银行业保险业消费投诉处理管理办法(银保监会令2020年第3号)
+      clause: 第三章 消费投诉处理(处理时限)
+      quote: 对于事实清楚、争议情况简单的消费投诉,应当自收到消费投诉之日起15日内作出处理决定并告知投诉人,情况复杂的可以延长至30日……
+    for_each: cases
+    applies: it.kind == "complaint"
+    let:
+      result: '(it.extended ?? false) ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)'
+    check: result
+    message:
+      zh: 投诉 {it.id} 应于 {result.last_day} 前作出处理决定,晚 {result.late} 日
+      en: complaint {it.id} was due for a decision by {result.last_day}; {result.late} day(s) late
+    examples:
+      # Received Thu 2026-04-02: 15 days → 04-17 (Fri). Extended: 30 days → 05-02, inside
+      # the 劳动节 holiday (05-01..05-05) → 05-06.
+      pass:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-04-17 23:00"}
+            - {id: B, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-06 18:00"}
+      fail:
+        - cases:
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-04-18 09:00"}
+        - cases:
+            - {id: B, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
+        - inspection: {inspected_at: "2026-04-20 10:00"}
+          cases:
+            - {id: C, kind: complaint, extended: false, received_at: "2026-04-02 15:00"}
+
+  - id: TML-LAW22-ONE-NOTICE
+    title: {zh: 一次性通知补充资料, en: Missing documents requested at once}
+    description: >
+      A claim passes with at most one request for more documents (none is fine); two or
+      more separate requests fail.
+    section: timeliness
+    severity: major
+    cite:
+      source: IL
+      document: 中华人民共和国保险法(2015)
+      clause: 第二十二条
+      quote: 保险人按照合同的约定,认为有关的证明和资料不完整的,应当及时一次性通知投保人、被保险人或者受益人补充提供。
+    for_each: cases
+    applies: it.kind == "claim"
+    check: it.document_requests <= 1
+    message:
+      zh: 理赔案件 {it.id} 分 {it.document_requests} 次通知补充资料,未一次性通知
+      en: claim {it.id} asked for more documents {it.document_requests} separate times instead of once
+    examples:
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 1}
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", document_requests: 0}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 2}
+
   - id: TML-LAW23-DECIDE-30D
     title: {zh: 三十日内作出核定, en: Claim decided within 30 days}
     section: timeliness
@@ -599,6 +1183,108 @@ rules:
       fail:
         - cases:
             - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-03-17 09:00"}
+
+  - id: TML-LAW23-PAY-10D
+    title: {zh: 达成协议后十日内支付, en: Paid within 10 days of agreement}
+    description: >
+      Claims approved in full or in part; 10 calendar days from agreed_at, moved to the next
+      working day when the last day is not one. An approved claim with no agreement yet
+      (agreed_at absent) has no running deadline and is not applicable.
+    section: timeliness
+    severity: critical
+    cite:
+      source: IL
+      document: 中华人民共和国保险法(2015)
+      clause: 第二十三条
+      quote: ……对属于保险责任的,在与被保险人或者受益人达成赔偿或者给付保险金的协议后十日内,履行赔偿或者给付保险金义务。
+    for_each: cases
+    applies: it.kind == "claim" and it.decision in ["approved", "partial"]
+    let:
+      result: 'on_time(it.paid_at, it.agreed_at, days: 10)'
+    check: result
+    message:
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前支付赔款,晚 {result.late} 日
+      en: claim {it.id} was due for payment by {result.last_day}; {result.late} day(s) late
+    examples:
+      # Agreed Thu 2026-02-26: 10 days → 03-08, a Sunday → 03-09 (Mon).
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", decision: approved, agreed_at: "2026-02-26 15:00", paid_at: "2026-03-09 16:00"}
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", decision: denied, decided_at: "2026-02-26 15:00"}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", decision: partial, agreed_at: "2026-02-26 15:00", paid_at: "2026-03-10 09:00"}
+        - inspection: {inspected_at: "2026-03-12 10:00"}
+          cases:
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", decision: approved, agreed_at: "2026-02-26 15:00"}
+
+  - id: TML-LAW24-DENIAL-3D
+    title: {zh: 核定拒赔后三日内发出通知, en: Denial notice within 3 days of the decision}
+    description: >
+      Denied claims; 3 calendar days from the decision (decided_at is the start), moved to
+      the next working day when the last day is not one.
+    section: timeliness
+    severity: critical
+    cite:
+      source: IL
+      document: 中华人民共和国保险法(2015)
+      clause: 第二十四条
+      quote: ……对不属于保险责任的,应当自作出核定之日起三日内向被保险人或者受益人发出拒绝赔偿或者拒绝给付保险金通知书,并说明理由。
+    for_each: cases
+    applies: it.kind == "claim" and it.decision == "denied"
+    let:
+      result: 'on_time(it.denial_notice_at, it.decided_at, days: 3)'
+    check: result
+    message:
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前发出拒赔通知书,晚 {result.late} 日
+      en: claim {it.id} was due for a denial notice by {result.last_day}; {result.late} day(s) late
+    examples:
+      # Decided Wed 2026-04-29: 3 days → 05-02, inside the 劳动节 holiday → 05-06 (Wed).
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-04-10 09:00", decision: denied, decided_at: "2026-04-29 10:00", denial_notice_at: "2026-05-06 17:00"}
+            - {id: B, kind: claim, received_at: "2026-04-10 09:00", decision: approved, decided_at: "2026-04-29 10:00"}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-04-10 09:00", decision: denied, decided_at: "2026-04-29 10:00", denial_notice_at: "2026-05-07 09:00"}
+        - inspection: {inspected_at: "2026-05-08 10:00"}
+          cases:
+            - {id: B, kind: claim, received_at: "2026-04-10 09:00", decision: denied, decided_at: "2026-04-29 10:00"}
+
+  - id: TML-LAW25-ADVANCE-60D
+    title: {zh: 六十日内核定或先予支付, en: Decided or advance paid within 60 days}
+    description: >
+      Passes when, within 60 calendar days of complete documents, the claim was decided or
+      the determinable amount was paid in advance, whichever came first. Whether an
+      advance payment covered the full determinable amount is not in the report and is not
+      checked.
+    section: timeliness
+    severity: major
+    cite:
+      source: IL
+      document: 中华人民共和国保险法(2015)
+      clause: 第二十五条
+      quote: 保险人自收到赔偿或者给付保险金的请求和有关证明、资料之日起六十日内,对其赔偿或者给付保险金的数额不能确定的,应当根据已有证明和资料可以确定的数额先予支付……
+    for_each: cases
+    applies: it.kind == "claim"
+    let:
+      result: 'on_time(earliest(it.decided_at, it.advance_paid_at), it.documents_complete_at, days: 60)'
+    check: result
+    message:
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定或先予支付,晚 {result.late} 日
+      en: claim {it.id} was due for a decision or an advance payment by {result.last_day}; {result.late} day(s) late
+    examples:
+      # Documents complete 2026-02-13: 60 days → 04-14 (Tue, a working day).
+      pass:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", advance_paid_at: "2026-04-14 10:00", decided_at: "2026-05-20 10:00"}
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-04-14 23:59"}
+      fail:
+        - cases:
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-04-15 10:00"}
+        - inspection: {inspected_at: "2026-04-20 10:00"}
+          cases:
+            - {id: B, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00"}
 """#),
     ]
 }

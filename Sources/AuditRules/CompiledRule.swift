@@ -8,6 +8,8 @@ public struct CompiledRule: Sendable {
     public let parameters: [String: Value]
     let sources: [Source]
     let slotCount: Int
+    /// Judges other rules' results (reads the tier standing): the engine runs it last.
+    public let isDerived: Bool
 
     public var id: String { definition.id }
 
@@ -47,10 +49,15 @@ public struct CompiledRule: Sendable {
             if let list = source.list {
                 let items = list(frame)
                 guard case .list(let values) = items else {
-                    // The list itself is absent: one unknown result stands for all its items.
-                    frame.item = .none
+                    // The list itself is absent: one result stands for all its items. It is
+                    // not applicable if `applies` says so without the items (a service-hall
+                    // rule at a centre), else not assessed.
+                    frame.item = items
+                    for (slot, eval) in source.lets { frame.slots[slot] = eval(frame) }
+                    let applies = source.applies?(frame) ?? .bool(true)
+                    let verdict: Value = ExpressionCompiler.truth(applies) == false ? applies : items
                     results.append(Outcome(
-                        item: nil, itemPath: source.listPath, applies: items, check: nil, message: nil,
+                        item: nil, itemPath: source.listPath, applies: verdict, check: nil, message: nil,
                         evidenceMark: Self.missingMark(items) ?? frame.report.root.mark, evidencePath: source.listPath))
                     continue
                 }

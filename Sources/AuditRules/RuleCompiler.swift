@@ -40,8 +40,15 @@ public struct RuleCompiler: Sendable {
             return (compiled, expr)
         }
 
+        /// Why a `let` name would hide something, if it would.
+        func reserved(_ name: String) -> String? {
+            if name == "it" || name == "params" { return "is a built-in name" }
+            if schema.root.field(named: name) != nil { return "is a section of the report" }
+            return nil
+        }
         var sources: [CompiledRule.Source] = []
         var slotCount = 0
+        var derived = false
         let lists: [RuleDefinition.ListSource?] = rule.forEach.isEmpty ? [nil] : rule.forEach.map { $0 }
         for list in lists {
             var compiler = ExpressionCompiler(schema: schema, params: params)
@@ -62,12 +69,20 @@ public struct RuleCompiler: Sendable {
                 listPath = expr.path?.joined(separator: ".")
                 compiler.bindItem(element)
                 for (name, source) in list.lets {
+                    if let clash = reserved(name) {
+                        diagnostics.append(.error("'\(name)' \(clash); pick another name", at: source.location(at: 0)))
+                        continue
+                    }
                     guard let (c, e) = compile(source, &compiler) else { continue }
                     lets.append((compiler.bind(name, c.type), c.eval))
                     letExprs[name] = e
                 }
             }
             for (name, source) in rule.lets {
+                if let clash = reserved(name) {
+                    diagnostics.append(.error("'\(name)' \(clash); pick another name", at: source.location(at: 0)))
+                    continue
+                }
                 if compiler.isBound(name) {
                     diagnostics.append(.error("'\(name)' is already defined", at: source.location(at: 0)))
                     continue
@@ -110,12 +125,14 @@ public struct RuleCompiler: Sendable {
                 }
             }
             slotCount = max(slotCount, compiler.slotCount)
+            derived = derived || compiler.readsTierStanding
             sources.append(CompiledRule.Source(
                 list: listEval, listPath: listPath, lets: lets, applies: applies, check: check.eval,
                 messages: messages, evidence: evidence))
         }
         if diagnostics.hasErrors { throw diagnostics }
-        return CompiledRule(definition: rule, parameters: params.mapValues(\.value), sources: sources, slotCount: slotCount)
+        return CompiledRule(
+            definition: rule, parameters: params.mapValues(\.value), sources: sources, slotCount: slotCount, isDerived: derived)
     }
 
     /// The first report field a check reads (looking through `let` names): where a finding

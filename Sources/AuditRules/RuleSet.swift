@@ -7,7 +7,15 @@ import AuditYAML
 public struct RuleSet: Sendable {
     public let schema: ReportSchema
     public let calendar: BusinessCalendar
+    public let scoring: ScoringSettings
     public let packs: [RulePack]
+
+    public init(schema: ReportSchema, calendar: BusinessCalendar, scoring: ScoringSettings = .standard, packs: [RulePack]) {
+        self.schema = schema
+        self.calendar = calendar
+        self.scoring = scoring
+        self.packs = packs
+    }
 
     public var definitions: [RuleDefinition] { packs.flatMap(\.rules) }
 
@@ -34,8 +42,9 @@ public struct RuleSet: Sendable {
         var diagnostics = DiagnosticList()
         var schema: ReportSchema?
         var calendar: BusinessCalendar?
+        var scoring: ScoringSettings?
         var packs: [RulePack] = []
-        var hasOwnSchema = false, hasOwnCalendar = false
+        var hasOwnSchema = false
 
         func read(_ file: SourceFile, limits: YAMLLimits = limits) -> YAMLDocument? {
             do throws(DiagnosticList) {
@@ -50,21 +59,30 @@ public struct RuleSet: Sendable {
             if let document = read(file) { documents.append(document) }
         }
         let kinds = documents.map { document in document.root.mapping?.first?.key.scalar?.text ?? "" }
-        if !kinds.contains("schema") || !kinds.contains("calendar") {
-            for file in bundledFiles where file.path == "rules/report-schema.yaml" || file.path.hasPrefix("rules/calendar") {
-                // The shipped files are ours: the user's input limits do not apply to them.
-                guard let document = read(file, limits: YAMLLimits()) else { continue }
-                let kind = document.root.mapping?.first?.key.scalar?.text
-                if kind == "schema", !kinds.contains("schema") { documents.insert(document, at: 0) }
-                if kind == "calendar", !kinds.contains("calendar") { documents.insert(document, at: 0) }
+        // The shipped schema and scoring serve unless replaced; the shipped calendar is always
+        // the base, and calendars given with the rules are layered on top of it (a province
+        // adds its local days; it never loses the national holidays).
+        let shipped = bundledFiles
+        let isShippedSet = files.map(\.path) == shipped.map(\.path) && files.map(\.bytes.count) == shipped.map(\.bytes.count)
+        for file in shipped where !isShippedSet && ["rules/report-schema.yaml", "rules/calendar.yaml", "rules/scoring.yaml"].contains(file.path) {
+            // The shipped files are ours: the user's input limits do not apply to them.
+            guard let document = read(file, limits: YAMLLimits()) else { continue }
+            let kind = document.root.mapping?.first?.key.scalar?.text ?? ""
+            if kind == "calendar" || !kinds.contains(kind) { documents.insert(document, at: 0) }
+        }
+        // The schema first (packs are checked against it), calendars in layering order (the
+        // shipped one was inserted first), packs in the order given.
+        func rank(_ d: YAMLDocument) -> Int {
+            switch d.root.mapping?.first?.key.scalar?.text {
+            case "schema": 0
+            case "scoring": 1
+            case "calendar": 2
+            default: 3
             }
         }
-        // The schema first: packs are checked against it.
-        documents.sort { a, b in
-            let ka = a.root.mapping?.first?.key.scalar?.text == "schema" ? 0 : 1
-            let kb = b.root.mapping?.first?.key.scalar?.text == "schema" ? 0 : 1
-            return ka < kb
-        }
+        documents = documents.enumerated().sorted { a, b in
+            (rank(a.element), a.offset) < (rank(b.element), b.offset)
+        }.map(\.element)
         for document in documents {
             let kind = document.root.mapping?.first?.key.scalar?.text ?? ""
             do throws(DiagnosticList) {
@@ -77,13 +95,17 @@ public struct RuleSet: Sendable {
                     schema = try ReportSchema.load(document)
                 case "calendar":
                     let loaded = try CalendarFile.load(document)
-                    calendar = hasOwnCalendar ? calendar?.layered(with: loaded) ?? loaded : loaded
-                    hasOwnCalendar = true
+                    calendar = calendar?.layered(with: loaded) ?? loaded
+                case "scoring":
+                    if scoring != nil {
+                        diagnostics.append(.error("a second scoring file; give only one", at: SourceLocation(file: document.file, mark: document.root.mark)))
+                    }
+                    scoring = try ScoringSettings.load(document)
                 case "pack":
                     packs.append(try RulePack.parse(document))
                 default:
                     diagnostics.append(.error(
-                        "not a rule file: expected a first key 'pack', 'schema' or 'calendar', found '\(kind)'",
+                        "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",
                         at: SourceLocation(file: document.file, mark: document.root.mark)))
                 }
             } catch {
@@ -100,9 +122,13 @@ public struct RuleSet: Sendable {
                 seen[rule.id] = rule
             }
         }
+        if packs.isEmpty, !diagnostics.hasErrors {
+            let where_ = files.first.map { SourceLocation(file: $0.path) } ?? SourceLocation(file: "--rules")
+            diagnostics.append(.error("no rule packs found (files whose first key is 'pack')", at: where_))
+        }
         if diagnostics.hasErrors { throw diagnostics }
         guard let schema, let calendar else { throw diagnostics }
-        return RuleSet(schema: schema, calendar: calendar, packs: packs)
+        return RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs)
     }
 
     /// Compiles every rule; `overrides` are `--param` values by parameter name, applied to

@@ -48,8 +48,9 @@ import Testing
     }
 
     @Test func asOfAfterTheDeadlineMakesTheOpenClaimOverdue() throws {
-        // documents complete 2026-04-13 + 30 days = 05-13 (Wednesday, a working day).
-        guard case .success(let late) = Timestamp.parse("2026-05-14 00:00", localOffsetSeconds: 8 * 3600),
+        // documents complete 2026-04-13 + 30 days = 05-13 (Wednesday, a working day); the
+        // deadline is 05-13 24:00, so as of 05-14 00:01 the open claim is overdue.
+        guard case .success(let late) = Timestamp.parse("2026-05-14 00:01", localOffsetSeconds: 8 * 3600),
               case .success(let edge) = Timestamp.parse("2026-05-13 23:59", localOffsetSeconds: 8 * 3600)
         else { Issue.record("timestamps"); return }
         let report = try reportFile("fixtures/example-report.yaml")

@@ -34,6 +34,8 @@ public struct ExpressionCompiler {
     var scope: [String: Binding] = [:]
     public private(set) var errors: [CheckError] = []
     public private(set) var slotCount = 0
+    /// Whether the expression reads the tier standing, so the rule must run after all others.
+    public internal(set) var readsTierStanding = false
 
     public init(schema: ReportSchema, params: [String: (value: Value, type: ExprType)]) {
         self.schema = schema
@@ -146,7 +148,17 @@ public struct ExpressionCompiler {
         }
         let evals = compiled.map(\.eval)
         return Compiled(type: .list(element), eval: { frame in
-            .list(evals.map { $0(frame) })
+            // Missing elements stay in the list as unknown; every list function then answers
+            // by Kleene logic (a hit among the known elements decides, else unknown), so a
+            // list with a hole is never read as a shorter list.
+            var values: [Value] = []
+            values.reserveCapacity(evals.count)
+            for eval in evals {
+                let v = eval(frame)
+                if case .failure = v { return v }
+                values.append(v)
+            }
+            return .list(values)
         })
     }
 
@@ -218,9 +230,14 @@ public struct ExpressionCompiler {
         let ce = condition.eval, te = then.eval, oe = otherwise.eval
         return Compiled(type: type, eval: { frame in
             switch ce(frame) {
-            case .bool(true): te(frame)
-            case .bool(false), .none: oe(frame)
-            case let other: other
+            case .bool(true): return te(frame)
+            case .bool(false), .none: return oe(frame)
+            case .failure(let e): return .failure(e)
+            case let unknown:
+                // Missing evidence in the condition matters only if the branches disagree
+                // (a complaint decided on day 8 is on time whether or not it was extended).
+                let a = te(frame), b = oe(frame)
+                return Self.agreement(a, b) ?? unknown
             }
         })
     }
@@ -296,10 +313,15 @@ public struct ExpressionCompiler {
             else {
                 return error(at, "cannot order \(left.type) and \(right.type)")
             }
+            let text = "\(l) \(op.rawValue) \(r)"
             return Compiled(type: .bool, eval: { frame in
                 let a = le(frame), b = re(frame)
                 if let blocking = Value.blocking(a, b) { return blocking }
-                guard let order = Self.compare(a, b) else { return .bool(false) }
+                guard let order = Self.compare(a, b) else {
+                    // `done <= deadline(…)` with `done` not happened yet: neither a pass nor a
+                    // fail (it may be not due). Rules use on_time() for that.
+                    return .unknown(Missing(path: text, mark: frame.report.root.mark))
+                }
                 switch op {
                 case .less: return .bool(order < 0)
                 case .lessEqual: return .bool(order <= 0)
@@ -324,7 +346,9 @@ public struct ExpressionCompiler {
                 let b = re(frame)
                 guard case .list(let items) = b else { return b }
                 if case .none = a { return .bool(negate) }
-                return .bool(items.contains { Self.equal(a, $0) } != negate)
+                if items.contains(where: { Self.equal(a, $0) }) { return .bool(!negate) }
+                if let hole = Value.firstUnknown(items) { return hole }
+                return .bool(negate)
             })
         case .coalesce:
             guard let type = ExprType.unify(left.type, right.type) else {
@@ -372,6 +396,26 @@ public struct ExpressionCompiler {
         errors.append(CheckError(
             offset: at,
             message: "'\(text)' is not a token of \(e.name)\(Suggestion.hint(for: text, among: e.values))"))
+    }
+
+    /// The common verdict of two branches, if they have one.
+    static func agreement(_ a: Value, _ b: Value) -> Value? {
+        switch (a, b) {
+        case let (.bool(x), .bool(y)) where x == y:
+            return a
+        case let (.timeliness(x), .timeliness(y)):
+            switch (x.outcome, y.outcome) {
+            case (.onTime, .onTime), (.notDue, .notDue):
+                return x.deadline.lastDay >= y.deadline.lastDay ? a : b
+            case (.late(let m), .late(let n)), (.overdue(let m), .overdue(let n)):
+                // Late either way; report the smaller lateness (the lenient reading).
+                return m <= n ? a : b
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
     }
 
     static func truth(_ value: Value) -> Bool? {

@@ -23,6 +23,9 @@ public final class Frame {
     public let asOf: Timestamp?
     var item: Value = .none
     var slots: [Value]
+    /// Set by the engine once every other rule has run: whether the claimed tier is
+    /// supported and which rules block it. Read by `tier_supported()`/`tier_blocking()`.
+    public var tierStanding: TierStanding?
 
     public init(report: InspectionReport, context: EvaluationContext, slotCount: Int) {
         self.report = report
@@ -44,3 +47,15 @@ public final class Frame {
 
 /// A compiled expression: evaluates against a frame, never re-parsed.
 public typealias Evaluator = @Sendable (Frame) -> Value
+
+/// The outcome of tier qualification, for rules that judge the claim itself (TIER-CLAIM).
+public struct TierStanding: Sendable {
+    public var supported: Bool
+    /// Ids of the rules that keep the outlet from its claimed tier.
+    public var blocking: [String]
+
+    public init(supported: Bool, blocking: [String]) {
+        self.supported = supported
+        self.blocking = blocking
+    }
+}

@@ -6,7 +6,7 @@ import AuditReport
 /// pack loads; the closures they return do the work per report. All are total and bounded:
 /// list functions visit each element once, nothing loops on its own.
 extension ExpressionCompiler {
-    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes"]
+    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking"]
     static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "before", "after",
                                 "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
     static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
@@ -32,6 +32,17 @@ extension ExpressionCompiler {
             })
         case "on_time":
             return onTime(args, at)
+        case "tier_supported", "tier_blocking":
+            // Derived from every other rule's result (scoring.md, Tiers); the engine supplies it.
+            guard args.isEmpty else { return error(at, "\(name)() takes no arguments") }
+            readsTierStanding = true
+            let supported = name == "tier_supported"
+            return Compiled(type: supported ? .bool : .list(.string), eval: { frame in
+                guard let standing = frame.tierStanding else {
+                    return .failure(EvaluationError(message: "tier qualification is not known yet"))
+                }
+                return supported ? .bool(standing.supported) : .list(standing.blocking.map { .string($0) })
+            })
         case "to_time":
             // "08:30" (e.g. the opening half of posted_hours) as a clock time.
             guard args.count == 1, args[0].label == nil else { return error(at, "to_time() takes one string") }
@@ -125,7 +136,8 @@ extension ExpressionCompiler {
         return Compiled(type: .timeliness, eval: { frame in
             let s = se(frame)
             guard case .timestamp(let startTime) = s else {
-                if case .none = s { return .unknown(Missing(path: "start", mark: sl?(frame) ?? Mark(line: 1, column: 1))) }
+                // A start that has not happened (no agreement yet): no deadline runs, so the
+                // clause does not apply yet. Missing evidence passes through as unknown.
                 return s
             }
             let offset = frame.report.utcOffsetSeconds
@@ -143,7 +155,8 @@ extension ExpressionCompiler {
                     due = deadline.instant(offsetSeconds: offset)
                 }
             } catch {
-                return .failure(EvaluationError(message: error.description, marks: sl?(frame).map { [$0] } ?? []))
+                return .failure(EvaluationError(
+                    message: error.description, zh: "业务日历未覆盖 \(error.year) 年", marks: sl?(frame).map { [$0] } ?? []))
             }
             func lateness(_ t: Timestamp) -> Value {
                 if label == "hours" {
@@ -153,7 +166,7 @@ extension ExpressionCompiler {
                 do throws(CalendarError) {
                     return .int(Int64(try calendar.lateness(of: t.localDate(offsetSeconds: offset), against: deadline)))
                 } catch {
-                    return .failure(EvaluationError(message: error.description))
+                    return .failure(EvaluationError(message: error.description, zh: "业务日历未覆盖 \(error.year) 年"))
                 }
             }
             switch de(frame) {
@@ -161,11 +174,12 @@ extension ExpressionCompiler {
                 let doneMark = dl?(frame)
                 if doneTime < startTime {
                     let marks = [doneMark, sl?(frame)].compactMap { $0 }
+                    let done = doneTime.formatted(offsetSeconds: offset), start = startTime.formatted(offsetSeconds: offset)
                     return .failure(EvaluationError(
-                        message: "completed at \(doneTime.formatted(offsetSeconds: offset)), before the start \(startTime.formatted(offsetSeconds: offset))",
-                        marks: marks))
+                        message: "completed at \(done), before the start \(start)",
+                        zh: "完成时间 \(done) 早于起始时间 \(start),记录前后矛盾", marks: marks))
                 }
-                if label == "hours" ? doneTime <= due : doneTime < due {
+                if doneTime <= due {
                     return .timeliness(Timeliness(outcome: .onTime, deadline: deadline, mark: doneMark))
                 }
                 guard case .int(let late) = lateness(doneTime) else { return lateness(doneTime) }
@@ -174,7 +188,7 @@ extension ExpressionCompiler {
                 guard let asOf = frame.asOf else {
                     return .unknown(Missing(path: "inspection.inspected_at", mark: frame.report.root.mark))
                 }
-                if label == "hours" ? asOf <= due : asOf < due {
+                if asOf <= due {
                     return .timeliness(Timeliness(outcome: .notDue, deadline: deadline, mark: nil))
                 }
                 guard case .int(let late) = lateness(asOf) else { return lateness(asOf) }
@@ -208,7 +222,7 @@ extension ExpressionCompiler {
                 // The last second of the last day, so `done <= deadline(...)` reads naturally.
                 return .timestamp(Timestamp(seconds: d.instant(offsetSeconds: offset).seconds - 1))
             } catch {
-                return .failure(EvaluationError(message: error.description))
+                return .failure(EvaluationError(message: error.description, zh: "业务日历未覆盖 \(error.year) 年"))
             }
         })
     }
@@ -364,7 +378,10 @@ extension ExpressionCompiler {
             } else if let arg = args.first?.value {
                 checkTokenLiteral(element, compile(arg), arg)
             }
-            return withList(.bool, [elementOrAny]) { items, a in .bool(items.contains { Self.equal($0, a[0]) }) }
+            return withList(.bool, [elementOrAny]) { items, a in
+                if items.contains(where: { Self.equal($0, a[0]) }) { return .bool(true) }
+                return Value.firstUnknown(items) ?? .bool(false)
+            }
         case "contains_all", "contains_any", "missing":
             if case .list(let literal, _)? = args.first?.value {
                 for item in literal { checkTokenLiteral(element, compile(item), item) }
@@ -372,23 +389,29 @@ extension ExpressionCompiler {
             let mode = name
             return withList(mode == "missing" ? .list(elementOrAny) : .bool, [.list(elementOrAny)]) { items, a in
                 guard case .list(let wanted) = a[0] else { return .none }
+                if let hole = Value.firstUnknown(wanted) { return hole }
                 let absent = wanted.filter { w in !items.contains { Self.equal($0, w) } }
+                let hole = Value.firstUnknown(items)
                 switch mode {
-                case "contains_all": return .bool(absent.isEmpty)
-                case "contains_any": return .bool(absent.count < wanted.count)
-                default: return .list(absent)
+                case "contains_all": return absent.isEmpty ? .bool(true) : hole ?? .bool(false)
+                case "contains_any": return absent.count < wanted.count ? .bool(true) : hole ?? .bool(false)
+                default: return hole ?? .list(absent)
                 }
             }
         case "size":
-            return withList(.int, []) { items, _ in .int(Int64(items.count)) }
+            return withList(.int, []) { items, _ in Value.firstUnknown(items) ?? .int(Int64(items.count)) }
         case "is_empty":
-            return withList(.bool, []) { items, _ in .bool(items.isEmpty) }
+            return withList(.bool, []) { items, _ in
+                // One known element is enough to say the list is not empty.
+                items.contains { if case .unknown = $0 { false } else { true } } ? .bool(false) : Value.firstUnknown(items) ?? .bool(true)
+            }
         case "join":
             guard element.isStringLike || element == .any else {
                 return error(at, "join() needs a list of strings, found list<\(element)>")
             }
             return withList(.string, [.string]) { items, a in
                 guard case .string(let separator) = a[0] else { return .none }
+                if let hole = Value.firstUnknown(items) { return hole }
                 return .string(items.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined(separator: separator))
             }
         case "phrases_found":
@@ -402,14 +425,19 @@ extension ExpressionCompiler {
                 if let blocking = Value.blocking(r) { return blocking }
                 guard case .list(let items) = r else { return .none }
                 var texts: [[UInt8]] = []
+                var missing: Value?
                 for item in items {
                     switch item {
                     case .string(let s): texts.append(Phrase.normalize(s))
                     case .none: continue
-                    default: if let blocking = Value.blocking(item) { return blocking }
+                    default: if missing == nil { missing = Value.blocking(item) }
                     }
                 }
-                return Self.matches(texts, phrases(frame))
+                // A phrase heard is a finding even if part of the record is missing; no
+                // phrase found in an incomplete record is not a pass.
+                let hits = Self.matches(texts, phrases(frame))
+                if case .list(let found) = hits, found.isEmpty, let missing { return missing }
+                return hits
             })
         default:
             return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods))")

@@ -16,11 +16,15 @@
 /// Nesting is bounded (`maxDepth`) so a hostile rule file cannot exhaust the stack.
 public struct ExpressionParser {
     public static let maxDepth = 48
+    /// Operators and calls in one expression. Chains (`a + b + c …`) build a tree as deep as
+    /// they are long, and checking, evaluating and freeing it recurse that deep.
+    public static let maxNodes = 400
 
     private let scalars: [Unicode.Scalar]
     private var tokens: [Token] = []
     private var position = 0
     private var depth = 0
+    private var nodes = 0
 
     private enum Kind: Equatable {
         case name(String), int(Int64), number(Double), string(String), symbol(String), end
@@ -160,7 +164,16 @@ public struct ExpressionParser {
         }
     }
 
+    /// Counts an operator or call node against `maxNodes`.
+    private mutating func count() throws(SyntaxError) {
+        nodes += 1
+        if nodes > Self.maxNodes {
+            throw SyntaxError(offset: current.offset, message: "expression too long (more than \(Self.maxNodes) operators and calls)")
+        }
+    }
+
     private mutating func nest() throws(SyntaxError) {
+        try count()
         depth += 1
         if depth > Self.maxDepth {
             throw SyntaxError(offset: current.offset, message: "expression nested deeper than \(Self.maxDepth) levels")
@@ -183,6 +196,7 @@ public struct ExpressionParser {
         var left = try and()
         while isName("or") {
             let at = advance().offset
+            try count()
             left = .binary(.or, left, try and(), at: at)
         }
         return left
@@ -192,6 +206,7 @@ public struct ExpressionParser {
         var left = try not()
         while isName("and") {
             let at = advance().offset
+            try count()
             left = .binary(.and, left, try not(), at: at)
         }
         return left
@@ -237,6 +252,7 @@ public struct ExpressionParser {
         var left = try additive()
         while isSymbol("??") {
             let at = advance().offset
+            try count()
             left = .binary(.coalesce, left, try additive(), at: at)
         }
         return left
@@ -246,6 +262,7 @@ public struct ExpressionParser {
         var left = try term()
         while isSymbol("+") || isSymbol("-") {
             let token = advance()
+            try count()
             left = .binary(token.kind == .symbol("+") ? .add : .subtract, left, try term(), at: token.offset)
         }
         return left
@@ -255,6 +272,7 @@ public struct ExpressionParser {
         var left = try unary()
         while isSymbol("*") || isSymbol("/") {
             let token = advance()
+            try count()
             left = .binary(token.kind == .symbol("*") ? .multiply : .divide, left, try unary(), at: token.offset)
         }
         return left
@@ -274,6 +292,7 @@ public struct ExpressionParser {
         var expr = try primary()
         while isSymbol(".") {
             _ = advance()
+            try count()
             guard case .name(let name) = current.kind else {
                 throw SyntaxError(offset: current.offset, message: "expected a field or function name after '.', found \(describe(current.kind))")
             }

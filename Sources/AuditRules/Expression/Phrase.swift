@@ -22,6 +22,11 @@ public enum Phrase {
                 }
                 continue
             }
+            if (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value) {
+                // Fullwidth digits and letters (９５５１９) read as their ASCII forms.
+                result.append(UInt8(scalar.value - 0xFEE0) | ((0xFF21...0xFF3A).contains(scalar.value) ? 0x20 : 0))
+                continue
+            }
             if scalar.properties.isWhitespace { continue }
             switch scalar.properties.generalCategory {
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -37,6 +37,17 @@ public enum Value: Sendable {
         }
     }
 
+    /// The first unknown or failed element of a list, if any.
+    static func firstUnknown(_ items: [Value]) -> Value? {
+        for item in items {
+            switch item {
+            case .unknown, .failure: return item
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// Unknown and failure values pass through operators unchanged; this finds the one
     /// that should win (a failure beats missing evidence).
     static func blocking(_ values: Value...) -> Value? {
@@ -68,10 +79,13 @@ public struct Missing: Sendable, Hashable {
 /// Why an evaluation failed, with the places involved.
 public struct EvaluationError: Error, Sendable, Hashable {
     public var message: String
+    /// The message in Chinese, when the error is one a user meets (not a rule bug).
+    public var zh: String?
     public var marks: [Mark]
 
-    public init(message: String, marks: [Mark] = []) {
+    public init(message: String, zh: String? = nil, marks: [Mark] = []) {
         self.message = message
+        self.zh = zh
         self.marks = marks
     }
 }

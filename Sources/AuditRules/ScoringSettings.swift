@@ -1,0 +1,129 @@
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// How results become scores (`rules/scoring.yaml`, per `scoring.md`).
+public struct ScoringSettings: Sendable {
+    public struct Grade: Sendable, Hashable {
+        public var id: String
+        public var min: Double
+        public var label: Label
+    }
+
+    public var points: [Severity: Double]
+    public var weights: [Section: Double]
+    /// Highest band first.
+    public var grades: [Grade]
+    public var redLineGrade: String
+    public var minCoverage: Double
+
+    /// The spec's defaults, used when no scoring file is loaded.
+    public static let standard = ScoringSettings(
+        points: [.critical: 10, .major: 5, .minor: 2, .advisory: 0],
+        weights: [.build: 40, .etiquette: 30, .timeliness: 30],
+        grades: [
+            Grade(id: "excellent", min: 90, label: Label(zh: "优秀", en: "excellent")),
+            Grade(id: "good", min: 80, label: Label(zh: "良好", en: "good")),
+            Grade(id: "pass", min: 60, label: Label(zh: "合格", en: "pass")),
+            Grade(id: "fail", min: 0, label: Label(zh: "不合格", en: "fail")),
+        ],
+        redLineGrade: "fail", minCoverage: 0.8)
+
+    /// The band for a total (rounded to one decimal first, as shown).
+    public func grade(for total: Double) -> Grade? {
+        let shown = (total * 10).rounded(.toNearestOrAwayFromZero) / 10
+        return grades.first { shown >= $0.min } ?? grades.last
+    }
+
+    public func grade(id: String) -> Grade? { grades.first { $0.id == id } }
+
+    /// A rule's full points: its own, else its severity's.
+    public func points(of rule: RuleDefinition) -> Double {
+        rule.points ?? points[rule.severity] ?? rule.severity.defaultPoints
+    }
+
+    public static let format = "outlet-score/1"
+
+    public static func load(_ document: YAMLDocument) throws(DiagnosticList) -> ScoringSettings {
+        var reader = NodeReader(file: document.file)
+        var settings = ScoringSettings.standard
+        let keys = ["scoring", "points", "weights", "grades", "red_line_grade", "min_coverage"]
+        guard let top = reader.mapping(document.root, "a scoring file", allowed: keys, required: keys) else {
+            throw reader.diagnostics
+        }
+        func number(_ node: YAMLNode, _ what: String) -> Double? {
+            switch node.scalar?.value {
+            case .int(let i)?: return Double(i)
+            case .float(let d)?: return d
+            default:
+                reader.error("\(what) must be a number, found \(reader.describe(node))", at: node)
+                return nil
+            }
+        }
+        var gradesNode = document.root, redLineNode = document.root
+        for (key, _, value) in top {
+            switch key {
+            case "scoring":
+                if let format = reader.string(value, "scoring"), format != Self.format {
+                    reader.error("unsupported scoring format '\(format)', expected '\(Self.format)'", at: value)
+                }
+            case "points":
+                let names = Severity.allCases.map(\.rawValue)
+                for (name, _, v) in reader.mapping(value, "points", allowed: names, required: names) ?? [] {
+                    guard let severity = Severity(rawValue: name), let p = number(v, "points.\(name)") else { continue }
+                    if p < 0 { reader.error("points.\(name) must not be negative", at: v) }
+                    settings.points[severity] = p
+                }
+            case "weights":
+                let names = Section.allCases.map(\.rawValue)
+                for (name, _, v) in reader.mapping(value, "weights", allowed: names, required: names) ?? [] {
+                    guard let section = Section(rawValue: name), let w = number(v, "weights.\(name)") else { continue }
+                    if w <= 0 { reader.error("weights.\(name) must be positive", at: v) }
+                    settings.weights[section] = w
+                }
+            case "grades":
+                gradesNode = value
+                guard let items = value.sequence, !items.isEmpty else {
+                    reader.error("grades must be a non-empty list", at: value)
+                    continue
+                }
+                var grades: [Grade] = []
+                for item in items {
+                    guard let fields = reader.mapping(item, "a grade", allowed: ["id", "min", "zh", "en"], required: ["id", "min", "zh", "en"])
+                    else { continue }
+                    var grade = Grade(id: "", min: 0, label: Label(zh: "", en: ""))
+                    for (k, _, v) in fields {
+                        switch k {
+                        case "id": grade.id = reader.string(v, "id") ?? ""
+                        case "min": grade.min = number(v, "min") ?? 0
+                        case "zh": grade.label.zh = reader.string(v, "zh") ?? ""
+                        default: grade.label.en = reader.string(v, "en") ?? ""
+                        }
+                    }
+                    if let previous = grades.last, grade.min >= previous.min {
+                        reader.error("grade bands must be strictly descending: '\(grade.id)' starts at \(JSON.format(grade.min, decimals: 1)), not below '\(previous.id)'", at: item)
+                    }
+                    grades.append(grade)
+                }
+                if let last = grades.last, last.min != 0 {
+                    reader.error("the last grade band must start at 0", at: items[items.count - 1])
+                }
+                settings.grades = grades
+            case "red_line_grade":
+                redLineNode = value
+                settings.redLineGrade = reader.string(value, "red_line_grade") ?? ""
+            default:
+                if let c = number(value, "min_coverage") {
+                    if c < 0 || c > 1 { reader.error("min_coverage must be between 0 and 1", at: value) }
+                    settings.minCoverage = c
+                }
+            }
+        }
+        if settings.grade(id: settings.redLineGrade) == nil {
+            reader.error("red_line_grade '\(settings.redLineGrade)' is not a grade\(Suggestion.hint(for: settings.redLineGrade, among: settings.grades.map(\.id)))", at: redLineNode)
+        }
+        _ = gradesNode
+        if reader.diagnostics.hasErrors { throw reader.diagnostics }
+        return settings
+    }
+}

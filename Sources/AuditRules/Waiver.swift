@@ -1,0 +1,108 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// An approved exception: a failure of `rule` at matching outlets (and item) counts as
+/// `waived` until `expires` (inclusive), per `scoring.md`.
+public struct Waiver: Sendable {
+    public var rule: String
+    /// An outlet id, or a glob with `*` and `?`.
+    public var outlet: String
+    public var item: String?
+    public var reason: String
+    public var approvedBy: String
+    public var expires: LocalDate
+    public var location: SourceLocation
+
+    public func matches(rule: String, outlet: String, item: String?) -> Bool {
+        guard rule == self.rule, Self.glob(self.outlet, matches: outlet) else { return false }
+        guard let wanted = self.item else { return true }
+        return wanted == item
+    }
+
+    /// Whether the waiver is still in force on `date` (the evaluation day).
+    public func isValid(on date: LocalDate) -> Bool { date <= expires }
+
+    /// `*` matches any run of characters, `?` one character; everything else itself.
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0
+        var star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1; ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi; mark = ti; pi += 1
+            } else if star >= 0 {
+                pi = star + 1; mark += 1; ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
+
+/// Reads a waivers file (`--waivers FILE`):
+///
+///     waivers:
+///       - rule: BLD-AREA-CENTER
+///         outlet: "HLJ-*"
+///         item: E1077            # optional: a staff, call or case id
+///         reason: 租约到期前无法扩建
+///         approved_by: 黑龙江分公司客服部
+///         expires: 2026-12-31
+public enum WaiverFile {
+    public static func load(_ document: YAMLDocument, knownRules: [String]) throws(DiagnosticList) -> [Waiver] {
+        var reader = NodeReader(file: document.file)
+        var waivers: [Waiver] = []
+        let fields = ["rule", "outlet", "item", "reason", "approved_by", "expires"]
+        if let top = reader.mapping(document.root, "a waivers file", allowed: ["waivers"], required: ["waivers"]) {
+            for (_, _, list) in top {
+                guard let items = list.sequence else {
+                    reader.error("waivers must be a list", at: list)
+                    continue
+                }
+                for item in items {
+                    guard let pairs = reader.mapping(item, "a waiver", allowed: fields,
+                                                     required: ["rule", "outlet", "reason", "approved_by", "expires"]) else { continue }
+                    var waiver = Waiver(rule: "", outlet: "", item: nil, reason: "", approvedBy: "",
+                                        expires: LocalDate(dayNumber: 0), location: reader.location(item))
+                    var ok = true
+                    for (key, _, value) in pairs {
+                        let text = reader.string(value, key)
+                        if text == nil { ok = false }
+                        switch key {
+                        case "rule":
+                            waiver.rule = text ?? ""
+                            if let text, !knownRules.contains(text) {
+                                reader.error("waiver for unknown rule '\(text)'\(Suggestion.hint(for: text, among: knownRules))", at: value)
+                                ok = false
+                            }
+                        case "outlet": waiver.outlet = text ?? ""
+                        case "item": waiver.item = text
+                        case "reason", "approved_by":
+                            if let text, text.allSatisfy(\.isWhitespace) {
+                                reader.error("\(key) must not be blank", at: value)
+                                ok = false
+                            }
+                            if key == "reason" { waiver.reason = text ?? "" } else { waiver.approvedBy = text ?? "" }
+                        default:
+                            guard let text, let date = LocalDate(iso: text) else {
+                                reader.error("expires must be a date YYYY-MM-DD", at: value)
+                                ok = false
+                                continue
+                            }
+                            waiver.expires = date
+                        }
+                    }
+                    if ok { waivers.append(waiver) }
+                }
+            }
+        }
+        if reader.diagnostics.hasErrors { throw reader.diagnostics }
+        return waivers
+    }
+}
