@@ -17,7 +17,9 @@ import Testing
     /// Expected by hand from report-format.md ("its known failures are …") and the lines of
     /// the fixture: reception_area_m2 is on line 27 (value at column 22), the postings key on
     /// line 42 with its list starting at 43:5, E1077's badge on line 75 (value at column 12),
-    /// CMP-0402-01's feedback_at on line 98 (value at column 18).
+    /// CMP-0402-01's feedback_at on line 98 (value at column 18), CLM-0213-01's decided_at on
+    /// line 115 (column 17: decided 02-26, the 3-working-day deadline was 02-25 because 02-14
+    /// is an adjusted working day).
     @Test func knownFailuresAtTheirLines() throws {
         let result = auditor().audit(try reportFile("fixtures/example-report.yaml"))
         let fails = result.findings.filter { $0.status == .fail }.map(summary).sorted()
@@ -25,6 +27,7 @@ import Testing
             "BLD-AREA-CENTER - fail 27:22 premises.reception_area_m2",
             "BLD-POSTINGS - fail 43:5 premises.postings",
             "ETQ-BADGE E1077 fail 75:12 staff[1].badge",
+            "TML-CLAIM-3WD CLM-0213-01 fail 115:17 cases[2].decided_at",
             "TML-FEEDBACK-2WD CMP-0402-01 fail 98:18 cases[0].feedback_at",
         ])
     }

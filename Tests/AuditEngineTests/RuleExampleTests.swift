@@ -95,18 +95,29 @@ import Testing
                 severity: critical
                 cite: {source: CH, document: X, clause: "x", quote: 15日内作出处理决定}
                 for_each: cases
-                check: '(it.extended ?? false) ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)'
+                check: 'it.extended ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)'
                 message: {zh: m, en: m}
                 examples:
                   pass:
                     - cases: [{id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-04-17 23:00"}]
+                    - cases: [{id: A, kind: complaint, extended: false, received_at: "2026-04-02 15:00", decided_at: "2026-04-17 23:00"}]
                     - cases: [{id: A, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-06 18:00"}]
                   fail:
-                    - cases: [{id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-04-18 09:00"}]
+                    - cases: [{id: A, kind: complaint, extended: false, received_at: "2026-04-02 15:00", decided_at: "2026-04-18 09:00"}]
+                    - cases: [{id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}]
                     - cases: [{id: A, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}]
             """)
-        #expect(outcomes.count == 4)
+        #expect(outcomes.count == 6)
         #expect(outcomes.filter { !$0.passed }.map { $0.problem ?? "" } == [])
+    }
+
+    /// Decided on day 16 with no word on an extension: on time if extended, late if not —
+    /// the report must say, so the case is not assessed rather than guessed.
+    @Test func unknownExtensionBetweenTheDeadlinesIsNotAssessed() throws {
+        let yaml = minimalReport("cases:\n  - {id: A, kind: complaint, received_at: 2026-04-02 15:00, decided_at: 2026-04-18 09:00}")
+        let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "TML-COMPLAINT-15D" }
+        #expect(finding?.status == .notAssessed)
+        #expect(finding?.missing == ["cases[0].extended"])
     }
 
     @Test func advancePaymentOrDecisionWithinSixtyDays() throws {

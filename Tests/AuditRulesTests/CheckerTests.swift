@@ -82,7 +82,7 @@ import Testing
         ("minutes(premises.opened_at) <= minutes(to_time(outlet.posted_hours.before(\"-\"))) + params.grace", nil, "grace: 0"),
         ("premises.plaque.is_empty() ? premises.hours_posted_inside : premises.plaque.contains_all([\"hours\", \"hotline\", \"name\"])", nil, ""),
         ("premises.zones.contains_all([\"business_acceptance\", \"cashier\", \"rest_area\"]) and premises.zones.contains_any([\"vip_area\", \"vip_room\"])", nil, ""),
-        ("(it.extended ?? false) ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)", "cases", ""),
+        ("it.extended ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)", "cases", ""),
         ("on_time(earliest(it.decided_at, it.advance_paid_at), it.documents_complete_at, days: 60)", "cases", ""),
         ("on_time(it.first_contact_at, it.received_at, hours: params.first_contact_hours)", "cases", "first_contact_hours: 24"),
         ("on_time(it.callback_at, it.resolved_at, workdays: params.callback_wd)", "cases", "callback_wd: 5"),
