@@ -9,20 +9,73 @@ public struct Auditor: Sendable {
     public let rules: [CompiledRule]
     public let context: EvaluationContext
     public let language: Language
+    public let scoring: ScoringSettings
+    public let waivers: [Waiver]
 
-    public init(rules: [CompiledRule], context: EvaluationContext, language: Language) {
+    public init(
+        rules: [CompiledRule], context: EvaluationContext, language: Language,
+        scoring: ScoringSettings = .standard, waivers: [Waiver] = []
+    ) {
         self.rules = rules
         self.context = context
         self.language = language
+        self.scoring = scoring
+        self.waivers = waivers
     }
 
+    /// Evaluates every rule, applies waivers, qualifies the tier, runs the rules that judge
+    /// the tier claim, and scores — in that order, since each step reads the one before.
     public func audit(_ report: InspectionReport) -> AuditResult {
         let frame = Frame(report: report, context: context, slotCount: 8)
         var findings: [Finding] = []
-        for rule in rules {
+        var warnings: [Diagnostic] = []
+        for rule in rules where !rule.isDerived {
             findings.append(contentsOf: evaluate(rule, frame))
         }
-        return AuditResult(report: report, findings: findings)
+        applyWaivers(&findings, frame, &warnings)
+        var claimed: Tier?
+        if case .string(let text)? = report.value(at: "outlet.tier")?.value { claimed = Tier(rawValue: text) }
+        let tier = Scorer.tier(claimed: claimed, tierFindings: findings.filter { $0.rule.tier != nil })
+        frame.tierStanding = TierStanding(supported: tier.blocking.isEmpty, blocking: tier.blocking)
+        var derived: [Finding] = []
+        for rule in rules where rule.isDerived {
+            derived.append(contentsOf: evaluate(rule, frame))
+        }
+        applyWaivers(&derived, frame, &warnings)
+        findings.append(contentsOf: derived)
+        // Flagship rules are scored only for outlets that claim flagship; for the others they
+        // served qualification only and are not findings.
+        if claimed != .flagship { findings.removeAll { $0.rule.tier == .flagship } }
+        let score = Scorer(settings: scoring).score(&findings) { _ in false }
+        return AuditResult(report: report, findings: findings, score: score, tier: tier, warnings: warnings)
+    }
+
+    /// `fail` → `waived` where an unexpired waiver covers the rule, outlet and item.
+    private func applyWaivers(_ findings: inout [Finding], _ frame: Frame, _ warnings: inout [Diagnostic]) {
+        guard !waivers.isEmpty else { return }
+        var outlet = ""
+        if case .string(let id)? = frame.report.value(at: "outlet.id")?.value { outlet = id }
+        let today = frame.asOf?.localDate(offsetSeconds: frame.report.utcOffsetSeconds)
+        var warned: Set<SourceLocation> = []
+        for i in findings.indices where findings[i].status == .fail {
+            let f = findings[i]
+            let matching = waivers.filter { $0.matches(rule: f.rule.id, outlet: outlet, item: f.item) }
+            if let valid = matching.first(where: { w in today.map { w.isValid(on: $0) } ?? false }) {
+                findings[i].status = .waived
+                findings[i].waiver = valid
+                let note = language == .zh
+                    ? "(已豁免:\(valid.reason);\(valid.approvedBy) 批准,有效期至 \(valid.expires))"
+                    : " (waived: \(valid.reason); approved by \(valid.approvedBy), until \(valid.expires))"
+                findings[i].message += note
+            } else {
+                for w in matching where warned.insert(w.location).inserted {
+                    let message = language == .zh
+                        ? "豁免已于 \(w.expires) 到期,未适用于 \(f.rule.id)"
+                        : "waiver for \(f.rule.id) expired on \(w.expires); not applied"
+                    warnings.append(Diagnostic(.warning, message, at: w.location))
+                }
+            }
+        }
     }
 
     /// The findings of one rule on one report.
@@ -48,11 +101,6 @@ public struct Auditor: Sendable {
             }
             statuses.append((outcome, status))
         }
-        // A list rule earns points × passed / assessed; each failing item costs its share.
-        let assessed = statuses.filter { $0.1 == .pass || $0.1 == .fail }.count
-        let points = rule.definition.effectivePoints
-        let share = assessed > 0 ? points / Double(assessed) : 0
-
         return statuses.map { outcome, status in
             var location = SourceLocation(file: file, mark: outcome.evidenceMark ?? frame.report.root.mark)
             var path = outcome.evidencePath
@@ -95,15 +143,14 @@ public struct Auditor: Sendable {
                     location = SourceLocation(file: file, mark: mark)
                 }
                 message = outcome.message ?? (language == .zh ? rule.definition.title.zh : rule.definition.title.en)
-            case .pass:
+            case .pass, .waived:
                 message = language == .zh ? rule.definition.title.zh : rule.definition.title.en
             case .notApplicable:
                 message = language == .zh ? "不适用" : "not applicable"
             }
-            let lost: Double = status == .fail ? (rule.sourcesIterate ? share : points) : 0
             return Finding(
                 rule: rule.definition, status: status, item: outcome.item, message: message, location: location,
-                path: path, missing: missing, related: related, pointsLost: lost)
+                path: path, missing: missing, related: related, pointsLost: 0, waiver: nil)
         }
     }
 

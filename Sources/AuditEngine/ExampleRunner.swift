@@ -25,7 +25,7 @@ public struct ExampleRunner: Sendable {
 
     public func run() -> [Outcome] {
         let validator = ReportValidator(schema: ruleSet.schema)
-        let auditor = Auditor(rules: [], context: EvaluationContext(calendar: ruleSet.calendar), language: .en)
+        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar), language: .en, scoring: ruleSet.scoring)
         var outcomes: [Outcome] = []
         for rule in rules {
             for example in rule.definition.examples {
@@ -38,8 +38,13 @@ public struct ExampleRunner: Sendable {
                                             problem: "the example is not a valid report fragment: \(error)"))
                     continue
                 }
-                let frame = Frame(report: report, context: auditor.context, slotCount: 8)
-                let statuses = auditor.evaluate(rule, frame).map(\.status)
+                let statuses: [Status]
+                if rule.isDerived {
+                    // A rule that judges other rules' results needs them all.
+                    statuses = auditor.audit(report).findings.filter { $0.rule.id == rule.id }.map(\.status)
+                } else {
+                    statuses = auditor.evaluate(rule, Frame(report: report, context: auditor.context, slotCount: 8)).map(\.status)
+                }
                 var problem: String?
                 switch example.expectation {
                 case .pass:

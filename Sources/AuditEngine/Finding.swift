@@ -5,7 +5,7 @@ import AuditRules
 /// The status of one rule for one subject (`scoring.md`, "Rule results").
 public enum Status: String, Sendable, CaseIterable, Comparable {
     // Declared in output order: what needs attention first.
-    case fail, error, notAssessed = "not_assessed", notDue = "not_due", pass, notApplicable = "not_applicable"
+    case fail, error, notAssessed = "not_assessed", notDue = "not_due", waived, pass, notApplicable = "not_applicable"
 
     var rank: Int { Status.allCases.firstIndex(of: self) ?? 0 }
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
@@ -16,6 +16,7 @@ public enum Status: String, Sendable, CaseIterable, Comparable {
         case .error: Label(zh: "无法评估", en: "error")
         case .notAssessed: Label(zh: "未检查", en: "not assessed")
         case .notDue: Label(zh: "未到期", en: "not due")
+        case .waived: Label(zh: "已豁免", en: "waived")
         case .pass: Label(zh: "符合", en: "pass")
         case .notApplicable: Label(zh: "不适用", en: "not applicable")
         }
@@ -26,10 +27,10 @@ public enum Status: String, Sendable, CaseIterable, Comparable {
 /// the clause it cites and where in the report its evidence is.
 public struct Finding: Sendable {
     public let rule: RuleDefinition
-    public let status: Status
+    public internal(set) var status: Status
     /// The staff, call or case id, or nil when the subject is the report.
     public let item: String?
-    public let message: String
+    public internal(set) var message: String
     /// The evidence: the field the rule read (or the mapping that lacks it).
     public let location: SourceLocation
     /// `cases[2].feedback_at`
@@ -38,14 +39,22 @@ public struct Finding: Sendable {
     public let missing: [String]
     /// Other places involved (an `error` names both timestamps).
     public let related: [SourceLocation]
-    /// Points this finding costs the outlet (0 unless `fail`).
-    public let pointsLost: Double
+    /// Points this finding costs the outlet (0 unless `fail`); set by scoring.
+    public internal(set) var pointsLost: Double
+    /// The waiver that turned a `fail` into `waived`.
+    public internal(set) var waiver: Waiver?
 }
 
 /// Every result of auditing one report.
 public struct AuditResult: Sendable {
     public let report: InspectionReport
+    /// Every scored result. Flagship rules of an outlet that does not claim flagship are
+    /// not here: they count only towards `tier`.
     public let findings: [Finding]
+    public let score: Score
+    public let tier: TierResult
+    /// Expired waivers that would have matched, and similar notices.
+    public let warnings: [Diagnostic]
 
     public func count(_ status: Status) -> Int { findings.lazy.filter { $0.status == status }.count }
 

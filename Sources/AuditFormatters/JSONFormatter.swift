@@ -24,11 +24,44 @@ public enum JSONFormatter {
         ])
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
         let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0) }
-        return .object([
+        var fields: [(String, JSON)] = [
             ("report", reportInfo),
             ("rules", rules),
+            ("score", score(result.score)),
+            ("tier", tier(result.tier)),
             ("counts", counts),
             ("findings", .array(findings)),
+        ]
+        if !result.warnings.isEmpty {
+            fields.append(("warnings", .array(result.warnings.map { w in
+                .object([("message", .string(w.message)), ("file", .string(w.location.file)),
+                         ("line", w.location.line.map { .int($0) } ?? .null)])
+            })))
+        }
+        return .object(fields)
+    }
+
+    /// Rounded half-up to one decimal, as everywhere in output.
+    static func score(_ s: Score) -> JSON {
+        func number(_ v: Double?) -> JSON { v.map { .number($0, decimals: 1) } ?? .null }
+        return .object([
+            ("total", number(s.total)),
+            ("grade", .optional(s.grade?.id)),
+            ("grade_label", s.grade.map { .object([("zh", .string($0.label.zh)), ("en", .string($0.label.en))]) } ?? .null),
+            ("provisional", .bool(s.provisional)),
+            ("red_line", .optional(s.redLine)),
+            ("coverage", s.coverage.map { .number($0, decimals: 3) } ?? .null),
+            ("sections", .object(Section.allCases.map { ($0.rawValue, number(s.sections[$0] ?? nil)) })),
+            ("missing_evidence", .array(s.missingEvidence.map { .string($0) })),
+        ])
+    }
+
+    static func tier(_ t: TierResult) -> JSON {
+        .object([
+            ("claimed", .string(t.claimed?.rawValue ?? "none")),
+            ("qualifies", .string(t.qualifies?.rawValue ?? "none")),
+            ("blocking", .array(t.blocking.map { .string($0) })),
+            ("missing", .array(t.missing.map { .object([("rule", .string($0.rule)), ("status", .string($0.status.rawValue))]) })),
         ])
     }
 
@@ -54,6 +87,12 @@ public enum JSONFormatter {
             ("location", .object(location)),
         ]
         if !f.missing.isEmpty { fields.append(("missing", .array(f.missing.map { .string($0) }))) }
+        if let w = f.waiver {
+            fields.append(("waiver", .object([
+                ("reason", .string(w.reason)), ("approved_by", .string(w.approvedBy)), ("expires", .string(w.expires.description)),
+                ("file", .string(w.location.file)), ("line", w.location.line.map { .int($0) } ?? .null),
+            ])))
+        }
         if !f.related.isEmpty {
             fields.append(("related", .array(f.related.map { r in
                 .object([("file", .string(r.file)), ("line", r.line.map { .int($0) } ?? .null), ("column", r.column.map { .int($0) } ?? .null)])

@@ -15,11 +15,14 @@ public enum TextFormatter {
         if let inspection = result.text("inspection.id") {
             out += (zh ? "检查编号 " : "inspection ") + inspection + "\n"
         }
-        let counts = Status.allCases.compactMap { status -> String? in
-            let n = result.count(status)
-            return n == 0 ? nil : "\(options.text(status.label)) \(n)"
-        }
-        out += counts.joined(separator: zh ? "，" : ", ") + "\n"
+        let summary = ScoreText(result: result, options: options)
+        out += bold(summary.total, options) + "\n"
+        out += summary.sections + "\n"
+        out += summary.coverage + "\n"
+        out += summary.tier + "\n"
+        if let next = summary.nextTier { out += next + "\n" }
+        if let missing = summary.missingEvidence { out += missing + "\n" }
+        out += summary.counts + "\n"
         let findings = ordered(result.findings).filter(options.shows)
         if findings.isEmpty {
             out += zh ? "\n没有需要关注的结果。\n" : "\nNothing to report.\n"
@@ -63,6 +66,7 @@ public enum TextFormatter {
         case .fail: code = finding.rule.severity >= .major ? "31" : "33"
         case .error: code = "35"
         case .notAssessed, .notDue: code = "36"
+        case .waived: code = "34"
         case .pass: code = "32"
         case .notApplicable: code = "2"
         }

@@ -14,7 +14,7 @@ extension Audit {
             abstract: "Audit inspection reports (the default command).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, jsonl
+            case text, json, jsonl, markdown
         }
 
         @Argument(help: ArgumentHelp("Inspection report files (YAML).", valueName: "report"))
@@ -37,6 +37,12 @@ extension Audit {
         @Option(help: "Exit 1 when a failure at or above this severity exists.")
         var failOn: FailOn = .critical
 
+        @Option(help: ArgumentHelp("Also exit 1 when a report's total score is below this.", valueName: "score"))
+        var minScore: Double?
+
+        @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires).", valueName: "file"))
+        var waivers: String?
+
         @Option(help: ArgumentHelp("Also list results of this kind: passed.", valueName: "passed"))
         var show: [ShowOption] = []
 
@@ -48,6 +54,9 @@ extension Audit {
         }
 
         func validate() throws {
+            if let minScore, !(0...100).contains(minScore) {
+                throw ValidationError("--min-score must be between 0 and 100")
+            }
             if let asOf, case .failure(let reason) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) {
                 throw ValidationError("--as-of '\(asOf)': \(reason)")
             }
@@ -80,8 +89,19 @@ extension Audit {
             var asOfTime: Timestamp?
             if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
+            var waiverList: [Waiver] = []
+            if let waivers {
+                do throws(DiagnosticList) {
+                    let document = try YAMLLoader.load(path: waivers, limits: ruleOptions.limits)
+                    waiverList = try WaiverFile.load(document, knownRules: ruleSet.definitions.map(\.id))
+                } catch {
+                    Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) })
+                    throw ExitCode(2)
+                }
+            }
             let auditor = Auditor(
-                rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOfTime), language: language)
+                rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOfTime), language: language,
+                scoring: ruleSet.scoring, waivers: waiverList)
             let validator = ReportValidator(schema: ruleSet.schema)
 
             var results: [AuditResult] = []
@@ -90,7 +110,11 @@ extension Audit {
                 do throws(DiagnosticList) {
                     let document = try YAMLLoader.load(path: path, limits: ruleOptions.limits)
                     let report = try validator.validate(document)
-                    results.append(auditor.audit(report))
+                    let result = auditor.audit(report)
+                    for warning in result.warnings {
+                        Console.error(DiagnosticRenderer.render(warning, source: nil))
+                    }
+                    results.append(result)
                 } catch {
                     inputFailed = true
                     Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) })
@@ -106,6 +130,7 @@ extension Audit {
             case .text: rendered = results.map { TextFormatter.format($0, options) }.joined(separator: "\n")
             case .json: rendered = results.isEmpty ? "" : JSONFormatter.format(results, options)
             case .jsonl: rendered = JSONFormatter.formatLines(results, options)
+            case .markdown: rendered = results.map { MarkdownFormatter.format($0, options) }.joined(separator: "\n")
             }
             if let output {
                 do throws(AtomicFile.WriteError) {
@@ -121,6 +146,10 @@ extension Audit {
             let evaluationFailed = results.contains { $0.hasErrors }
             if inputFailed || evaluationFailed { throw ExitCode(2) }
             if let threshold = failOn.severity, results.contains(where: { $0.fails(atOrAbove: threshold) }) {
+                throw ExitCode(1)
+            }
+            // A report without a total (nothing assessed) cannot show it reaches the minimum.
+            if let minScore, results.contains(where: { ($0.score.total.map { JSON.format($0, decimals: 1) }.flatMap(Double.init) ?? -1) < minScore }) {
                 throw ExitCode(1)
             }
         }

@@ -1,0 +1,64 @@
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+
+/// A report an inspector can paste or print: a summary table, then one table of findings
+/// per section, failures first. Every report-provided string is escaped for Markdown tables.
+public enum MarkdownFormatter {
+    public static func format(_ result: AuditResult, _ options: OutputOptions) -> String {
+        let zh = options.language == .zh
+        let summary = ScoreText(result: result, options: options)
+        var out = "# \(cell(result.text("outlet.name") ?? "?")) (\(cell(result.text("outlet.id") ?? "?")))\n\n"
+        let s = result.score
+        let rows: [(String, String)] = [
+            (zh ? "检查编号" : "Inspection", result.text("inspection.id") ?? "—"),
+            (zh ? "分公司" : "Branch", result.text("outlet.branch") ?? "—"),
+            (zh ? "总分" : "Score", ScoreText.number(s.total)),
+            (zh ? "等级" : "Grade", (s.grade.map { options.text($0.label) } ?? "—")
+                + (s.provisional ? (zh ? "(暂定)" : " (provisional)") : "")),
+            (zh ? "一票否决" : "Red line", s.redLine ?? "—"),
+            (zh ? "覆盖率" : "Coverage", s.coverage.map { JSON.format($0 * 100, decimals: 1) + "%" } ?? "—"),
+        ] + Section.allCases.map { (options.text($0.label), ScoreText.number(s.sections[$0] ?? nil)) } + [
+            (zh ? "星级" : "Tier", summary.tier),
+            (zh ? "结果" : "Results", summary.counts),
+        ]
+        out += zh ? "| 项目 | 结果 |\n| --- | --- |\n" : "| | |\n| --- | --- |\n"
+        for (k, v) in rows { out += "| \(cell(k)) | \(cell(v)) |\n" }
+        if let next = summary.nextTier { out += "\n\(cell(next))\n" }
+        if let missing = summary.missingEvidence { out += "\n\(cell(missing))\n" }
+        let findings = ordered(result.findings).filter(options.shows)
+        for section in Section.allCases {
+            let inSection = findings.filter { $0.rule.section == section }
+            if inSection.isEmpty { continue }
+            out += "\n## \(options.text(section.label))\n\n"
+            out += zh
+                ? "| 状态 | 规则 | 严重度 | 对象 | 说明 | 位置 | 依据 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+                : "| Status | Rule | Severity | Item | Message | Location | Clause |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            for f in inSection {
+                let location = "\(f.location.line.map(String.init) ?? "—")" + (f.path.map { " `\($0)`" } ?? "")
+                let cite = "\(f.rule.cite.source) \(f.rule.cite.clause)"
+                out += "| \(options.text(f.status.label)) | \(f.rule.id) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.message)) | \(location) | \(cell(cite)) |\n"
+            }
+        }
+        return out
+    }
+
+    /// Pipes, newlines, HTML and Markdown markers from report text must not break the table
+    /// or render as markup.
+    static func cell(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "|": out += "\\|"
+            case "\n", "\r": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "`", "*", "_", "[", "]": out += "\\\(c)"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+
+/// Score, grade, sections, coverage and tier as short phrases, shared by the text and
+/// markdown formats.
+struct ScoreText {
+    let result: AuditResult
+    let options: OutputOptions
+    var zh: Bool { options.language == .zh }
+
+    static func number(_ value: Double?) -> String {
+        value.map { JSON.format($0, decimals: 1) } ?? "—"
+    }
+
+    var total: String {
+        var text = (zh ? "总分 " : "score ") + Self.number(result.score.total)
+        if let grade = result.score.grade { text += "  " + options.text(grade.label) }
+        if result.score.provisional { text += zh ? "  (暂定:证据不足)" : "  (provisional: evidence missing)" }
+        if let rule = result.score.redLine { text += zh ? "  一票否决:\(rule)" : "  red line: \(rule)" }
+        return text
+    }
+
+    var sections: String {
+        let parts = Section.allCases.map { section -> String in
+            let value = result.score.sections[section] ?? nil
+            return "\(options.text(section.label)) \(Self.number(value))"
+        }
+        return (zh ? "分项 " : "sections ") + parts.joined(separator: " · ")
+    }
+
+    var coverage: String {
+        let value = result.score.coverage.map { JSON.format($0 * 100, decimals: 1) + "%" } ?? "—"
+        return (zh ? "覆盖率 " : "coverage ") + value
+    }
+
+    func tierName(_ tier: Tier?) -> String {
+        switch tier {
+        case .standard?: zh ? "标准店" : "standard"
+        case .flagship?: zh ? "旗舰店" : "flagship"
+        case nil: zh ? "无" : "none"
+        }
+    }
+
+    var tier: String {
+        let t = result.tier
+        var text = zh
+            ? "星级 认定 \(tierName(t.claimed)),达到 \(tierName(t.qualifies))"
+            : "tier claimed \(tierName(t.claimed)), qualifies \(tierName(t.qualifies))"
+        if !t.blocking.isEmpty {
+            text += (zh ? ";未达标规则 " : "; blocked by ") + t.blocking.joined(separator: ", ")
+        }
+        return text
+    }
+
+    /// What keeps the outlet from the next tier up, with each rule's status.
+    var nextTier: String? {
+        guard !result.tier.missing.isEmpty else { return nil }
+        let next: Tier = result.tier.qualifies == nil ? .standard : .flagship
+        let items = result.tier.missing.map { "\($0.rule) (\(options.text($0.status.label)))" }
+        return (zh ? "距\(tierName(next))尚缺 " : "missing for \(tierName(next)): ") + items.joined(separator: ", ")
+    }
+
+    var missingEvidence: String? {
+        guard result.score.provisional, !result.score.missingEvidence.isEmpty else { return nil }
+        let shown = result.score.missingEvidence.prefix(12)
+        let more = result.score.missingEvidence.count - shown.count
+        return (zh ? "缺少证据 " : "missing evidence: ") + shown.joined(separator: ", ") + (more > 0 ? (zh ? " 等 \(more) 项" : " and \(more) more") : "")
+    }
+
+    var counts: String {
+        Status.allCases.compactMap { status -> String? in
+            let n = result.count(status)
+            return n == 0 ? nil : "\(options.text(status.label)) \(n)"
+        }.joined(separator: zh ? "，" : ", ")
+    }
+}
