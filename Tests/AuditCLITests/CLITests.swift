@@ -204,3 +204,74 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(test.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 }
+
+@Suite struct CLIScoringTests {
+    @Test func textShowsScoreGradeSectionsCoverageAndTierOnTop() throws {
+        let out = try audit(["fixtures/example-report.yaml"]).stdout
+        let lines = out.split(separator: "\n").map(String.init)
+        #expect(lines.count > 8)
+        #expect(lines[2].hasPrefix("score "))
+        #expect(lines[3].hasPrefix("sections Premises "))
+        #expect(lines[4].hasPrefix("coverage "))
+        #expect(lines[5].hasPrefix("tier claimed standard, qualifies none; blocked by "))
+        #expect(lines[5].contains("BLD-POSTINGS"))
+    }
+
+    @Test func jsonCarriesScoreAndTier() throws {
+        let run = try audit(["fixtures/example-report.yaml", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let score = object?["score"] as? [String: Any]
+        #expect(score?["total"] is Double || score?["total"] is Int)
+        #expect(score?["provisional"] as? Bool == false)
+        #expect(score?["red_line"] is NSNull)
+        let sections = score?["sections"] as? [String: Any]
+        #expect(Set(sections?.keys.map { $0 } ?? []) == ["build", "etiquette", "timeliness"])
+        let tier = object?["tier"] as? [String: Any]
+        #expect(tier?["claimed"] as? String == "standard")
+        #expect(tier?["qualifies"] as? String == "none")
+        #expect((tier?["blocking"] as? [String])?.contains("BLD-POSTINGS") == true)
+    }
+
+    @Test func minScoreBreachExitsOne() throws {
+        #expect(try audit(["fixtures/example-report.yaml", "--min-score", "99"]).status == 1)
+        #expect(try audit(["fixtures/example-report.yaml", "--min-score", "10"]).status == 0)
+        #expect(try audit(["fixtures/example-report.yaml", "--min-score", "101"]).status == 64)
+    }
+
+    @Test func waiversFromAFile() throws {
+        let dir = NSTemporaryDirectory() + "audit-waivers-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            waivers:
+              - {rule: ETQ-BADGE, outlet: "HLJ-HRB-*", item: E1077, reason: 工牌补办中, approved_by: 黑龙江分公司客服部, expires: 2026-06-30}
+            """.write(toFile: dir + "/w.yaml", atomically: true, encoding: .utf8)
+        let run = try audit(["fixtures/example-report.yaml", "--waivers", dir + "/w.yaml", "--format", "json"])
+        #expect(run.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        let badge = findings.first { $0["rule"] as? String == "ETQ-BADGE" }
+        #expect(badge?["status"] as? String == "waived")
+        #expect((badge?["waiver"] as? [String: Any])?["approved_by"] as? String == "黑龙江分公司客服部")
+
+        try """
+            waivers:
+              - {rule: ETQ-BADGES, outlet: "*", reason: r, approved_by: a, expires: 2026-06-30}
+            """.write(toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+        let bad = try audit(["fixtures/example-report.yaml", "--waivers", dir + "/bad.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.yaml:2:12: error: waiver for unknown rule 'ETQ-BADGES' (did you mean 'ETQ-BADGE'?)"))
+    }
+
+    @Test func markdownEscapesReportText() throws {
+        let dir = NSTemporaryDirectory() + "audit-md-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let example = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
+        try example.replacingOccurrences(of: "name: 哈尔滨市道里客户服务中心", with: "name: \"<b>道里|中心</b>\"")
+            .write(toFile: dir + "/r.yaml", atomically: true, encoding: .utf8)
+        let run = try audit([dir + "/r.yaml", "--format", "markdown"])
+        #expect(run.stdout.hasPrefix("# &lt;b&gt;道里\\|中心&lt;/b&gt; (HLJ-HRB-DL-001)\n"))
+        #expect(run.stdout.contains("| fail | BLD-AREA-CENTER | major |"))
+    }
+}
