@@ -10,8 +10,11 @@ struct ScoreText {
     let options: OutputOptions
     var zh: Bool { options.language == .zh }
 
+    /// One decimal, always shown (`87.0`), rounded half-up.
     static func number(_ value: Double?) -> String {
-        value.map { JSON.format($0, decimals: 1) } ?? "—"
+        guard let value else { return "—" }
+        let text = JSON.format(value, decimals: 1)
+        return text.contains(".") ? text : text + ".0"
     }
 
     var total: String {

@@ -10,6 +10,81 @@ pack: build
 version: "1"
 description: 服务网点环境建设规范 (中国人寿财产保险股份有限公司客户服务规范 第二章)
 rules:
+  - id: BLD-LOCATION
+    title: {zh: 网点选址交通便利、方便停车, en: Location with transit and parking}
+    description: >
+      The clause asks for this "as far as possible" (尽量), hence advisory. High foot traffic
+      (客流量较大) is not checked: the report has no field for it.
+    section: build
+    severity: advisory
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.1"
+      quote: 服务网点应尽量设置在交通便利、客流量较大、方便停车的地段,可与公司办公楼同处一地,也可单独设置,但应便于客户及车辆的出入。
+    applies: outlet.hosting == "self_built"
+    let:
+      lacking_zh: '((premises.transit_nearby ?? true) ? [] : ["交通不便"]) + ((premises.parking ?? true) ? [] : ["不方便停车"])'
+      lacking_en: '((premises.transit_nearby ?? true) ? [] : ["no public transport nearby"]) + ((premises.parking ?? true) ? [] : ["no parking"])'
+    check: premises.transit_nearby and premises.parking
+    message:
+      zh: 网点选址{lacking_zh}
+      en: "location: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {hosting: self_built}, premises: {transit_nearby: true, parking: true}}
+      fail:
+        - {outlet: {hosting: self_built}, premises: {transit_nearby: false, parking: true}}
+        - {outlet: {hosting: self_built}, premises: {transit_nearby: true, parking: false}}
+
+  - id: BLD-FLOOR-SIGN
+    title: {zh: 非一层网点的一层入口标牌, en: Ground-floor sign for an outlet upstairs}
+    description: >
+      Any floor other than 1 (basements included) needs the sign; `ground_floor_sign: true` is
+      read as a sign that names both the entrance and the floor, as the report has one field
+      for both.
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.2"
+      quote: 网点位于一层以外其他楼层的,应在地面一层入口处设置标牌标明营业职场入口和楼层。
+    applies: outlet.floor != 1
+    check: premises.ground_floor_sign
+    message:
+      zh: 网点位于 {outlet.floor} 层,地面一层入口处未设置标明营业职场入口和楼层的标牌
+      en: the outlet is on floor {outlet.floor}, but there is no sign at the ground-floor entrance showing the entrance and floor
+    examples:
+      pass:
+        - {outlet: {floor: 3}, premises: {ground_floor_sign: true}}
+      fail:
+        - {outlet: {floor: 2}, premises: {ground_floor_sign: false}}
+
+  - id: BLD-LIGHTBOX
+    title: {zh: 夜间灯箱开启, en: Lightbox on after dark}
+    description: >
+      The hours are left to the branch (具体时间自定), so the rule takes the inspector's
+      after-dark observation as it is: `off` fails; a lightbox not seen after dark should be
+      left out of the report (not assessed).
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.2"
+      quote: 配备灯箱的应保证夜间灯箱开启(具体时间自定)。
+    applies: premises.lightbox != "none"
+    check: premises.lightbox == "on"
+    message:
+      zh: 网点配备灯箱,但夜间灯箱未开启
+      en: the outlet has a lightbox, but it was off after dark
+    examples:
+      pass:
+        - {premises: {lightbox: "on"}}
+      fail:
+        - {premises: {lightbox: "off"}}
+
   - id: BLD-AREA-CENTER
     title: {zh: 客户服务中心接待区域面积, en: Reception area of a customer service centre}
     section: build
@@ -32,6 +107,114 @@ rules:
         - {outlet: {type: service_center}, premises: {reception_area_m2: 120.5}}
       fail:
         - {outlet: {type: service_center}, premises: {reception_area_m2: 76}}
+
+  - id: BLD-AREA-HALL
+    title: {zh: 客户服务大厅接待区域面积, en: Reception area of a service hall}
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.3"
+      quote: 服务网点客户接待区域使用面积(指服务网点内临柜人员作业区域及柜台外客户活动区域面积之和)应至少达到:三级机构客户服务中心:80平方米;四级机构客户服务大厅:20平方米,其他服务网点可酌情参照以上标准。
+    applies: outlet.type == "service_hall"
+    check: premises.reception_area_m2 >= params.min_area_hall_m2
+    params:
+      min_area_hall_m2: 20
+    message:
+      zh: 客户接待区域使用面积 {premises.reception_area_m2} 平方米,低于 {params.min_area_hall_m2} 平方米
+      en: reception area is {premises.reception_area_m2} m², below {params.min_area_hall_m2} m²
+    examples:
+      pass:
+        - {outlet: {type: service_hall}, premises: {reception_area_m2: 20}}
+        - {outlet: {type: service_hall}, premises: {reception_area_m2: 35.5}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {reception_area_m2: 18}}
+
+  - id: BLD-PARTNER-MATERIALS
+    title: {zh: 借用职场的宣传资料, en: Company materials at a partner-hosted outlet}
+    description: >
+      "As far as possible" (尽可能) is read as required for the items the clause names:
+      承保理赔流程 as the underwriting and the claims process, and the service hotline; "须及时更新"
+      as `postings_current`.
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.4"
+      quote: 我方借用的服务网点应尽可能张贴摆放承保理赔流程、客户服务电话等我公司宣传资料,且须及时更新。
+    applies: outlet.hosting == "partner"
+    let:
+      required: '["underwriting_process", "claims_process", "service_hotline"]'
+      absent_postings: premises.postings.missing(required) ?? []
+      current: premises.postings_current ?? true
+    check: premises.postings.contains_all(required) and premises.postings_current
+    message:
+      zh: '{absent_postings.is_empty() ? "" : "缺少宣传资料:"}{absent_postings}{current ? "" : (absent_postings.is_empty() ? "" : ";") + "宣传资料未及时更新"}'
+      en: '{absent_postings.is_empty() ? "" : "materials missing: "}{absent_postings}{current ? "" : (absent_postings.is_empty() ? "" : "; ") + "materials not kept up to date"}'
+    examples:
+      pass:
+        - outlet: {hosting: partner}
+          premises: {postings: [underwriting_process, claims_process, service_hotline], postings_current: true}
+      fail:
+        - outlet: {hosting: partner}
+          premises: {postings: [underwriting_process, service_hotline], postings_current: true}
+        - outlet: {hosting: partner}
+          premises: {postings: [underwriting_process, claims_process, service_hotline], postings_current: false}
+
+  - id: BLD-COPIER
+    title: {zh: 综合服务网点复印服务, en: Copying for outlets with full service}
+    description: >
+      "提供综合服务的网点" is read as an outlet offering consultation, underwriting and claims
+      documents; "视情况" is not modelled: either a copier on site or a copy service passes.
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.2.5"
+      quote: 提供综合服务的网点应视情况配备复印机或为客户提供复印服务。
+    applies: outlet.services.contains_all(["consultation", "underwriting", "claims_documents"])
+    check: premises.copier != "none"
+    message:
+      zh: 网点提供综合服务,但未配备复印机,也不为客户提供复印服务
+      en: the outlet offers full service but has no copier and no copy service
+    examples:
+      pass:
+        - {outlet: {services: [consultation, underwriting, claims_documents]}, premises: {copier: on_site}}
+        - {outlet: {services: [consultation, underwriting, claims_documents, payments]}, premises: {copier: copy_service}}
+      fail:
+        - {outlet: {services: [consultation, underwriting, claims_documents]}, premises: {copier: none}}
+
+  - id: BLD-SIGNAGE
+    title: {zh: 户外店招与营业铭牌, en: Storefront sign and business plaque}
+    description: >
+      "符合公司标准" is not checked separately: `storefront_sign: true` is taken as a sign to the
+      company standard. The plaque may show more than the three items (an address is fine).
+    section: build
+    severity: major
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.1"
+      quote: 门店外墙应悬挂符合公司标准的户外店招、营业铭牌,其中营业铭牌应标注网点名称、营业时间、客服电话。
+    applies: outlet.type == "service_center"
+    let:
+      required: '["name", "hours", "hotline"]'
+      plaque_missing: premises.plaque.missing(required) ?? []
+      sign_ok: premises.storefront_sign ?? true
+    check: premises.storefront_sign and premises.plaque.contains_all(required)
+    message:
+      zh: '{sign_ok ? "" : "门店外墙未悬挂户外店招"}{sign_ok or plaque_missing.is_empty() ? "" : ";"}{plaque_missing.is_empty() ? "" : "营业铭牌未标注"}{plaque_missing}'
+      en: '{sign_ok ? "" : "no storefront sign"}{sign_ok or plaque_missing.is_empty() ? "" : "; "}{plaque_missing.is_empty() ? "" : "business plaque lacks "}{plaque_missing}'
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {storefront_sign: true, plaque: [name, hours, hotline]}}
+      fail:
+        - {outlet: {type: service_center}, premises: {storefront_sign: false, plaque: [name, hours, hotline]}}
+        - {outlet: {type: service_center}, premises: {storefront_sign: true, plaque: [name, hours]}}
 
   - id: BLD-NAMING
     title: {zh: 网点命名规范, en: Outlet naming}
@@ -70,6 +253,226 @@ rules:
         - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市客户服务中心}}
 
+  - id: BLD-CLEAN
+    title: {zh: 公共区域干净整洁, en: Public areas clean and orderly}
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.2"
+      quote: 公共区域(包括职场外)须保持干净、整洁、美观,秩序井然。
+    check: premises.clean
+    message:
+      zh: 公共区域(包括职场外)未保持干净、整洁、美观,秩序井然
+      en: public areas (outside included) were not clean, tidy and orderly
+    examples:
+      pass:
+        - {premises: {clean: true}}
+      fail:
+        - {premises: {clean: false}}
+
+  - id: BLD-FACADE
+    title: {zh: 外立面风格符合公司要求, en: Facade per company style}
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.3"
+      quote: 服务网点外立面风格,包括墙面、电梯间、包柱、门、窗、家具等颜色和装修风格,须符合公司相关要求。
+    applies: outlet.hosting == "self_built"
+    check: premises.facade_compliant
+    message:
+      zh: 服务网点外立面风格(墙面、电梯间、包柱、门、窗、家具等颜色和装修风格)不符合公司相关要求
+      en: the facade, colours and furnishing (walls, lift lobby, pillars, doors, windows, furniture) do not follow the company style
+    examples:
+      pass:
+        - {outlet: {hosting: self_built}, premises: {facade_compliant: true}}
+      fail:
+        - {outlet: {hosting: self_built}, premises: {facade_compliant: false}}
+
+  - id: BLD-AIR-PLANTS
+    title: {zh: 空气清新、摆放绿色植物, en: Fresh air and plants}
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.4"
+      quote: 网点内须保持空气清新、无异味,应放置用于美化环境的绿色植物(人造植物亦可)。
+    applies: outlet.hosting == "self_built"
+    let:
+      lacking_zh: '((premises.air_fresh ?? true) ? [] : ["空气不清新或有异味"]) + ((premises.plants ?? true) ? [] : ["未放置绿色植物"])'
+      lacking_en: '((premises.air_fresh ?? true) ? [] : ["air not fresh"]) + ((premises.plants ?? true) ? [] : ["no plants"])'
+    check: premises.air_fresh and premises.plants
+    message:
+      zh: 网点内{lacking_zh}
+      en: "inside the outlet: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {hosting: self_built}, premises: {air_fresh: true, plants: true}}
+      fail:
+        - {outlet: {hosting: self_built}, premises: {air_fresh: false, plants: true}}
+        - {outlet: {hosting: self_built}, premises: {air_fresh: true, plants: false}}
+
+  - id: BLD-ZONES-CENTER
+    title: {zh: 客户服务中心功能区, en: Zones of a customer service centre}
+    section: build
+    severity: major
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.5"
+      quote: 客户服务中心应设立业务受理区、收银区、客户休息区、VIP大客户室。
+    applies: outlet.type == "service_center"
+    let:
+      required: '["business_acceptance", "cashier", "rest_area", "vip_room"]'
+    check: premises.zones.contains_all(required)
+    message:
+      zh: 缺少功能区:{premises.zones.missing(required)}
+      en: "zones missing: {premises.zones.missing(required)}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {zones: [business_acceptance, cashier, rest_area, vip_room]}}
+      fail:
+        - {outlet: {type: service_center}, premises: {zones: [business_acceptance, cashier, rest_area, vip_area]}}
+
+  - id: BLD-COUNTERS
+    title: {zh: 业务受理区柜台配置, en: Counters of the business acceptance zone}
+    description: >
+      Applies to service centres only, as the catalog says, although CS 2.3.3.2 and 2.3.4.3
+      give halls and loss-assessment centres the same business acceptance zone requirements.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.5"
+      quote: 业务受理区须采用开放式矮柜,柜面电脑采用液晶显示屏,柜台前须配有座椅。
+    applies: outlet.type == "service_center"
+    let:
+      lacking_zh: >-
+        ((premises.counters.open_low ?? true) ? [] : ["未采用开放式矮柜"])
+        + ((premises.counters.lcd_monitors ?? true) ? [] : ["柜面电脑未采用液晶显示屏"])
+        + ((premises.counters.chairs ?? true) ? [] : ["柜台前未配座椅"])
+      lacking_en: >-
+        ((premises.counters.open_low ?? true) ? [] : ["counters are not open low counters"])
+        + ((premises.counters.lcd_monitors ?? true) ? [] : ["no LCD monitors"])
+        + ((premises.counters.chairs ?? true) ? [] : ["no chairs in front of the counters"])
+    check: premises.counters.open_low and premises.counters.lcd_monitors and premises.counters.chairs
+    message:
+      zh: 业务受理区:{lacking_zh}
+      en: "business acceptance zone: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {counters: {open_low: true, lcd_monitors: true, chairs: true}}}
+      fail:
+        - {outlet: {type: service_center}, premises: {counters: {open_low: false, lcd_monitors: true, chairs: true}}}
+        - {outlet: {type: service_center}, premises: {counters: {open_low: true, lcd_monitors: true, chairs: false}}}
+
+  - id: BLD-REST-AREA
+    title: {zh: 客户休息区设施, en: Rest area facilities}
+    description: >
+      Applies to any outlet with a rest area (halls and loss-assessment centres take the
+      centre's rest area requirements, CS 2.3.3.2, 2.3.4.3). Drinking water is taken as
+      covered by the water dispenser; `cups` means enough disposable cups.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.5"
+      quote: 客户休息区须配备沙发/等候椅、饮水机等方便客户临时休息的设施,并保证饮用水、一次性水杯的充足。
+    applies: premises.zones.contains("rest_area")
+    let:
+      lacking_zh: >-
+        ((premises.rest_area.seating ?? true) ? [] : ["未配备沙发/等候椅"])
+        + ((premises.rest_area.water_dispenser ?? true) ? [] : ["未配备饮水机"])
+        + ((premises.rest_area.cups ?? true) ? [] : ["一次性水杯不足"])
+      lacking_en: >-
+        ((premises.rest_area.seating ?? true) ? [] : ["no sofa or waiting chairs"])
+        + ((premises.rest_area.water_dispenser ?? true) ? [] : ["no water dispenser"])
+        + ((premises.rest_area.cups ?? true) ? [] : ["not enough disposable cups"])
+    check: premises.rest_area.seating and premises.rest_area.water_dispenser and premises.rest_area.cups
+    message:
+      zh: 客户休息区:{lacking_zh}
+      en: "rest area: {lacking_en}"
+    examples:
+      pass:
+        - premises:
+            zones: [business_acceptance, rest_area]
+            rest_area: {seating: true, water_dispenser: true, cups: true}
+      fail:
+        - premises:
+            zones: [business_acceptance, rest_area]
+            rest_area: {seating: true, water_dispenser: false, cups: true}
+        - premises:
+            zones: [rest_area]
+            rest_area: {seating: false, water_dispenser: true, cups: false}
+
+  - id: BLD-CASHIER-ENCLOSED
+    title: {zh: 现金收银区封闭式柜台, en: Enclosed cashier counter for cash}
+    section: build
+    severity: critical
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.6"
+      quote: 提供现金收付的网点,收银区须设置为封闭式柜台。
+    applies: outlet.services.contains("cash")
+    check: premises.cashier_enclosed
+    message:
+      zh: 网点提供现金收付,但收银区未设置为封闭式柜台
+      en: the outlet handles cash, but the cashier counter is not enclosed
+    examples:
+      pass:
+        - {outlet: {services: [payments, cash]}, premises: {cashier_enclosed: true}}
+      fail:
+        - {outlet: {services: [payments, cash]}, premises: {cashier_enclosed: false}}
+
+  - id: BLD-VIP-ROOM
+    title: {zh: VIP大客户室配置, en: VIP room furnishing}
+    description: >
+      The "business style" (整体表现商务风格) is not assessed: the report has no field for it.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.6"
+      quote: VIP大客户室须配置沙发、茶几、绿色植物,整体表现商务风格。
+    applies: premises.zones.contains("vip_room")
+    let:
+      lacking_zh: >-
+        ((premises.vip_room.sofa ?? true) ? [] : ["沙发"])
+        + ((premises.vip_room.tea_table ?? true) ? [] : ["茶几"])
+        + ((premises.vip_room.plants ?? true) ? [] : ["绿色植物"])
+      lacking_en: >-
+        ((premises.vip_room.sofa ?? true) ? [] : ["sofa"])
+        + ((premises.vip_room.tea_table ?? true) ? [] : ["tea table"])
+        + ((premises.vip_room.plants ?? true) ? [] : ["plants"])
+    check: premises.vip_room.sofa and premises.vip_room.tea_table and premises.vip_room.plants
+    message:
+      zh: VIP大客户室未配置:{lacking_zh}
+      en: "VIP room lacks: {lacking_en}"
+    examples:
+      pass:
+        - premises:
+            zones: [vip_room]
+            vip_room: {sofa: true, tea_table: true, plants: true}
+      fail:
+        - premises:
+            zones: [vip_room]
+            vip_room: {sofa: true, tea_table: false, plants: true}
+
   - id: BLD-POSTINGS
     title: {zh: 宣传材料悬挂齐全, en: Required postings on the wall}
     section: build
@@ -97,6 +500,629 @@ rules:
           premises:
             postings: [underwriting_process, claims_process, claims_documents, service_commitment, service_hotline]
         - {outlet: {type: service_center}, premises: {postings: []}}
+
+  - id: BLD-POSTINGS-CURRENT
+    title: {zh: 宣传材料及时更新, en: Postings kept up to date}
+    description: >
+      Applies to every outlet with postings, whatever its type; at a partner-hosted outlet
+      this overlaps BLD-PARTNER-MATERIALS, which also requires current materials (CS 2.2.4).
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.7"
+      quote: 客户服务中心内须悬挂投保流程、理赔流程……等宣传材料,须放置在客户易于查阅的地方并及时更新。
+    applies: premises.postings.size() > 0
+    check: premises.postings_current
+    message:
+      zh: 悬挂的宣传材料({premises.postings})未及时更新
+      en: "the postings ({premises.postings}) are not up to date"
+    examples:
+      pass:
+        - {premises: {postings: [claims_process, service_hotline], postings_current: true}}
+      fail:
+        - {premises: {postings: [claims_process, service_hotline], postings_current: false}}
+
+  - id: BLD-OPINION-BOOK
+    title: {zh: 客户意见簿, en: Customer opinion book}
+    description: >
+      Any opinion book passes, wherever it lies (the clause puts it in the rest area; the report
+      does not say where). LB also accepts a complaint box, which the report cannot record.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS, LB
+      document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
+      clause: CS 2.3.1.8;LB 第三条
+      quote: 客户休息区须配置公司标准客户意见簿。(LB 第三条:营业场所应当设置「投诉意见箱或者客户意见簿」)
+    applies: outlet.type in ["service_center", "service_hall"]
+    check: premises.opinion_book
+    message:
+      zh: 未配置公司标准客户意见簿
+      en: no company-standard customer opinion book
+    examples:
+      pass:
+        - {outlet: {type: service_hall}, premises: {opinion_book: true}}
+      fail:
+        - {outlet: {type: service_center}, premises: {opinion_book: false}}
+
+  - id: BLD-COUNTER-SIGNS
+    title: {zh: 客户服务中心柜面标牌, en: Counter signs of a customer service centre}
+    description: >
+      More detailed signs (如有必要可进一步细化) are allowed; the four named ones are required.
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.9"
+      quote: 客户服务中心柜面应设置客户接待、承保、理赔、收付等标牌,如有必要可进一步细化标牌内容。
+    applies: outlet.type == "service_center"
+    let:
+      required: '["reception", "underwriting", "claims", "payments"]'
+    check: premises.counter_signs.contains_all(required)
+    message:
+      zh: 柜面缺少标牌:{premises.counter_signs.missing(required)}
+      en: "counter signs missing: {premises.counter_signs.missing(required)}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {counter_signs: [reception, underwriting, claims, payments]}}
+        - {outlet: {type: service_center}, premises: {counter_signs: [reception, underwriting, claims, payments, documents]}}
+      fail:
+        - {outlet: {type: service_center}, premises: {counter_signs: [underwriting, claims]}}
+
+  - id: BLD-DESK-PLATES
+    title: {zh: 桌牌整齐并镶嵌工卡, en: Desk plates uniform with staff cards}
+    section: build
+    severity: minor
+    tier: standard
+    cite:
+      source: CS, LB
+      document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
+      clause: CS 2.3.1.10;LB 第三条
+      quote: 桌牌摆放要求整齐划一,镶嵌柜面人员工卡,营业时间内不得随意摘掉。(LB 第三条:「柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡」)
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      lacking_zh: '((premises.desk_plates.uniform ?? true) ? [] : ["摆放不整齐划一"]) + ((premises.desk_plates.staff_card ?? true) ? [] : ["未镶嵌柜面人员工卡"])'
+      lacking_en: '((premises.desk_plates.uniform ?? true) ? [] : ["not uniform"]) + ((premises.desk_plates.staff_card ?? true) ? [] : ["no staff card in the plate"])'
+    check: premises.desk_plates.uniform and premises.desk_plates.staff_card
+    message:
+      zh: 桌牌{lacking_zh}
+      en: "desk plates: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {desk_plates: {uniform: true, staff_card: true}}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {desk_plates: {uniform: false, staff_card: true}}}
+        - {outlet: {type: service_center}, premises: {desk_plates: {uniform: true, staff_card: false}}}
+
+  - id: BLD-SUSPEND-SIGN
+    title: {zh: 暂停办公标牌, en: Counter closed sign}
+    description: >
+      A suspended counter passes only with the 暂停办公 sign shown and the same service offered
+      at another counter; without the latter the counter should not have been suspended.
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.1.10"
+      quote: 营业时间内,因特殊原因暂时无法受理业务的柜台须在暂停办理业务时起摆放“暂停办公”标牌,恢复办理业务时撤掉“暂停办公”标牌。摆放“暂停办公”标志牌须以有其他人员办理相同业务为前提。
+    for_each: premises.suspended_counters
+    let:
+      lacking_zh: '((it.sign_shown ?? true) ? [] : ["未摆放“暂停办公”标牌"]) + ((it.same_service_elsewhere ?? true) ? [] : ["无其他人员办理相同业务"])'
+      lacking_en: '((it.sign_shown ?? true) ? [] : ["no counter-closed sign shown"]) + ((it.same_service_elsewhere ?? true) ? [] : ["no other counter offers the same service"])'
+    check: it.sign_shown and it.same_service_elsewhere
+    message:
+      zh: 暂停办理业务的柜台 {it.counter}:{lacking_zh}
+      en: "suspended counter {it.counter}: {lacking_en}"
+    examples:
+      pass:
+        - premises:
+            suspended_counters:
+              - {counter: "3", sign_shown: true, same_service_elsewhere: true}
+              - {counter: "5", sign_shown: true, same_service_elsewhere: true}
+      fail:
+        - premises:
+            suspended_counters:
+              - {counter: "3", sign_shown: true, same_service_elsewhere: true}
+              - {counter: "5", sign_shown: false, same_service_elsewhere: true}
+        - premises:
+            suspended_counters:
+              - {counter: "2", sign_shown: true, same_service_elsewhere: false}
+
+  - id: BLD-FLAGSHIP-GROUND
+    title: {zh: 旗舰店一层临街, en: Flagship on the ground floor facing the street}
+    description: >
+      The clause says "as far as possible" (尽量), hence advisory; it still blocks flagship
+      qualification, like every tier rule. Ground floor means `floor == 1`.
+    section: build
+    severity: advisory
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.1"
+      quote: 尽量选择一层临街门店作为对外营业职场。
+    applies: outlet.type in ["service_center", "service_hall"]
+    check: outlet.floor == 1 and outlet.street_facing
+    message:
+      zh: '对外营业职场不是一层临街门店(位于 {outlet.floor} 层{has(outlet.street_facing) ? (outlet.street_facing ? ",临街" : ",不临街") : ""})'
+      en: 'the outlet is not a street-facing ground-floor shop (floor {outlet.floor}{has(outlet.street_facing) ? (outlet.street_facing ? ", street facing" : ", not street facing") : ""})'
+    examples:
+      pass:
+        - {outlet: {type: service_center, floor: 1, street_facing: true}}
+      fail:
+        - {outlet: {type: service_center, floor: 2, street_facing: true}}
+        - {outlet: {type: service_hall, floor: 1, street_facing: false}}
+
+  - id: BLD-FLAGSHIP-SIGNAGE
+    title: {zh: 旗舰店灯箱门头与营业铭牌, en: Flagship lightbox sign and plaque}
+    description: >
+      "有灯箱功能的户外门头" is read as a lightbox present (`on` or `off`; whether it is lit is
+      BLD-LIGHTBOX); the storefront sign itself is checked by BLD-SIGNAGE and BLD-HALL-SIGN.
+    section: build
+    severity: major
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.2"
+      quote: 门口外墙应悬挂符合公司标准、有灯箱功能的户外门头,悬挂营业铭牌,标注网点名称、营业时间、客服电话、网点地址。
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      required: '["name", "hours", "hotline", "address"]'
+      plaque_missing: premises.plaque.missing(required) ?? []
+      box_ok: (premises.lightbox != "none") ?? true
+    check: premises.lightbox != "none" and premises.plaque.contains_all(required)
+    message:
+      zh: '{box_ok ? "" : "户外门头无灯箱功能"}{box_ok or plaque_missing.is_empty() ? "" : ";"}{plaque_missing.is_empty() ? "" : "营业铭牌未标注"}{plaque_missing}'
+      en: '{box_ok ? "" : "the storefront sign has no lightbox"}{box_ok or plaque_missing.is_empty() ? "" : "; "}{plaque_missing.is_empty() ? "" : "business plaque lacks "}{plaque_missing}'
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {lightbox: "on", plaque: [name, hours, hotline, address]}}
+        - {outlet: {type: service_hall}, premises: {lightbox: "off", plaque: [name, hours, hotline, address]}}
+      fail:
+        - {outlet: {type: service_center}, premises: {lightbox: none, plaque: [name, hours, hotline, address]}}
+        - {outlet: {type: service_center}, premises: {lightbox: "on", plaque: [name, hours, hotline]}}
+
+  - id: BLD-ZONES-FLAGSHIP
+    title: {zh: 旗舰店功能区, en: Zones of a flagship}
+    description: >
+      A combined self-service and form-filling area (allowed by the clause) is recorded with
+      both zone tokens; that each keeps its own functions is checked by BLD-SELF-SERVICE and
+      BLD-FORM-DESK.
+    section: build
+    severity: major
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.3"
+      quote: 旗舰店须设置客户接待区、业务受理区、收银区、客户休息区、VIP大客户室、自助区、资料填写区(自助区和资料填写区可合并设置,但应具备各自服务功能)。
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      required: '["reception", "business_acceptance", "cashier", "rest_area", "vip_room", "self_service", "form_filling"]'
+    check: premises.zones.contains_all(required)
+    message:
+      zh: 缺少旗舰店功能区:{premises.zones.missing(required)}
+      en: "flagship zones missing: {premises.zones.missing(required)}"
+    examples:
+      pass:
+        - outlet: {type: service_center}
+          premises: {zones: [reception, business_acceptance, cashier, rest_area, vip_room, self_service, form_filling]}
+      fail:
+        - outlet: {type: service_hall}
+          premises: {zones: [business_acceptance, cashier, rest_area, vip_area]}
+
+  - id: BLD-RECEPTION-DESK
+    title: {zh: 接待台位于第一视线范围, en: Reception desk in first line of sight}
+    description: >
+      "原则上" is not modelled: a reception desk out of sight, or none, fails.
+    section: build
+    severity: minor
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.4"
+      quote: 接待区须设置接待台,原则上应设置在客户进入职场后第一视线范围之内。
+    applies: outlet.type in ["service_center", "service_hall"]
+    check: premises.reception_desk_visible
+    message:
+      zh: 接待台未设置在客户进入职场后的第一视线范围之内(或未设置接待台)
+      en: the reception desk is not in the customer's first line of sight on entering (or there is none)
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {reception_desk_visible: true}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {reception_desk_visible: false}}
+
+  - id: BLD-SELF-SERVICE
+    title: {zh: 自助区设备, en: Self-service equipment}
+    section: build
+    severity: minor
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.6"
+      quote: 自助区须有可连接公司网站的电脑和电话。
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      lacking_zh: '((premises.self_service.web_pc ?? true) ? [] : ["可连接公司网站的电脑"]) + ((premises.self_service.phone ?? true) ? [] : ["电话"])'
+      lacking_en: '((premises.self_service.web_pc ?? true) ? [] : ["a PC that reaches the company website"]) + ((premises.self_service.phone ?? true) ? [] : ["a phone"])'
+    check: premises.self_service.web_pc and premises.self_service.phone
+    message:
+      zh: 自助区缺少:{lacking_zh}
+      en: "self-service area lacks: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {self_service: {web_pc: true, phone: true}}}
+      fail:
+        - {outlet: {type: service_center}, premises: {self_service: {web_pc: false, phone: true}}}
+        - {outlet: {type: service_hall}, premises: {self_service: {web_pc: true, phone: false}}}
+
+  - id: BLD-FORM-DESK
+    title: {zh: 资料填写台, en: Form-filling desk}
+    description: >
+      Stationery and sample forms may be at the rest area or the form desk (CS 2.3.2.7 says
+      客户休息区/资料填写区); the report records them at the form desk, and `samples: true` is
+      taken to mean they are stuck on the desk top.
+    section: build
+    severity: minor
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: 2.3.2.6–2.3.2.7
+      quote: 资料填写区须设置填写台,台面下方放置资料和业务表格。客户休息区/资料填写区须提供书写的文具和单证填写样本,粘贴在书写桌面上,便于客户使用和参阅。
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      lacking_zh: >-
+        ((premises.form_desk.forms ?? true) ? [] : ["资料和业务表格"])
+        + ((premises.form_desk.stationery ?? true) ? [] : ["书写文具"])
+        + ((premises.form_desk.samples ?? true) ? [] : ["单证填写样本"])
+      lacking_en: >-
+        ((premises.form_desk.forms ?? true) ? [] : ["forms"])
+        + ((premises.form_desk.stationery ?? true) ? [] : ["stationery"])
+        + ((premises.form_desk.samples ?? true) ? [] : ["sample forms"])
+    check: premises.form_desk.forms and premises.form_desk.stationery and premises.form_desk.samples
+    message:
+      zh: 资料填写台缺少:{lacking_zh}
+      en: "form desk lacks: {lacking_en}"
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {form_desk: {forms: true, stationery: true, samples: true}}}
+      fail:
+        - {outlet: {type: service_center}, premises: {form_desk: {forms: false, stationery: true, samples: true}}}
+        - {outlet: {type: service_hall}, premises: {form_desk: {forms: true, stationery: false, samples: false}}}
+
+  - id: BLD-FLAGSHIP-COPIER
+    title: {zh: 旗舰店复印服务, en: Flagship copier or copy service}
+    section: build
+    severity: minor
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.10"
+      quote: 旗舰店须配备方便客户办理业务的复印机或主动代替客户到公司办公职场复印。
+    applies: outlet.type in ["service_center", "service_hall"]
+    check: premises.copier != "none"
+    message:
+      zh: 未配备复印机,也不代替客户复印
+      en: no copier and no copy service for customers
+    examples:
+      pass:
+        - {outlet: {type: service_center}, premises: {copier: copy_service}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {copier: none}}
+
+  - id: BLD-AMENITIES
+    title: {zh: 旗舰店便民设备, en: Flagship amenities}
+    description: >
+      帮助客户测算保费的计算机 is the `premium_calculator` amenity; the optional devices of the
+      next sentence (有条件的还可以配置: TV, rating device, …) are not required.
+    section: build
+    severity: minor
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.11"
+      quote: 客户服务中心旗舰店应配置资料架、报纸夹、告示板以及帮助客户测算保费的计算机、挂钟、便民服务箱(包括老花镜、地图、电话号码簿、小药箱、简易针线包)等设备。
+    applies: outlet.type in ["service_center", "service_hall"]
+    let:
+      required: '["info_rack", "newspaper_holder", "notice_board", "premium_calculator", "wall_clock", "convenience_box"]'
+    check: premises.amenities.contains_all(required)
+    message:
+      zh: 缺少便民设备:{premises.amenities.missing(required)}
+      en: "amenities missing: {premises.amenities.missing(required)}"
+    examples:
+      pass:
+        - outlet: {type: service_center}
+          premises: {amenities: [info_rack, newspaper_holder, notice_board, premium_calculator, wall_clock, convenience_box, tv]}
+      fail:
+        - outlet: {type: service_center}
+          premises: {amenities: [info_rack, notice_board, premium_calculator, wall_clock]}
+
+  - id: BLD-CONVENIENCE-BOX
+    title: {zh: 便民服务箱物品, en: Convenience box contents}
+    section: build
+    severity: advisory
+    tier: flagship
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.2.11"
+      quote: 客户服务中心旗舰店应配置……便民服务箱(包括老花镜、地图、电话号码簿、小药箱、简易针线包)等设备。
+    applies: premises.amenities.contains("convenience_box")
+    let:
+      required: '["reading_glasses", "map", "phone_directory", "first_aid_kit", "sewing_kit"]'
+    check: premises.convenience_box.contains_all(required)
+    message:
+      zh: 便民服务箱缺少:{premises.convenience_box.missing(required)}
+      en: "convenience box lacks: {premises.convenience_box.missing(required)}"
+    examples:
+      pass:
+        - premises:
+            amenities: [convenience_box]
+            convenience_box: [reading_glasses, map, phone_directory, first_aid_kit, sewing_kit]
+      fail:
+        - premises:
+            amenities: [convenience_box]
+            convenience_box: [reading_glasses, map, first_aid_kit]
+
+  - id: BLD-HALL-SIGN
+    title: {zh: 客户服务大厅户外门头, en: Storefront sign of a service hall}
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.3.1"
+      quote: 门店外墙应悬挂符合公司标准的户外门头。
+    applies: outlet.type == "service_hall"
+    check: premises.storefront_sign
+    message:
+      zh: 门店外墙未悬挂符合公司标准的户外门头
+      en: no storefront sign to the company standard on the outside wall
+    examples:
+      pass:
+        - {outlet: {type: service_hall}, premises: {storefront_sign: true}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {storefront_sign: false}}
+
+  - id: BLD-ZONES-HALL
+    title: {zh: 客户服务大厅功能区, en: Zones of a service hall}
+    description: >
+      A full VIP room (vip_room) is accepted in place of the semi-enclosed VIP area (vip_area);
+      the VIP area's table and chairs are not checked (the report has no field for them).
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.3.2"
+      quote: 客户服务大厅服务区域须包括:业务受理区、收银区、客户休息区、VIP服务区,业务受理区、收银区、客户休息区要求同客户服务中心标准店对应区域,VIP服务区可为半封闭空间,内配置桌、椅。
+    applies: outlet.type == "service_hall"
+    let:
+      required: '["business_acceptance", "cashier", "rest_area"]'
+      vip: '["vip_area", "vip_room"]'
+      zones_missing: premises.zones.missing(required) ?? []
+      vip_ok: premises.zones.contains_any(vip) ?? true
+    check: premises.zones.contains_all(required) and premises.zones.contains_any(vip)
+    message:
+      zh: '{zones_missing.is_empty() ? "" : "缺少功能区:"}{zones_missing}{vip_ok ? "" : (zones_missing.is_empty() ? "" : ";") + "缺少VIP服务区(或VIP大客户室)"}'
+      en: '{zones_missing.is_empty() ? "" : "zones missing: "}{zones_missing}{vip_ok ? "" : (zones_missing.is_empty() ? "" : "; ") + "no VIP area (or VIP room)"}'
+    examples:
+      pass:
+        - {outlet: {type: service_hall}, premises: {zones: [business_acceptance, cashier, rest_area, vip_area]}}
+        - {outlet: {type: service_hall}, premises: {zones: [business_acceptance, cashier, rest_area, vip_room]}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {zones: [business_acceptance, rest_area, vip_area]}}
+        - {outlet: {type: service_hall}, premises: {zones: [business_acceptance, cashier, rest_area]}}
+
+  - id: BLD-HALL-SIGNS
+    title: {zh: 客户服务大厅吊牌, en: Counter signs of a service hall}
+    description: >
+      Hanging signs (吊牌) are recorded as `counter_signs`, the report's one field for signs
+      over or on the counters.
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.3.4"
+      quote: 客户服务大厅须设置承保、单证收集、收付等吊牌;桌牌要求同客户服务中心标准店。
+    applies: outlet.type == "service_hall"
+    let:
+      required: '["underwriting", "documents", "payments"]'
+    check: premises.counter_signs.contains_all(required)
+    message:
+      zh: 缺少吊牌:{premises.counter_signs.missing(required)}
+      en: "counter signs missing: {premises.counter_signs.missing(required)}"
+    examples:
+      pass:
+        - {outlet: {type: service_hall}, premises: {counter_signs: [underwriting, documents, payments]}}
+      fail:
+        - {outlet: {type: service_hall}, premises: {counter_signs: [underwriting, claims]}}
+
+  - id: BLD-LAC-SIGN
+    title: {zh: 定损中心户外门头或立地形象立柱, en: Loss-assessment centre sign or pillar}
+    description: >
+      The report cannot tell whether the wall could take a sign, so a standing pillar is
+      accepted whenever there is no storefront sign.
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.4.1"
+      quote: 门店外墙应悬挂符合公司标准的户外门头。如门口外墙无法悬挂,则须使用定损中心立地形象立柱。
+    applies: outlet.type == "loss_assessment_center"
+    check: premises.storefront_sign or premises.standing_pillar
+    message:
+      zh: 门店外墙未悬挂户外门头,也未使用定损中心立地形象立柱
+      en: no storefront sign and no standing pillar
+    examples:
+      pass:
+        - {outlet: {type: loss_assessment_center}, premises: {storefront_sign: true}}
+        - {outlet: {type: loss_assessment_center}, premises: {storefront_sign: false, standing_pillar: true}}
+      fail:
+        - {outlet: {type: loss_assessment_center}, premises: {storefront_sign: false, standing_pillar: false}}
+
+  - id: BLD-LAC-PLAQUE
+    title: {zh: 定损中心营业铭牌, en: Loss-assessment centre plaque}
+    description: >
+      `plaque: []` is read as "no plaque can be hung outside", so opening hours posted inside
+      pass; the report cannot tell that from a plaque simply not hung. A plaque that is hung
+      must show all three items, hours posted inside or not.
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.4.2"
+      quote: 门店外墙应悬挂营业铭牌,标注营业时间、客服电话、定损中心名称。如无法在外墙悬挂则应在店内公示营业时间。
+    applies: outlet.type == "loss_assessment_center"
+    let:
+      required: '["hours", "hotline", "name"]'
+    check: 'premises.plaque.is_empty() ? premises.hours_posted_inside : premises.plaque.contains_all(required)'
+    message:
+      zh: '{premises.plaque.is_empty() ? "未悬挂营业铭牌,店内也未公示营业时间" : "营业铭牌未标注"}{premises.plaque.is_empty() ? [] : premises.plaque.missing(required)}'
+      en: '{premises.plaque.is_empty() ? "no business plaque, and opening hours are not posted inside" : "business plaque lacks "}{premises.plaque.is_empty() ? [] : premises.plaque.missing(required)}'
+    examples:
+      pass:
+        - {outlet: {type: loss_assessment_center}, premises: {plaque: [name, hours, hotline]}}
+        - {outlet: {type: loss_assessment_center}, premises: {plaque: [], hours_posted_inside: true}}
+      fail:
+        - {outlet: {type: loss_assessment_center}, premises: {plaque: [name, hours]}}
+        - {outlet: {type: loss_assessment_center}, premises: {plaque: [], hours_posted_inside: false}}
+
+  - id: BLD-ZONES-LAC
+    title: {zh: 定损中心功能区, en: Zones of a loss-assessment centre}
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.4.3"
+      quote: 定损中心服务区域须包括业务受理区、客户休息区,要求同客户服务中心标准店对应区域。
+    applies: outlet.type == "loss_assessment_center"
+    let:
+      required: '["business_acceptance", "rest_area"]'
+    check: premises.zones.contains_all(required)
+    message:
+      zh: 缺少功能区:{premises.zones.missing(required)}
+      en: "zones missing: {premises.zones.missing(required)}"
+    examples:
+      pass:
+        - {outlet: {type: loss_assessment_center}, premises: {zones: [business_acceptance, rest_area]}}
+      fail:
+        - {outlet: {type: loss_assessment_center}, premises: {zones: [business_acceptance]}}
+
+  - id: BLD-LAC-POSTINGS
+    title: {zh: 定损中心标牌与客户服务资料, en: Loss-assessment centre signs and postings}
+    description: >
+      Both signs are required whatever `outlet.services` says, since a loss-assessment centre
+      does loss assessment and document collection by definition (CS 2.1.1); hanging signs and
+      desk signs (吊牌或桌牌) both count as `counter_signs`.
+    section: build
+    severity: minor
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.3.4.4"
+      quote: 定损中心须根据服务功能设置定损、单证收集等吊牌或桌牌。墙壁须悬挂理赔流程、理赔资料说明、客户服务承诺、客户服务电话等客户服务资料。
+    applies: outlet.type == "loss_assessment_center"
+    let:
+      signs: '["loss_assessment", "documents"]'
+      required: '["claims_process", "claims_documents", "service_commitment", "service_hotline"]'
+      signs_missing: premises.counter_signs.missing(signs) ?? []
+      postings_missing: premises.postings.missing(required) ?? []
+    check: premises.counter_signs.contains_all(signs) and premises.postings.contains_all(required)
+    message:
+      zh: '{signs_missing.is_empty() ? "" : "缺少吊牌或桌牌:"}{signs_missing}{signs_missing.is_empty() or postings_missing.is_empty() ? "" : ";"}{postings_missing.is_empty() ? "" : "墙壁缺少客户服务资料:"}{postings_missing}'
+      en: '{signs_missing.is_empty() ? "" : "signs missing: "}{signs_missing}{signs_missing.is_empty() or postings_missing.is_empty() ? "" : "; "}{postings_missing.is_empty() ? "" : "postings missing: "}{postings_missing}'
+    examples:
+      pass:
+        - outlet: {type: loss_assessment_center}
+          premises:
+            counter_signs: [loss_assessment, documents]
+            postings: [claims_process, claims_documents, service_commitment, service_hotline]
+      fail:
+        - outlet: {type: loss_assessment_center}
+          premises:
+            counter_signs: [loss_assessment]
+            postings: [claims_process, claims_documents, service_commitment, service_hotline]
+        - outlet: {type: loss_assessment_center}
+          premises:
+            counter_signs: [loss_assessment, documents]
+            postings: [claims_process, service_hotline]
+
+  - id: BLD-PRIVACY
+    title: {zh: 客户信息保护, en: Customer information protected}
+    description: >
+      CS chapter 1 (总则) in the seed has no confidentiality sentence, so the rule quotes the CP
+      commitment 严格保密 instead; it is checked on the premises as screens shielded from
+      onlookers and customer documents kept secure.
+    section: build
+    severity: critical
+    cite:
+      source: CP
+      document: 中国人寿保险股份有限公司服务承诺(2012)
+      clause: 严格保密
+      quote: 公司尊重客户个人隐私,对客户信息进行严格保密。
+    let:
+      lacking_zh: '((premises.privacy.screens_shielded ?? true) ? [] : ["电脑屏幕未作遮挡"]) + ((premises.privacy.documents_secured ?? true) ? [] : ["客户资料未妥善保管"])'
+      lacking_en: '((premises.privacy.screens_shielded ?? true) ? [] : ["screens not shielded"]) + ((premises.privacy.documents_secured ?? true) ? [] : ["customer documents not kept secure"])'
+    check: premises.privacy.screens_shielded and premises.privacy.documents_secured
+    message:
+      zh: 客户信息保护不到位:{lacking_zh}
+      en: "customer information not protected: {lacking_en}"
+    examples:
+      pass:
+        - {premises: {privacy: {screens_shielded: true, documents_secured: true}}}
+      fail:
+        - {premises: {privacy: {screens_shielded: false, documents_secured: true}}}
+        - {premises: {privacy: {screens_shielded: true, documents_secured: false}}}
+
+  - id: TIER-CLAIM
+    title: {zh: 星级认定名副其实, en: Claimed tier is supported}
+    description: >
+      Judged after every other rule (scoring.md, Tiers): the outlet qualifies for the highest
+      tier whose applicable tier rules all pass, advisory ones included; a not_assessed tier
+      rule blocks ("cannot confirm"), and a waived one does not (an approved exception). A
+      claim above the qualified tier fails, naming the blocking rules; those rules keep their
+      own findings too.
+    section: build
+    severity: major
+    cite:
+      source: CS
+      document: 中国人寿财产保险股份有限公司客户服务规范
+      clause: "2.1.1"
+      quote: 三级机构主要服务网点统称为客户服务中心,根据建设标准评定,达到一定标准的可认定为客户服务中心旗舰店或标准店。
+    applies: outlet.tier != "none"
+    check: tier_supported()
+    evidence: outlet.tier
+    message:
+      zh: 认定为{outlet.tier},但未达到其建设标准:{tier_blocking().join('、')}
+      en: "certified as {outlet.tier} but its standard is not met: {tier_blocking().join(', ')}"
+    examples:
+      pass:
+        - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
+          premises: {clean: true, zones: [business_acceptance], postings: []}
+      fail:
+        - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
+          premises: {clean: false, zones: [business_acceptance], postings: []}
+        - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
+          premises: {zones: [business_acceptance], postings: []}
 """#),
         ("rules/calendar.yaml", #"""
 # Business calendar: statutory holidays (法定节假日) and adjusted working days (调休上班日)

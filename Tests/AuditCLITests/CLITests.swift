@@ -83,7 +83,7 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(report?["outlet"] as? String == "HLJ-HRB-DL-001")
         #expect(report?["tier"] as? String == "standard")
         let counts = object?["counts"] as? [String: Int]
-        #expect(counts?["fail"] == 5)
+        #expect(counts?["fail"] == 6)
         #expect(counts?["not_due"] == 3)  // CLM-0409-02: 3 working days, 30 and 60 days
         let findings = object?["findings"] as? [[String: Any]] ?? []
         let feedback = findings.first { $0["rule"] as? String == "TML-FEEDBACK-2WD" }

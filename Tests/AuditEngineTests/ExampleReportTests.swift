@@ -14,7 +14,8 @@ import Testing
         #expect(report.utcOffsetSeconds == 8 * 3600)
     }
 
-    /// Expected by hand from report-format.md ("its known failures are …") and the lines of
+    /// Expected by hand from report-format.md ("its known failures are …": TIER-CLAIM because
+    /// BLD-POSTINGS is a standard-tier rule; it points at `tier: standard` on line 18) and the lines of
     /// the fixture: reception_area_m2 is on line 27 (value at column 22), the postings key on
     /// line 42 with its list starting at 43:5, E1077's badge on line 75 (value at column 12),
     /// CMP-0402-01's feedback_at on line 98 (value at column 18), CLM-0213-01's decided_at on
@@ -27,6 +28,7 @@ import Testing
             "BLD-AREA-CENTER - fail 27:22 premises.reception_area_m2",
             "BLD-POSTINGS - fail 43:5 premises.postings",
             "ETQ-BADGE E1077 fail 75:12 staff[1].badge",
+            "TIER-CLAIM - fail 18:9 outlet.tier",
             "TML-CLAIM-3WD CLM-0213-01 fail 115:17 cases[2].decided_at",
             "TML-FEEDBACK-2WD CMP-0402-01 fail 98:18 cases[0].feedback_at",
         ])
