@@ -19,14 +19,19 @@ public struct ExpressionSource: Sendable {
         self.style = style
         if style == .literal || style == .folded {
             // The content starts on the line after the indicator; its indentation is the
-            // first non-space column of that line.
-            let lines = documentText.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-            let index = node.mark.line  // 0-based index of the next line
-            if index < lines.count {
-                blockIndent = (lines[index].prefix(while: { $0 == " " }).count) + 1
-            } else {
-                blockIndent = 1
+            // first non-space column of that line. Scan to it rather than split the file.
+            var line = 1, indent = 0, counting = false
+            for byte in documentText.utf8 {
+                if counting {
+                    if byte == UInt8(ascii: " ") { indent += 1; continue }
+                    break
+                }
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    if line == node.mark.line + 1 { counting = true }
+                }
             }
+            blockIndent = indent + 1
         } else {
             blockIndent = 1
         }

@@ -63,26 +63,54 @@ public struct RuleParameter: Sendable {
     public var location: SourceLocation
 }
 
-/// A rule as written in a pack, parsed but not yet compiled.
-public struct RuleDefinition: Sendable {
-    public var id: String
-    public var title: Label
-    public var description: String?
-    public var section: Section
-    public var severity: Severity
-    public var points: Double?
-    public var tier: Tier?
-    public var cite: Citation
-    public var applies: ExpressionSource?
-    public var forEach: [ListSource]
-    public var lets: [(name: String, source: ExpressionSource)]
-    public var check: ExpressionSource
-    public var message: (zh: ExpressionSource, en: ExpressionSource)
-    public var evidence: ExpressionSource?
-    public var params: [RuleParameter]
-    public var examples: [RuleExample]
-    public var location: SourceLocation
-    public var pack: String
+/// A rule as written in a pack, parsed but not yet compiled. A class: every finding refers
+/// to its rule, and a reference is one retain where a struct copy would be twenty.
+public final class RuleDefinition: Sendable {
+    public let id: String
+    public let title: Label
+    public let description: String?
+    public let section: Section
+    public let severity: Severity
+    public let points: Double?
+    public let tier: Tier?
+    public let cite: Citation
+    public let applies: ExpressionSource?
+    public let forEach: [ListSource]
+    public let lets: [(name: String, source: ExpressionSource)]
+    public let check: ExpressionSource
+    public let message: (zh: ExpressionSource, en: ExpressionSource)
+    public let evidence: ExpressionSource?
+    public let params: [RuleParameter]
+    public let examples: [RuleExample]
+    public let location: SourceLocation
+    public let pack: String
+
+    public init(
+        id: String, title: Label, description: String?, section: Section, severity: Severity, points: Double?,
+        tier: Tier?, cite: Citation, applies: ExpressionSource?, forEach: [ListSource],
+        lets: [(name: String, source: ExpressionSource)], check: ExpressionSource,
+        message: (zh: ExpressionSource, en: ExpressionSource), evidence: ExpressionSource?, params: [RuleParameter],
+        examples: [RuleExample], location: SourceLocation, pack: String
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.section = section
+        self.severity = severity
+        self.points = points
+        self.tier = tier
+        self.cite = cite
+        self.applies = applies
+        self.forEach = forEach
+        self.lets = lets
+        self.check = check
+        self.message = message
+        self.evidence = evidence
+        self.params = params
+        self.examples = examples
+        self.location = location
+        self.pack = pack
+    }
 
     /// One list a rule iterates (`staff`), with names bound per item of that list.
     public struct ListSource: Sendable {
