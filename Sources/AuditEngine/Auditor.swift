@@ -46,7 +46,7 @@ public struct Auditor: Sendable {
         // Flagship rules are scored only for outlets that claim flagship; for the others they
         // served qualification only and are not findings.
         if claimed != .flagship { findings.removeAll { $0.rule.tier == .flagship } }
-        let score = Scorer(settings: scoring).score(&findings) { _ in false }
+        let score = Scorer(settings: scoring).score(&findings)
         return AuditResult(report: report, findings: findings, score: score, tier: tier, warnings: warnings)
     }
 

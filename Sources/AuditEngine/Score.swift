@@ -38,20 +38,18 @@ struct Scorer {
 
     /// Scores `findings` (already without qualification-only results) and sets each failing
     /// finding's `pointsLost`.
-    func score(_ findings: inout [Finding], isList: (String) -> Bool) -> Score {
+    func score(_ findings: inout [Finding]) -> Score {
         var earned: [Section: Double] = [:], lost: [Section: Double] = [:]
         var assessedPoints = 0.0, missingPoints = 0.0
         var missing: Set<String> = []
-        // Group by rule, keeping the findings' order.
-        var order: [String] = []
-        var indices: [String: [Int]] = [:]
-        for (i, f) in findings.enumerated() {
-            if indices[f.rule.id] == nil { order.append(f.rule.id) }
-            indices[f.rule.id, default: []].append(i)
-        }
-        for id in order {
-            let group = indices[id] ?? []
-            guard let rule = group.first.map({ findings[$0].rule }) else { continue }
+        // A rule's findings are adjacent (the auditor evaluates rule by rule): walk the runs.
+        var start = 0
+        while start < findings.count {
+            let rule = findings[start].rule
+            var end = start + 1
+            while end < findings.count && findings[end].rule === rule { end += 1 }
+            let group = start..<end
+            start = end
             let points = settings.points(of: rule)
             var passed = 0, failed = 0, waived = 0, notAssessed = 0
             for i in group {
