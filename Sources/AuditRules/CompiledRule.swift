@@ -10,6 +10,8 @@ public struct CompiledRule: Sendable {
     let slotCount: Int
     /// Judges other rules' results (reads the tier standing): the engine runs it last.
     public let isDerived: Bool
+    /// The report fields the rule reads anywhere (applies, lets, check, messages).
+    public let fieldsRead: Set<FieldReference>
 
     public var id: String { definition.id }
 

@@ -49,6 +49,7 @@ public struct RuleCompiler: Sendable {
         var sources: [CompiledRule.Source] = []
         var slotCount = 0
         var derived = false
+        var fieldsRead: Set<FieldReference> = []
         let lists: [RuleDefinition.ListSource?] = rule.forEach.isEmpty ? [nil] : rule.forEach.map { $0 }
         for list in lists {
             var compiler = ExpressionCompiler(schema: schema, params: params)
@@ -126,13 +127,15 @@ public struct RuleCompiler: Sendable {
             }
             slotCount = max(slotCount, compiler.slotCount)
             derived = derived || compiler.readsTierStanding
+            fieldsRead.formUnion(compiler.fieldsRead)
             sources.append(CompiledRule.Source(
                 list: listEval, listPath: listPath, lets: lets, applies: applies, check: check.eval,
                 messages: messages, evidence: evidence))
         }
         if diagnostics.hasErrors { throw diagnostics }
         return CompiledRule(
-            definition: rule, parameters: params.mapValues(\.value), sources: sources, slotCount: slotCount, isDerived: derived)
+            definition: rule, parameters: params.mapValues(\.value), sources: sources, slotCount: slotCount, isDerived: derived,
+            fieldsRead: fieldsRead)
     }
 
     /// The first report field a check reads (looking through `let` names): where a finding

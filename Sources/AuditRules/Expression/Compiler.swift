@@ -13,6 +13,19 @@ public struct Compiled: Sendable {
     var locate: (@Sendable (Frame) -> Mark?)?
 }
 
+/// A field of an object type of the report schema.
+public struct FieldReference: Hashable, Sendable, Comparable {
+    public var object: String
+    public var field: String
+
+    public init(object: String, field: String) {
+        self.object = object
+        self.field = field
+    }
+
+    public static func < (a: FieldReference, b: FieldReference) -> Bool { (a.object, a.field) < (b.object, b.field) }
+}
+
 /// A type error or unknown name, at an offset in the expression text.
 public struct CheckError: Sendable, Equatable {
     public var offset: Int
@@ -36,6 +49,9 @@ public struct ExpressionCompiler {
     public private(set) var slotCount = 0
     /// Whether the expression reads the tier standing, so the rule must run after all others.
     public internal(set) var readsTierStanding = false
+    /// Every report field the compiled expressions read, as `object.field` of the schema
+    /// (`premises.reception_area_m2`, `case.feedback_at`): the inspector's checklist.
+    public private(set) var fieldsRead: Set<FieldReference> = []
 
     public init(schema: ReportSchema, params: [String: (value: Value, type: ExprType)]) {
         self.schema = schema
@@ -121,6 +137,7 @@ public struct ExpressionCompiler {
             return error(at, "'params' needs a parameter name: params.NAME")
         }
         if let field = schema.root.field(named: name) {
+            fieldsRead.insert(FieldReference(object: schema.root.name, field: field.name))
             return fieldAccess(
                 Compiled(type: .object(schema.root), eval: { frame in .object(frame.report.root) }), field)
         }
@@ -178,6 +195,7 @@ public struct ExpressionCompiler {
                 let hint = Suggestion.hint(for: name, among: object.fields.map(\.name))
                 return error(at, "unknown field '\(name)' of \(object.name)\(hint)")
             }
+            fieldsRead.insert(FieldReference(object: object.name, field: field.name))
             return fieldAccess(base, field)
         case .timeliness:
             let baseEval = base.eval
