@@ -20,10 +20,18 @@ extension RulePack {
     /// Reads a pack's structure: required keys, enums, citations, examples. Expressions are
     /// kept as source here and checked by `RuleCompiler`.
     public static func parse(_ document: YAMLDocument) throws(DiagnosticList) -> RulePack {
+        let (pack, diagnostics) = parseLeniently(document)
+        if diagnostics.hasErrors { throw diagnostics }
+        return pack
+    }
+
+    /// The rules that parse, and the problems of the others: lint reports every problem and
+    /// still checks the expressions of the rules that are well formed.
+    public static func parseLeniently(_ document: YAMLDocument) -> (RulePack, DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var pack = RulePack(name: "", version: "", file: document.file, rules: [])
         guard let top = reader.mapping(document.root, "a rule pack", allowed: packKeys, required: ["pack", "version", "rules"])
-        else { throw reader.diagnostics }
+        else { return (pack, reader.diagnostics) }
         for (key, _, value) in top {
             switch key {
             case "pack": pack.name = reader.string(value, "pack") ?? ""
@@ -39,8 +47,7 @@ extension RulePack {
             default: break
             }
         }
-        if reader.diagnostics.hasErrors { throw reader.diagnostics }
-        return pack
+        return (pack, reader.diagnostics)
     }
 
     private static func expression(_ node: YAMLNode, _ what: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> ExpressionSource? {

@@ -30,6 +30,14 @@ public struct RuleSet: Sendable {
         }
     }
 
+    /// Whether the bytes are an inspection report (its sections), not a rule file: both start
+    /// with `schema:`, a report's is followed by `inspection:`.
+    public static func isInspectionReport(_ bytes: [UInt8]) -> Bool {
+        guard let document = try? YAMLLoader.load(bytes: bytes, file: "") else { return false }
+        let keys = document.root.mapping?.compactMap { $0.key.scalar?.text } ?? []
+        return keys.contains("inspection") && !keys.contains("objects")
+    }
+
     /// The shipped rules.
     public static var bundledFiles: [SourceFile] {
         BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
@@ -84,7 +92,10 @@ public struct RuleSet: Sendable {
             (rank(a.element), a.offset) < (rank(b.element), b.offset)
         }.map(\.element)
         for document in documents {
-            let kind = document.root.mapping?.first?.key.scalar?.text ?? ""
+            var kind = document.root.mapping?.first?.key.scalar?.text ?? ""
+            if kind == "schema", document.root.mapping?.contains(where: { $0.key.scalar?.text == "inspection" }) == true {
+                kind = "an inspection report"
+            }
             do throws(DiagnosticList) {
                 switch kind {
                 case "schema":
@@ -103,6 +114,10 @@ public struct RuleSet: Sendable {
                     scoring = try ScoringSettings.load(document)
                 case "pack":
                     packs.append(try RulePack.parse(document))
+                case "an inspection report":
+                    diagnostics.append(.error(
+                        "this is an inspection report, not a rule file (give reports as arguments, rules with --rules)",
+                        at: SourceLocation(file: document.file, mark: document.root.mark)))
                 default:
                     diagnostics.append(.error(
                         "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",

@@ -14,7 +14,7 @@ extension Audit {
             abstract: "Audit inspection reports (the default command).")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, jsonl, markdown
+            case text, json, jsonl, markdown, sarif, junit, github
         }
 
         @Argument(help: ArgumentHelp("Inspection report files (YAML).", valueName: "report"))
@@ -131,6 +131,9 @@ extension Audit {
             case .json: rendered = results.isEmpty ? "" : JSONFormatter.format(results, options)
             case .jsonl: rendered = JSONFormatter.formatLines(results, options)
             case .markdown: rendered = results.map { MarkdownFormatter.format($0, options) }.joined(separator: "\n")
+            case .sarif: rendered = SARIFFormatter.format(results, options)
+            case .junit: rendered = JUnitFormatter.format(results, options)
+            case .github: rendered = GitHubFormatter.format(results, options)
             }
             if let output {
                 do throws(AtomicFile.WriteError) {

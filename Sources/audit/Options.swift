@@ -84,6 +84,8 @@ enum InputFiles {
         return found.sorted()
     }
 
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
     static func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
         // The same checked read as reports: regular files only, size checked before reading.
         try YAMLLoader.readFile(path: path, limits: YAMLLimits(maxFileSize: limit))

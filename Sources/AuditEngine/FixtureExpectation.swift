@@ -1,0 +1,96 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+import AuditRules
+import AuditYAML
+
+/// A report fixture with its expected result, worked out by hand (`NAME.expect.yaml` beside
+/// `NAME.yaml`):
+///
+///     fails: [RULE, RULE ITEM, …]      # every `fail` finding, exactly
+///     not_due: [RULE ITEM, …]          # optional: every `not_due` finding, exactly
+///     total: 87.0                      # optional: rounded to one decimal
+///     grade: good                      # a grade id of the scoring file, or null
+///     provisional: false
+///     red_line: null                   # or the rule id
+///     tier: {claimed: standard, qualifies: none}
+///     as_of: 2026-04-14T10:30:00+08:00 # optional evaluation time
+public struct FixtureExpectation: Sendable {
+    public struct Outcome: Sendable {
+        public var file: String
+        /// Each difference between expected and actual, as `what: expected X, got Y`.
+        public var problems: [String]
+        public var passed: Bool { problems.isEmpty }
+    }
+
+    public static let suffix = ".expect.yaml"
+
+    /// Audits the fixture and compares. Unreadable files are problems, not crashes.
+    public static func check(_ expectationPath: String, ruleSet: RuleSet, rules: [CompiledRule]) -> Outcome {
+        var outcome = Outcome(file: expectationPath, problems: [])
+        let reportPath = String(expectationPath.dropLast(suffix.count)) + ".yaml"
+        let expected: [String: YAMLNode]
+        let report: InspectionReport
+        do throws(DiagnosticList) {
+            let document = try YAMLLoader.load(path: expectationPath)
+            var fields: [String: YAMLNode] = [:]
+            for pair in document.root.mapping ?? [] {
+                if let key = pair.key.scalar?.text { fields[key] = pair.value }
+            }
+            expected = fields
+            report = try ReportValidator(schema: ruleSet.schema).validate(try YAMLLoader.load(path: reportPath))
+        } catch {
+            outcome.problems.append("cannot be checked: \(error)")
+            return outcome
+        }
+        func text(_ node: YAMLNode?) -> String? {
+            guard let scalar = node?.scalar, scalar.value != .null else { return nil }
+            return scalar.text
+        }
+        func strings(_ key: String) -> [String]? {
+            expected[key]?.sequence?.compactMap { $0.scalar?.text }.sorted()
+        }
+        let known = ["fails", "not_due", "total", "grade", "provisional", "red_line", "tier", "as_of"]
+        for key in expected.keys.sorted() where !known.contains(key) {
+            outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known))")
+        }
+        var asOf: Timestamp?
+        if let t = text(expected["as_of"]) {
+            switch Timestamp.parse(t, localOffsetSeconds: report.utcOffsetSeconds) {
+            case .success(let parsed): asOf = parsed
+            case .failure(let reason): outcome.problems.append("as_of: \(reason)")
+            }
+        }
+        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOf),
+                              language: .en, scoring: ruleSet.scoring)
+        let result = auditor.audit(report)
+        func name(_ f: Finding) -> String { f.item.map { "\(f.rule.id) \($0)" } ?? f.rule.id }
+        func compare(_ what: String, _ want: String?, _ got: String?) {
+            if want != got { outcome.problems.append("\(what): expected \(want ?? "null"), got \(got ?? "null")") }
+        }
+        func compareLists(_ what: String, _ want: [String], _ got: [String]) {
+            guard want != got else { return }
+            let missing = want.filter { !got.contains($0) }, extra = got.filter { !want.contains($0) }
+            var parts: [String] = []
+            if !missing.isEmpty { parts.append("expected but not found: " + missing.joined(separator: ", ")) }
+            if !extra.isEmpty { parts.append("found but not expected: " + extra.joined(separator: ", ")) }
+            outcome.problems.append("\(what): " + parts.joined(separator: "; "))
+        }
+        compareLists("fails", strings("fails") ?? [], result.findings.filter { $0.status == .fail }.map(name).sorted())
+        if let notDue = strings("not_due") {
+            compareLists("not_due", notDue, result.findings.filter { $0.status == .notDue }.map(name).sorted())
+        }
+        if let total = text(expected["total"]) {
+            compare("total", Double(total).map { JSON.format($0, decimals: 1) } ?? total,
+                    result.score.total.map { JSON.format($0, decimals: 1) })
+        }
+        compare("grade", text(expected["grade"]), result.score.grade?.id)
+        compare("provisional", text(expected["provisional"]) ?? "false", result.score.provisional ? "true" : "false")
+        compare("red_line", text(expected["red_line"]), result.score.redLine)
+        let tier = expected["tier"]?.mapping ?? []
+        func tierValue(_ key: String) -> String? { tier.first { $0.key.scalar?.text == key }.flatMap { text($0.value) } }
+        compare("tier.claimed", tierValue("claimed") ?? "none", result.tier.claimed?.rawValue ?? "none")
+        compare("tier.qualifies", tierValue("qualifies") ?? "none", result.tier.qualifies?.rawValue ?? "none")
+        return outcome
+    }
+}

@@ -1,0 +1,110 @@
+import AuditCalendar
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// `audit lint`: every problem in a set of rule files, as far as each file can be read —
+/// YAML, structure, expressions (syntax and types against the schema), duplicates across
+/// files, scoring and calendar sanity, waivers.
+public enum Lint {
+    public struct Result: Sendable {
+        public var diagnostics: DiagnosticList
+        /// A file could not be read at all (missing, not a regular file, too large).
+        public var unreadable: Bool
+        public var ruleCount: Int
+        public var fileCount: Int
+    }
+
+    /// `files` as given; `asOf` dates waiver expiry (nil: no expiry check).
+    public static func run(_ files: [RuleSet.SourceFile], unreadable: DiagnosticList, asOf: LocalDate?, limits: YAMLLimits = .init()) -> Result {
+        var diagnostics = unreadable
+        var documents: [YAMLDocument] = []
+        for file in files {
+            do throws(DiagnosticList) {
+                documents.append(try YAMLLoader.load(bytes: file.bytes, file: file.path, limits: limits))
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        func kind(_ d: YAMLDocument) -> String {
+            let keys = d.root.mapping?.compactMap { $0.key.scalar?.text } ?? []
+            if keys.first == "schema", keys.contains("inspection") { return "report" }
+            return keys.first ?? ""
+        }
+        // The schema to check against: the given one if it loads, else the shipped one.
+        var schema: ReportSchema?
+        for document in documents where kind(document) == "schema" {
+            do throws(DiagnosticList) { schema = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
+        }
+        var shipped: RuleSet?
+        do throws(DiagnosticList) { shipped = try RuleSet.load(RuleSet.bundledFiles) } catch { diagnostics.append(contentsOf: error) }
+        guard let schema = schema ?? shipped?.schema else {
+            return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
+        }
+        var packs: [RulePack] = []
+        var waiverDocuments: [YAMLDocument] = []
+        for document in documents {
+            switch kind(document) {
+            case "schema": continue
+            case "calendar":
+                do throws(DiagnosticList) { _ = try CalendarFile.load(document) } catch { diagnostics.append(contentsOf: error) }
+            case "scoring":
+                do throws(DiagnosticList) { _ = try ScoringSettings.load(document) } catch { diagnostics.append(contentsOf: error) }
+            case "pack":
+                let (pack, problems) = RulePack.parseLeniently(document)
+                diagnostics.append(contentsOf: problems)
+                packs.append(pack)
+            case "waivers":
+                waiverDocuments.append(document)
+            case "report":
+                diagnostics.append(.error("this is an inspection report, not a rule file",
+                                          at: SourceLocation(file: document.file, mark: document.root.mark)))
+            default:
+                diagnostics.append(.error(
+                    "not a rule file: expected a first key 'pack', 'schema', 'calendar', 'scoring' or 'waivers', found '\(kind(document))'",
+                    at: SourceLocation(file: document.file, mark: document.root.mark)))
+            }
+        }
+        // Rule ids are global.
+        var seen: [String: RuleDefinition] = [:]
+        for rule in packs.flatMap(\.rules) {
+            if let first = seen[rule.id] {
+                diagnostics.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
+                                          related: [.init(message: "first defined here", location: first.location)]))
+            } else {
+                seen[rule.id] = rule
+            }
+        }
+        // Expressions, against the schema.
+        let compiler = RuleCompiler(schema: schema)
+        var declared: [String: RuleParameter] = [:]
+        for rule in packs.flatMap(\.rules) {
+            do throws(DiagnosticList) { _ = try compiler.compile(rule) } catch { diagnostics.append(contentsOf: error) }
+            for param in rule.params {
+                if let first = declared[param.name], first.type != param.type {
+                    diagnostics.append(Diagnostic(
+                        .warning, "parameter '\(param.name)' is \(param.type) here but \(first.type) in another rule; --param gives one value to both",
+                        at: param.location, related: [.init(message: "declared here", location: first.location)]))
+                } else if declared[param.name] == nil {
+                    declared[param.name] = param
+                }
+            }
+        }
+        // Waivers name rules of the given packs, or of the shipped ones when none are given.
+        let known = packs.isEmpty ? (shipped?.definitions.map(\.id) ?? []) : packs.flatMap(\.rules).map(\.id)
+        for document in waiverDocuments {
+            do throws(DiagnosticList) {
+                let waivers = try WaiverFile.load(document, knownRules: known)
+                if let asOf {
+                    for w in waivers where !w.isValid(on: asOf) {
+                        diagnostics.append(Diagnostic(.warning, "waiver for \(w.rule) expired on \(w.expires)", at: w.location))
+                    }
+                }
+            } catch {
+                diagnostics.append(contentsOf: error)
+            }
+        }
+        return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty,
+                      ruleCount: packs.reduce(0) { $0 + $1.rules.count }, fileCount: files.count)
+    }
+}
