@@ -11,6 +11,9 @@ deps:
 	@pkg-config --exists yaml-0.1 2>/dev/null || { \
 	  echo "installing libyaml-dev"; \
 	  (apt-get update -qq && apt-get install -y -qq libyaml-dev pkg-config) >/dev/null; }
+	@PATH=/usr/local/bin:/usr/bin:/bin python3 -c 'import jsonschema' 2>/dev/null || { \
+	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
+	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
 
 bundle:
 	@python3 scripts/bundle-rules.py
@@ -21,8 +24,11 @@ build: deps bundle
 run: build
 	$(BIN) fixtures/example-report.yaml --lang zh; status=$$?; [ $$status -le 1 ] || exit $$status
 
+# The rule checks first, then the test suite, whose summary is the closing line.
 test: deps bundle
 	$(SWIFT) build --build-tests
+	$(BIN) lint rules
+	$(BIN) test rules fixtures/reports
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 release: deps bundle

@@ -93,15 +93,12 @@ public enum Lint {
         // Waivers name rules of the given packs, or of the shipped ones when none are given.
         let known = packs.isEmpty ? (shipped?.definitions.map(\.id) ?? []) : packs.flatMap(\.rules).map(\.id)
         for document in waiverDocuments {
-            do throws(DiagnosticList) {
-                let waivers = try WaiverFile.load(document, knownRules: known)
-                if let asOf {
-                    for w in waivers where !w.isValid(on: asOf) {
-                        diagnostics.append(Diagnostic(.warning, "waiver for \(w.rule) expired on \(w.expires)", at: w.location))
-                    }
+            let (waivers, problems) = WaiverFile.loadLeniently(document, knownRules: known)
+            diagnostics.append(contentsOf: problems)
+            if let asOf {
+                for w in waivers where !w.isValid(on: asOf) {
+                    diagnostics.append(Diagnostic(.warning, "waiver for \(w.rule) expired on \(w.expires)", at: w.location))
                 }
-            } catch {
-                diagnostics.append(contentsOf: error)
             }
         }
         return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty,

@@ -56,6 +56,13 @@ public struct Waiver: Sendable {
 ///         expires: 2026-12-31
 public enum WaiverFile {
     public static func load(_ document: YAMLDocument, knownRules: [String]) throws(DiagnosticList) -> [Waiver] {
+        let (waivers, diagnostics) = loadLeniently(document, knownRules: knownRules)
+        if diagnostics.hasErrors { throw diagnostics }
+        return waivers
+    }
+
+    /// The well-formed waivers and the problems of the others (for lint).
+    public static func loadLeniently(_ document: YAMLDocument, knownRules: [String]) -> ([Waiver], DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var waivers: [Waiver] = []
         let fields = ["rule", "outlet", "item", "reason", "approved_by", "expires"]
@@ -102,7 +109,6 @@ public enum WaiverFile {
                 }
             }
         }
-        if reader.diagnostics.hasErrors { throw reader.diagnostics }
-        return waivers
+        return (waivers, reader.diagnostics)
     }
 }

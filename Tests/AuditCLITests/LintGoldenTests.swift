@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `audit lint` on fixtures/broken-rules/ prints exactly the golden list of diagnostics
+/// (read and checked by hand when it was written: each names the file, line and column of
+/// the mistake the fixture's comment describes).
+@Suite(.serialized) struct LintGoldenTests {
+    static let arguments = ["lint", "fixtures/broken-rules", "--as-of", "2026-06-01"]
+
+    @Test func brokenRulesGiveTheGoldenDiagnostics() throws {
+        let run = try audit(Self.arguments)
+        #expect(run.status == 1)
+        let golden = try String(contentsOfFile: repositoryRoot + "/fixtures/broken-rules/expected-lint.txt", encoding: .utf8)
+        #expect(run.stdout == golden)
+    }
+
+    @Test func everyKindOfMistakeIsCaught() throws {
+        let out = try audit(Self.arguments).stdout
+        for expected in [
+            "unknown key 'chek' in a rule (did you mean 'check'?)",
+            "a rule is missing the required key 'check'",
+            "syntax error: expected a value",
+            "unknown field 'recepton_area_m2' of premises (did you mean 'reception_area_m2'?)",
+            "cannot order bool and int",
+            "unknown parameter 'min_area'",
+            "unknown severity 'serious'",
+            "points must be a number from 0 to 1000",
+            "cite is missing the required key 'quote'",
+            "examples.fail must be a non-empty list",
+            "duplicate rule id 'BR-DUPLICATE'",
+            "note: first defined here",
+            "did not find expected ',' or '}'",
+            "weights.etiquette must be positive",
+            "grade bands must be strictly descending",
+            "min_coverage must be between 0 and 1",
+            "year 2027 needs the source notice",
+            "invalid date or range",
+            "2027-02-06 is both a holiday and a working day",
+            "2027-02-08 is a weekday: adjusted working days fall on weekends",
+            "waiver for unknown rule 'BR-DUPLICAT' (did you mean 'BR-DUPLICATE'?)",
+            "warning: waiver for BR-DUPLICATE expired on 2026-01-31",
+            "a waiver is missing the required key 'reason'",
+        ] {
+            #expect(out.contains(expected), "lint did not report: \(expected)")
+        }
+    }
+
+    @Test func shippedRulesAreClean() throws {
+        let run = try audit(["lint"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(": 0 errors, 0 warnings\n"))
+        #expect(try audit(["lint", "rules"]).status == 0)
+    }
+
+    @Test func machineFormats() throws {
+        let json = try jsonObject(try audit(Self.arguments + ["--format", "json"]).stdout)
+        #expect(json["errors"] as? Int == 21)
+        #expect(json["warnings"] as? Int == 1)
+        let sarif = try audit(Self.arguments + ["--format", "sarif"])
+        #expect(sarif.status == 1)
+        try validateSARIF(sarif.stdout)
+        let github = try audit(Self.arguments + ["--format", "github"]).stdout
+        #expect(github.split(separator: "\n").filter { $0.hasPrefix("::error ") }.count == 21)
+        #expect(github.contains("::warning file=fixtures/broken-rules/f-waivers.yaml,line=5,col=5"))
+    }
+
+    @Test func unreadableInputExitsTwo() throws {
+        let run = try audit(["lint", "no-such-rules.yaml"])
+        #expect(run.status == 2)
+    }
+
+    @Test func testCommandRunsExamplesAndFixtures() throws {
+        let run = try audit(["test", "rules", "fixtures/reports"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix(" passed, 0 failed\n"))
+        let junit = try audit(["test", "rules", "fixtures/reports", "--format", "junit"])
+        #expect(junit.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"audit test\""))
+        #expect(junit.stdout.contains("<testsuite name=\"fixtures\""))
+    }
+
+    @Test func testCommandReportsAFailingExampleAndExitsOne() throws {
+        let dir = try temporaryFolder("test-fail")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: build
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                check: premises.clean
+                message: {zh: m, en: m}
+                examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}]}
+            """.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
+        let run = try audit(["test", dir])
+        #expect(run.status == 1)
+        #expect(run.stdout == "\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n1 passed, 1 failed\n")
+    }
+}
