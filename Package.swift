@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
-        .testTarget(name: "AuditCLITests", dependencies: ["audit"]),
+        .testTarget(name: "AuditCLITests", dependencies: ["audit"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ import AuditYAML
 ///     not_due: [RULE ITEM, …]          # optional: every `not_due` finding, exactly
 ///     total: 87.0                      # optional: rounded to one decimal
 ///     grade: good                      # a grade id of the scoring file, or null
+///     coverage: 0.974                  # optional: rounded to three decimals
 ///     provisional: false
 ///     red_line: null                   # or the rule id
 ///     tier: {claimed: standard, qualifies: none}
@@ -50,7 +51,7 @@ public struct FixtureExpectation: Sendable {
         func strings(_ key: String) -> [String]? {
             expected[key]?.sequence?.compactMap { $0.scalar?.text }.sorted()
         }
-        let known = ["fails", "not_due", "total", "grade", "provisional", "red_line", "tier", "as_of"]
+        let known = ["fails", "not_due", "total", "coverage", "grade", "provisional", "red_line", "tier", "as_of"]
         for key in expected.keys.sorted() where !known.contains(key) {
             outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known))")
         }
@@ -83,6 +84,10 @@ public struct FixtureExpectation: Sendable {
         if let total = text(expected["total"]) {
             compare("total", Double(total).map { JSON.format($0, decimals: 1) } ?? total,
                     result.score.total.map { JSON.format($0, decimals: 1) })
+        }
+        if let coverage = text(expected["coverage"]) {
+            compare("coverage", Double(coverage).map { JSON.format($0, decimals: 3) } ?? coverage,
+                    result.score.coverage.map { JSON.format($0, decimals: 3) })
         }
         compare("grade", text(expected["grade"]), result.score.grade?.id)
         compare("provisional", text(expected["provisional"]) ?? "false", result.score.provisional ? "true" : "false")

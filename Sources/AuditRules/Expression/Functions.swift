@@ -23,11 +23,16 @@ extension ExpressionCompiler {
             let inner = compile(args[0].value)
             if inner.type == .error { return inner }
             let ie = inner.eval
-            return Compiled(type: .bool, eval: { frame in
+            // Whether a field is present is only known when the object holding it is: for an
+            // item of a list that is itself missing, has(it.x) is unknown, not false.
+            var holder: Evaluator?
+            if case .member(let base, _, _) = args[0].value { holder = compile(base).eval }
+            return Compiled(type: .bool, eval: { [holder] frame in
+                if let holder, case .unknown(let missing) = holder(frame) { return .unknown(missing) }
                 switch ie(frame) {
-                case .unknown, .none: .bool(false)
-                case .failure(let e): .failure(e)
-                default: .bool(true)
+                case .unknown, .none: return .bool(false)
+                case .failure(let e): return .failure(e)
+                default: return .bool(true)
                 }
             })
         case "on_time":
