@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module graph (dependencies point one way):
 // AuditCore ← AuditYAML (only importer of libyaml) ← AuditReport ← AuditRules ← AuditEngine
-//   ← AuditFormatters ← audit (only importer of ArgumentParser).
+//   ← AuditFormatters ← AuditBatch ← audit (only importer of ArgumentParser).
 // AuditCalendar (business days, deadlines) depends on AuditCore only.
 let package = Package(
     name: "audit",
@@ -26,10 +26,14 @@ let package = Package(
         .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditCalendar", "AuditReport", "AuditRules"]),
         .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine"]),
+        .target(
+            name: "AuditBatch",
+            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
+        ),
         .executableTarget(
             name: "audit",
             dependencies: [
-                "AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters",
+                "AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters", "AuditBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
+        .testTarget(name: "AuditBatchTests", dependencies: ["AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditCLITests", dependencies: ["audit"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

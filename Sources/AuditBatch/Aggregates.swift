@@ -1,0 +1,76 @@
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+
+/// One scored report, reduced to what the batch outputs need (the full result is written
+/// to results.jsonl and then dropped, so memory does not grow with the number of reports).
+public struct OutletRow: Sendable {
+    public var path: String
+    public var branch: String
+    public var outletId: String
+    public var name: String
+    public var type: String
+    public var tierClaimed: String
+    public var tierQualified: String
+    /// Rounded to one decimal, as shown; nil when nothing was assessed.
+    public var score: Double?
+    public var grade: String?
+    public var gradeLabel: Label?
+    public var provisional: Bool
+    public var redLine: String?
+    /// Fails per severity, critical first.
+    public var fails: [Severity: Int]
+    public var coverage: Double?
+    /// Rule ids with at least one `fail`, for the branch's top failing clauses.
+    public var failingRules: [String]
+}
+
+/// Per-rule counts over all reports.
+public struct RuleTally: Sendable {
+    public var rule: String
+    public var section: Section
+    public var severity: Severity
+    public var title: Label
+    /// Results that were not `not_applicable`.
+    public var applicable = 0
+    public var pass = 0
+    public var fail = 0
+    public var notAssessed = 0
+    public var waived = 0
+    public var notDue = 0
+    public var error = 0
+
+    /// fail / (pass + fail + waived); nil when nothing was assessed.
+    public var failRate: Double? {
+        let assessed = pass + fail + waived
+        return assessed > 0 ? Double(fail) / Double(assessed) : nil
+    }
+}
+
+/// Per-branch figures, computed from the outlet rows of that branch.
+public struct BranchSummary: Sendable {
+    public var branch: String
+    public var reports: Int
+    public var scored: Int
+    public var mean: Double?
+    public var median: Double?
+    public var min: Double?
+    /// Count per grade id, in the scoring file's band order; reports without a grade under "".
+    public var grades: [(grade: String, count: Int)]
+    public var redLines: Int
+    /// The most failed rules: (rule id, number of reports where it failed), top 3.
+    public var topFailing: [(rule: String, reports: Int)]
+}
+
+/// Everything the dashboard shows, already sorted.
+public struct BatchSummary: Sendable {
+    public var scored: Int
+    public var errors: Int
+    public var total: Int
+    public var outlets: [OutletRow]
+    public var branches: [BranchSummary]
+    public var rules: [RuleTally]
+    public var grades: [ScoringSettings.Grade]
+    public var rulesDigest: String
+}

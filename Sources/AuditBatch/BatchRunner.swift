@@ -1,0 +1,348 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AuditCore
+import AuditEngine
+import AuditFormatters
+import AuditReport
+import AuditRules
+import AuditYAML
+import Dispatch
+import Synchronization
+
+/// Set by SIGINT/SIGTERM; workers and the writer stop at the next report.
+let interruption = Atomic<Bool>(false)
+
+/// Scores many reports in parallel and writes the batch outputs (`cli.md`, Batch outputs).
+///
+/// Workers take reports in input order from a shared counter; a writer takes their results
+/// back in input order through a small reorder window and streams them to disk, so output
+/// bytes do not depend on `jobs` and memory does not grow with the number of reports.
+public struct BatchRunner: Sendable {
+    public struct Options: Sendable {
+        public var outDirectory: String
+        public var jobs: Int
+        public var limits: YAMLLimits
+        public var failOn: Severity?
+        public var output: OutputOptions
+        /// Print done/total, rate and ETA on stderr (only when it is a terminal).
+        public var progress: Bool
+
+        public init(outDirectory: String, jobs: Int, limits: YAMLLimits, failOn: Severity?, output: OutputOptions, progress: Bool) {
+            self.outDirectory = outDirectory
+            self.jobs = jobs
+            self.limits = limits
+            self.failOn = failOn
+            self.output = output
+            self.progress = progress
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var summary: BatchSummary
+        /// A report has a fail at or above `--fail-on`.
+        public var breached: Bool
+        /// A report has a rule evaluation `error`.
+        public var evaluationErrors: Bool
+        public var interrupted: Bool
+    }
+
+    public let auditor: Auditor
+    public let validator: ReportValidator
+    public let ruleSet: RuleSet
+    public let options: Options
+
+    public init(auditor: Auditor, ruleSet: RuleSet, options: Options) {
+        self.auditor = auditor
+        self.validator = ReportValidator(schema: ruleSet.schema)
+        self.ruleSet = ruleSet
+        self.options = options
+    }
+
+    // MARK: - One report
+
+    /// What a worker hands the writer for one input.
+    enum Item: Sendable {
+        case scored(json: String, row: OutletRow, counts: [Int32], breached: Bool, hasErrors: Bool)
+        case failed(json: String)
+    }
+
+    static let statusSlots: [Status] = [.pass, .fail, .notAssessed, .waived, .notDue, .error, .notApplicable]
+
+    func score(_ path: String, ruleIndex: [ObjectIdentifier: Int]) -> Item {
+        let report: InspectionReport
+        do throws(DiagnosticList) {
+            let bytes = try YAMLLoader.readFile(path: path, limits: options.limits)
+            report = try validator.validate(try YAMLLoader.load(bytes: bytes, file: path, limits: options.limits))
+        } catch {
+            return .failed(json: Self.errorLine(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped))
+        }
+        let result = auditor.audit(report)
+        var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
+        var failingRules: [String] = []
+        var fails: [Severity: Int] = [:]
+        for finding in result.findings {
+            guard let index = ruleIndex[ObjectIdentifier(finding.rule)],
+                  let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
+            counts[index * Self.statusSlots.count + slot] += 1
+            if finding.status == .fail {
+                fails[finding.rule.severity, default: 0] += 1
+                if failingRules.last != finding.rule.id { failingRules.append(finding.rule.id) }
+            }
+        }
+        let score = result.score
+        let row = OutletRow(
+            path: path, branch: result.text("outlet.branch") ?? "", outletId: result.text("outlet.id") ?? "",
+            name: result.text("outlet.name") ?? "", type: result.text("outlet.type") ?? "",
+            tierClaimed: result.tier.claimed?.rawValue ?? "none", tierQualified: result.tier.qualifies?.rawValue ?? "none",
+            score: score.total.map { Double(JSON.format($0, decimals: 1)) ?? $0 }, grade: score.grade?.id,
+            gradeLabel: score.grade?.label, provisional: score.provisional, redLine: score.redLine, fails: fails,
+            coverage: score.coverage, failingRules: failingRules)
+        let breached = options.failOn.map { result.fails(atOrAbove: $0) } ?? false
+        let json = JSONFormatter.object(result, options.output).serialized() + "\n"
+        return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors)
+    }
+
+    static func errorLine(path: String, _ diagnostic: Diagnostic?, more: Int) -> String {
+        var reason = diagnostic?.message ?? "cannot be read"
+        if more > 0 { reason += " (and \(more) more)" }
+        var location: JSON = .null
+        if let d = diagnostic {
+            location = .object([
+                ("file", .string(d.location.file)),
+                ("line", d.location.line.map { .int($0) } ?? .null),
+                ("column", d.location.column.map { .int($0) } ?? .null),
+            ])
+        }
+        return JSON.object([("path", .string(path)), ("reason", .string(reason)), ("location", location)]).serialized() + "\n"
+    }
+
+    // MARK: - The run
+
+    public func run(_ paths: [String]) throws(BatchError) -> Outcome {
+        let discovered = InputDiscovery.find(paths)
+        // Every input in one order: found files and paths that cannot be inputs, by path.
+        var inputs: [(path: String, problem: String?)] = discovered.files.map { ($0, nil) }
+        inputs += discovered.problems.map { ($0.path, $0.reason) }
+        inputs.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+
+        try makeDirectory(options.outDirectory)
+        let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
+        var files: [String: OutputFile] = [:]
+        do throws(BatchError) {
+            for name in names { files[name] = try OutputFile(directory: options.outDirectory, name: name) }
+        } catch {
+            files.values.forEach { $0.discard() }
+            throw error
+        }
+        let results = files["results.jsonl"]!, outlets = files["outlets.csv"]!, errors = files["errors.jsonl"]!
+        outlets.write(CSV.byteOrderMark + CSV.row(Self.outletHeader))
+
+        let rules = auditorRulesInOrder()
+        var ruleIndex: [ObjectIdentifier: Int] = [:]
+        for (i, rule) in rules.enumerated() { ruleIndex[ObjectIdentifier(rule.definition)] = i }
+        var totals = [Int64](repeating: 0, count: rules.count * Self.statusSlots.count)
+        var rows: [OutletRow] = []
+        var scored = 0, failed = 0
+        var breached = false, evaluationErrors = false
+
+        // Workers.
+        let jobs = max(1, options.jobs)
+        let window = DispatchSemaphore(value: jobs * 8)
+        let ready = DispatchSemaphore(value: 0)
+        let next = Atomic<Int>(0)
+        let done = Mutex<[Int: Item]>([:])
+        let group = DispatchGroup()
+        let count = inputs.count
+        let work = inputs
+        let runner = self
+        let index = ruleIndex
+        for _ in 0..<jobs {
+            DispatchQueue.global().async(group: group) {
+                while true {
+                    window.wait()
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    if i >= count || interruption.load(ordering: .relaxed) {
+                        window.signal()
+                        break
+                    }
+                    let item: Item
+                    if let problem = work[i].problem {
+                        item = .failed(json: Self.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)), more: 0))
+                    } else {
+                        item = runner.score(work[i].path, ruleIndex: index)
+                    }
+                    done.withLock { $0[i] = item }
+                    ready.signal()
+                }
+            }
+        }
+
+        // The writer: results in input order, as they complete.
+        let clock = ContinuousClock()
+        let start = clock.now
+        var lastProgress = start
+        var written = 0
+        while written < count {
+            if interruption.load(ordering: .relaxed) { break }
+            if ready.wait(timeout: .now() + .milliseconds(200)) == .timedOut { continue }
+            while written < count, let item = done.withLock({ $0.removeValue(forKey: written) }) {
+                switch item {
+                case .scored(let json, let row, let counts, let breach, let hasErrors):
+                    results.write(json)
+                    outlets.write(CSV.row(Self.outletFields(row)))
+                    for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
+                    rows.append(row)
+                    scored += 1
+                    breached = breached || breach
+                    evaluationErrors = evaluationErrors || hasErrors
+                case .failed(let json):
+                    errors.write(json)
+                    failed += 1
+                }
+                written += 1
+                window.signal()
+            }
+            if options.progress, clock.now - lastProgress > .milliseconds(200) {
+                lastProgress = clock.now
+                Self.showProgress(done: written, total: count, elapsed: clock.now - start)
+            }
+        }
+        group.wait()
+        if options.progress { Self.showProgress(done: written, total: count, elapsed: clock.now - start, final: true) }
+
+        if interruption.load(ordering: .relaxed) {
+            files.values.forEach { $0.discard() }
+            return Outcome(summary: summary(rows: [], rules: rules, totals: totals, scored: scored, errors: failed, total: count),
+                           breached: breached, evaluationErrors: evaluationErrors, interrupted: true)
+        }
+        let summary = summary(rows: rows, rules: rules, totals: totals, scored: scored, errors: failed, total: count)
+        files["branches.csv"]!.write(CSV.byteOrderMark + Self.branchesCSV(summary))
+        files["rules.csv"]!.write(CSV.byteOrderMark + Self.rulesCSV(summary))
+        files["dashboard.html"]!.write(Dashboard.html(summary, language: options.output.language))
+        do throws(BatchError) {
+            for name in names { try files[name]!.close() }
+            for name in names { try files[name]!.commit() }
+        } catch {
+            files.values.forEach { $0.discard() }
+            throw error
+        }
+        return Outcome(summary: summary, breached: breached, evaluationErrors: evaluationErrors, interrupted: false)
+    }
+
+    /// The rules in the order the auditor runs them (derived ones last), for the tallies.
+    func auditorRulesInOrder() -> [CompiledRule] {
+        auditor.rules.filter { !$0.isDerived } + auditor.rules.filter(\.isDerived)
+    }
+
+    func makeDirectory(_ path: String) throws(BatchError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw BatchError("\(path): cannot create the output folder: \(String(cString: strerror(errno)))")
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw BatchError("\(path): not a folder")
+        }
+    }
+
+    static func showProgress(done: Int, total: Int, elapsed: Duration, final: Bool = false) {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Double(done) / seconds : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let line = "\r\(done)/\(total)  \(JSON.format(rate, decimals: 0)) reports/s  ETA \(JSON.format(eta, decimals: 0)) s   "
+        var bytes = Array((line + (final ? "\n" : "")).utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
+
+    // MARK: - Aggregates
+
+    func summary(rows: [OutletRow], rules: [CompiledRule], totals: [Int64], scored: Int, errors: Int, total: Int) -> BatchSummary {
+        let slots = Self.statusSlots.count
+        let tallies: [RuleTally] = rules.enumerated().map { i, rule in
+            func n(_ status: Status) -> Int { Int(totals[i * slots + (Self.statusSlots.firstIndex(of: status) ?? 0)]) }
+            var t = RuleTally(rule: rule.id, section: rule.definition.section, severity: rule.definition.severity, title: rule.definition.title)
+            t.pass = n(.pass); t.fail = n(.fail); t.notAssessed = n(.notAssessed); t.waived = n(.waived)
+            t.notDue = n(.notDue); t.error = n(.error)
+            t.applicable = t.pass + t.fail + t.notAssessed + t.waived + t.notDue + t.error
+            return t
+        }.sorted { $0.rule < $1.rule }
+        var byBranch: [String: [OutletRow]] = [:]
+        for row in rows { byBranch[row.branch, default: []].append(row) }
+        let gradeIds = ruleSet.scoring.grades.map(\.id)
+        let branches: [BranchSummary] = byBranch.keys.sorted().map { branch in
+            let members = byBranch[branch] ?? []
+            let scores = members.compactMap(\.score).sorted()
+            let mean = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+            let median: Double? = scores.isEmpty ? nil
+                : (scores.count % 2 == 1 ? scores[scores.count / 2] : (scores[scores.count / 2 - 1] + scores[scores.count / 2]) / 2)
+            var grades = gradeIds.map { id in (grade: id, count: members.filter { $0.grade == id }.count) }
+            grades.append((grade: "", count: members.filter { $0.grade == nil }.count))
+            var failing: [String: Int] = [:]
+            for row in members { for rule in Set(row.failingRules) { failing[rule, default: 0] += 1 } }
+            let top = failing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+            return BranchSummary(
+                branch: branch, reports: members.count, scored: scores.count, mean: mean, median: median, min: scores.first,
+                grades: grades, redLines: members.filter { $0.redLine != nil }.count,
+                topFailing: top.map { (rule: $0.key, reports: $0.value) })
+        }
+        return BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
+                            grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
+    }
+
+    static let outletHeader = [
+        "branch", "outlet_id", "name", "type", "tier_claimed", "tier_qualified", "score", "grade", "provisional", "red_line",
+        "fails_critical", "fails_major", "fails_minor", "fails_advisory", "coverage", "path",
+    ]
+
+    static func number(_ value: Double?, _ decimals: Int) -> String { value.map { JSON.format($0, decimals: decimals) } ?? "" }
+
+    static func outletFields(_ row: OutletRow) -> [String] {
+        [row.branch, row.outletId, row.name, row.type, row.tierClaimed, row.tierQualified, number(row.score, 1), row.grade ?? "",
+         row.provisional ? "true" : "false", row.redLine ?? "",
+         String(row.fails[.critical] ?? 0), String(row.fails[.major] ?? 0), String(row.fails[.minor] ?? 0),
+         String(row.fails[.advisory] ?? 0), number(row.coverage, 3), row.path]
+    }
+
+    static func branchesCSV(_ summary: BatchSummary) -> String {
+        let gradeIds = summary.grades.map(\.id)
+        var out = CSV.row(["branch", "reports", "scored", "mean", "median", "min"] + gradeIds.map { "grade_\($0)" }
+            + ["no_grade", "red_lines", "top_failing_1", "top_failing_2", "top_failing_3"])
+        for b in summary.branches {
+            var fields = [b.branch, String(b.reports), String(b.scored), number(b.mean, 1), number(b.median, 1), number(b.min, 1)]
+            fields += b.grades.map { String($0.count) }
+            fields.append(String(b.redLines))
+            for i in 0..<3 {
+                fields.append(i < b.topFailing.count ? "\(b.topFailing[i].rule) (\(b.topFailing[i].reports))" : "")
+            }
+            out += CSV.row(fields)
+        }
+        return out
+    }
+
+    static func rulesCSV(_ summary: BatchSummary) -> String {
+        var out = CSV.row(["rule", "section", "severity", "applicable", "pass", "fail", "not_assessed", "waived", "not_due", "error", "fail_rate"])
+        for t in summary.rules {
+            out += CSV.row([t.rule, t.section.rawValue, t.severity.rawValue, String(t.applicable), String(t.pass), String(t.fail),
+                            String(t.notAssessed), String(t.waived), String(t.notDue), String(t.error), number(t.failRate, 3)])
+        }
+        return out
+    }
+}
+
+extension BatchRunner {
+    /// Routes SIGINT and SIGTERM to `interruption`, so a run stops between reports and
+    /// removes its temporary files instead of dying mid-write.
+    public static func installInterruptHandler() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { interruption.store(true, ordering: .relaxed) }
+            source.resume()
+            return source
+        }
+    }
+}

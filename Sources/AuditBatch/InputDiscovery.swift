@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AuditCore
+
+/// Finds the reports under the given paths: every `*.yaml`/`*.yml` file below a folder
+/// (following links, never looping), and any file named directly. Whatever cannot be an
+/// input (a broken link, a FIFO named x.yaml, an unreadable folder) is reported, so that
+/// every path the user meant is accounted for.
+public enum InputDiscovery {
+    public struct Problem: Sendable {
+        public var path: String
+        public var reason: String
+    }
+
+    public struct Result: Sendable {
+        /// Sorted (bytewise), without duplicates.
+        public var files: [String]
+        public var problems: [Problem]
+    }
+
+    public static func find(_ paths: [String]) -> Result {
+        var files: Set<String> = []
+        var problems: [Problem] = []
+        var visited: Set<[UInt64]> = []
+
+        func isReport(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
+
+        func walk(_ directory: String) {
+            var info = stat()
+            guard stat(directory, &info) == 0 else {
+                problems.append(Problem(path: directory, reason: "cannot read folder: \(errorText())"))
+                return
+            }
+            // A folder reached twice (a link loop, or two links to one place) is walked once.
+            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
+            guard let handle = opendir(directory) else {
+                problems.append(Problem(path: directory, reason: "cannot read folder: \(errorText())"))
+                return
+            }
+            defer { closedir(handle) }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                var target = stat()
+                if stat(path, &target) != 0 {
+                    // A dangling link named like a report is an input that cannot be read.
+                    if isReport(name) { problems.append(Problem(path: path, reason: "cannot read: \(errorText())")) }
+                    continue
+                }
+                switch target.st_mode & S_IFMT {
+                case S_IFDIR: walk(path)
+                case S_IFREG: if isReport(name) { files.insert(path) }
+                default:
+                    if isReport(name) { problems.append(Problem(path: path, reason: "not a regular file")) }
+                }
+            }
+        }
+
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                problems.append(Problem(path: path, reason: "cannot read: \(errorText())"))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path)
+            } else if info.st_mode & S_IFMT == S_IFREG {
+                files.insert(path)  // named directly: an input whatever its extension
+            } else {
+                problems.append(Problem(path: path, reason: "not a regular file"))
+            }
+        }
+        let sorted = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return Result(files: sorted, problems: problems)
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}
