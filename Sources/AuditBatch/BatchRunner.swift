@@ -148,7 +148,10 @@ public struct BatchRunner: Sendable {
 
         // Workers.
         let jobs = max(1, options.jobs)
-        let window = DispatchSemaphore(value: jobs * 8)
+        // Created at 0 and raised: libdispatch traps when a semaphore is freed below its
+        // initial value, which an interrupted run would do.
+        let window = DispatchSemaphore(value: 0)
+        for _ in 0..<(jobs * 8) { window.signal() }
         let ready = DispatchSemaphore(value: 0)
         let next = Atomic<Int>(0)
         let done = Mutex<[Int: Item]>([:])

@@ -98,9 +98,15 @@ public enum Dashboard {
     })();
     """#
 
-    /// `'sha256-…'` of the script, for the Content-Security-Policy.
-    static let scriptHash: String = {
-        let hex = Array(SHA256.hex(Array(script.utf8)).utf8)
+    /// The exact content of the `<script>` element: the hash covers every byte of it.
+    static let scriptElement = "\n" + script + "\n"
+
+    /// `'sha256-…'` of the script element's content, for the Content-Security-Policy.
+    static let scriptHash = cspHash(scriptElement)
+
+    /// A CSP hash source: `'sha256-` + base64 of the SHA-256 of the UTF-8 text + `'`.
+    static func cspHash(_ text: String) -> String {
+        let hex = Array(SHA256.hex(Array(text.utf8)).utf8)
         var bytes: [UInt8] = []
         func nibble(_ c: UInt8) -> UInt8 { c >= 97 ? c - 87 : c - 48 }
         for i in stride(from: 0, to: hex.count - 1, by: 2) { bytes.append(nibble(hex[i]) << 4 | nibble(hex[i + 1])) }
@@ -117,7 +123,7 @@ public enum Dashboard {
             out.append(i + 2 < bytes.count ? alphabet[Int(n & 63)] : UInt8(ascii: "="))
         }
         return "'sha256-" + String(decoding: out, as: UTF8.self) + "'"
-    }()
+    }
 }
 
 /// Builds the page; one per call, so nothing is shared.
@@ -265,7 +271,7 @@ private struct Page {
         out += section("clauses", heading("失分最多的条款(前 15)", "Top failing clauses (top 15)"), clauses())
         out += section("grades", heading("各分公司等级构成", "Grade mix per branch"), gradeMix())
         out += section("table", heading("网点明细", "Outlets"), table())
-        out += "</main>\n<script>\n\(Dashboard.script)\n</script>\n</body>\n</html>\n"
+        out += "</main>\n<script>\(Dashboard.scriptElement)</script>\n</body>\n</html>\n"
         return out
     }
 
@@ -298,7 +304,7 @@ private struct Page {
     svg .id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-weight: 600; }
     .scroll { overflow: auto; max-height: 80vh; border: 1px solid #eaeef2; }
     table { border-collapse: collapse; width: 100%; font-size: 13px; }
-    th, td { padding: 3px 8px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }
+    th, td { padding: 3px 6px; border-bottom: 1px solid #eaeef2; text-align: left; white-space: nowrap; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
     thead th { position: sticky; top: 0; background: #f6f8fa; cursor: pointer; user-select: none; z-index: 1;
       white-space: normal; vertical-align: bottom; line-height: 1.25; padding-top: 5px; padding-bottom: 5px; }
@@ -567,14 +573,16 @@ private struct Page {
         let columns: [(zh: String, en: String, numeric: Bool, right: Bool)] = [
             ("分公司", "Branch", false, false), ("网点编号", "Outlet ID", false, false), ("网点名称", "Name", false, false),
             ("类型", "Type", false, false), ("申报星级", "Tier claimed", false, false), ("达标星级", "Tier qualified", false, false),
-            ("得分", "Score", true, true), ("等级", "Grade", true, false), ("暂定", "Provisional", false, false),
+            ("得分", "Score", true, true), ("等级", "Grade", true, false), ("暂定", "Prov.", false, false),
             ("红线", "Red line", false, false), ("严重", "Critical", true, true), ("重大", "Major", true, true),
             ("一般", "Minor", true, true), ("覆盖率", "Coverage", true, true),
         ]
         var out = "<p class=\"note\">\(t("点击表头排序,再次点击切换升序/降序;空值总在最后。", "Click a header to sort; click again to reverse. Empty values stay last."))</p>\n"
         out += "<div class=\"scroll\">\n<table id=\"outlets\">\n<thead><tr>"
         for c in columns {
-            out += "<th scope=\"col\"\(c.right ? " class=\"n\"" : "")\(c.numeric ? " data-type=\"num\"" : "")>\(t(c.zh, c.en))</th>"
+            out += "<th scope=\"col\"\(c.right ? " class=\"n\"" : "")\(c.numeric ? " data-type=\"num\"" : "")"
+            out += c.en == "Prov." ? " title=\"\(t("暂定评分(覆盖率不足)", "provisional (coverage below the minimum)"))\">" : ">"
+            out += "\(t(c.zh, c.en))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         let gradeCount = summary.grades.count

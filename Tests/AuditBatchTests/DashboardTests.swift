@@ -147,6 +147,18 @@ enum DashboardFixture {
         #expect(Dashboard.escape("黑龙江分公司") == "黑龙江分公司")
     }
 
+    @Test func scriptIsAllowedByItsHashAlone() {
+        // Known answers (`openssl dgst -sha256 -binary | base64`).
+        #expect(Dashboard.cspHash("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")
+        #expect(Dashboard.cspHash("abc") == "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='")
+        let page = Dashboard.html(DashboardFixture.realistic(), language: .zh)
+        // The hash covers the element's exact content, and no other script or handler exists.
+        #expect(page.contains("<script>\(Dashboard.scriptElement)</script>"))
+        let policy = "default-src 'none'; style-src 'unsafe-inline'; script-src \(Dashboard.cspHash(Dashboard.scriptElement)); base-uri 'none'; form-action 'none'"
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"))
+        #expect(!page.contains(" onclick=") && page.components(separatedBy: "<script").count == 2)
+    }
+
     @Test func outputIsDeterministic() {
         let summary = DashboardFixture.realistic()
         for language in Language.allCases {

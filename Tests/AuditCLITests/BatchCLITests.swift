@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BatchCLITests {
+    /// A folder of copies of the example report and one broken file.
+    func corpus(_ label: String, copies: Int, broken: Bool = true) throws -> String {
+        let dir = try temporaryFolder("batch-\(label)")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let example = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
+        for i in 0..<copies {
+            try example.replacingOccurrences(of: "id: HLJ-HRB-DL-001", with: "id: HLJ-\(i)")
+                .write(toFile: dir + "/in/r\(i).yaml", atomically: false, encoding: .utf8)
+        }
+        if broken {
+            try FileManager.default.copyItem(atPath: repositoryRoot + "/fixtures/broken-reports/yes-boolean.yaml", toPath: dir + "/in/broken.yaml")
+        }
+        return dir
+    }
+
+    @Test func accountsForEveryInputAndExitsTwoOnErrors() throws {
+        let dir = try corpus("exit", copies: 3)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try audit(["batch", dir + "/in", "--out", dir + "/out", "--jobs", "2"])
+        #expect(run.status == 2)
+        #expect(run.stdout == "scored 3, errors 1, total 4\n")
+        #expect(run.stderr.isEmpty, "no progress when stderr is not a terminal")
+    }
+
+    @Test func exitOneWhenAReportBreachesFailOn() throws {
+        let dir = try corpus("breach", copies: 2, broken: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try audit(["batch", dir + "/in", "--out", dir + "/a"]).status == 0)
+        #expect(try audit(["batch", dir + "/in", "--out", dir + "/b", "--fail-on", "major"]).status == 1)
+    }
+
+    @Test func anInterruptedRunLeavesNoOutputFiles() throws {
+        let dir = try corpus("interrupt", copies: 1500)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run is under way (its temporary files exist), then interrupt it.
+        var started = false
+        for _ in 0..<200 {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+            if names.contains(where: { $0.contains(".tmp-") }) { started = true; break }
+            usleep(20_000)
+        }
+        #expect(started)
+        usleep(200_000)
+        #expect(process.isRunning, "the run finished before it could be interrupted; make the corpus larger")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+        #expect(left == [], "left behind: \(left)")
+    }
+
+    @Test func anEarlierCompleteOutputSurvivesAnInterruptedRun() throws {
+        let dir = try corpus("keep", copies: 1500)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let small = try corpus("keep-small", copies: 1, broken: false)
+        defer { try? FileManager.default.removeItem(atPath: small) }
+        #expect(try audit(["batch", small + "/in", "--out", dir + "/out"]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(700_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl")) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        #expect(!names.contains { $0.contains(".tmp-") })
+    }
+}
