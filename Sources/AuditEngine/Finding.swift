@@ -55,8 +55,21 @@ public struct AuditResult: Sendable {
     public let tier: TierResult
     /// Expired waivers that would have matched, and similar notices.
     public let warnings: [Diagnostic]
+    /// Results per status, counted once.
+    private let counts: [Int]
 
-    public func count(_ status: Status) -> Int { findings.lazy.filter { $0.status == status }.count }
+    public init(report: InspectionReport, findings: [Finding], score: Score, tier: TierResult, warnings: [Diagnostic]) {
+        self.report = report
+        self.findings = findings
+        self.score = score
+        self.tier = tier
+        self.warnings = warnings
+        var counts = [Int](repeating: 0, count: Status.allCases.count)
+        for finding in findings { counts[finding.status.rank] += 1 }
+        self.counts = counts
+    }
+
+    public func count(_ status: Status) -> Int { counts[status.rank] }
 
     /// Whether any `fail` is at or above `threshold`.
     public func fails(atOrAbove threshold: Severity) -> Bool {

@@ -30,16 +30,32 @@ public struct OutputOptions: Sendable {
 }
 
 /// Findings in output order: by section, then status (fail first), severity, rule id, item
-/// and location — a total order, so output never depends on evaluation order.
+/// and location — a total order, so output never depends on evaluation order. Sorts on
+/// integer keys computed once per finding; rule ids are compared only between different rules.
 func ordered(_ findings: [Finding]) -> [Finding] {
-    findings.enumerated().sorted { a, b in
-        let x = a.element, y = b.element
-        let sx = Section.allCases.firstIndex(of: x.rule.section) ?? 0, sy = Section.allCases.firstIndex(of: y.rule.section) ?? 0
-        if sx != sy { return sx < sy }
-        if x.status != y.status { return x.status < y.status }
-        if x.rule.severity != y.rule.severity { return x.rule.severity > y.rule.severity }
-        if x.rule.id != y.rule.id { return x.rule.id < y.rule.id }
-        if x.location != y.location { return x.location < y.location }
+    struct Key {
+        var major: Int  // section, status, severity packed
+        var rule: RuleDefinition
+        var line: Int
+        var column: Int
+        var offset: Int
+    }
+    let sections = Section.allCases, statuses = Status.allCases, severities = Severity.allCases
+    var keys: [Key] = []
+    keys.reserveCapacity(findings.count)
+    for (i, f) in findings.enumerated() {
+        let section = sections.firstIndex(of: f.rule.section) ?? 0
+        let status = statuses.firstIndex(of: f.status) ?? 0
+        let severity = severities.firstIndex(of: f.rule.severity) ?? 0  // critical first
+        keys.append(Key(major: (section << 16) | (status << 8) | severity, rule: f.rule,
+                        line: f.location.line ?? 0, column: f.location.column ?? 0, offset: i))
+    }
+    keys.sort { a, b in
+        if a.major != b.major { return a.major < b.major }
+        if a.rule !== b.rule, a.rule.id != b.rule.id { return a.rule.id < b.rule.id }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
         return a.offset < b.offset
-    }.map(\.element)
+    }
+    return keys.map { findings[$0.offset] }
 }

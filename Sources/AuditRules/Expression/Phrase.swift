@@ -22,6 +22,14 @@ public enum Phrase {
                 }
                 continue
             }
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                // CJK ideographs, most of any utterance: letters, no property lookup needed.
+                let v = scalar.value
+                result.append(UInt8(0xE0 | (v >> 12)))
+                result.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                result.append(UInt8(0x80 | (v & 0x3F)))
+                continue
+            }
             if (0xFF10...0xFF19).contains(scalar.value) || (0xFF21...0xFF3A).contains(scalar.value) || (0xFF41...0xFF5A).contains(scalar.value) {
                 // Fullwidth digits and letters (９５５１９) read as their ASCII forms.
                 result.append(UInt8(scalar.value - 0xFEE0) | ((0xFF21...0xFF3A).contains(scalar.value) ? 0x20 : 0))
