@@ -275,3 +275,55 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(run.stdout.contains("| fail | BLD-AREA-CENTER | major |"))
     }
 }
+
+@Suite struct CLIInfoCommandTests {
+    @Test func explainShowsTheWholeClause() throws {
+        let run = try audit(["explain", "TML-FEEDBACK-2WD"])
+        #expect(run.status == 0)
+        for part in ["TML-FEEDBACK-2WD  2个工作日内反馈 / Feedback within 2 working days",
+                     "section timeliness · severity major · points 5 · tier —",
+                     "「公司及时、快速为客户办理业务;对于不能当时解答的咨询或投诉,在2个工作日以内向客户反馈进展情况或处理意见。」",
+                     "applies  it.kind in [\"complaint\", \"consultation\"] and not it.answered_on_spot",
+                     "check    result", "  feedback_wd = 2\n", "  pass  rules/timeliness.yaml:", "defined at rules/timeliness.yaml:"] {
+            #expect(run.stdout.contains(part), "missing: \(part)")
+        }
+        let changed = try audit(["explain", "TML-FEEDBACK-2WD", "--param", "feedback_wd=3"])
+        #expect(changed.stdout.contains("  feedback_wd = 3 (default 2)\n"))
+        let json = try jsonObject(try audit(["explain", "BLD-AREA-CENTER", "--format", "json"]).stdout)
+        #expect((json["cite"] as? [String: Any])?["clause"] as? String == "2.2.3")
+        #expect((json["examples"] as? [Any])?.count == 3)
+    }
+
+    @Test func explainUnknownRuleIsAUsageErrorWithAHint() throws {
+        let run = try audit(["explain", "TML-FEEDBACK-2D"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("unknown rule 'TML-FEEDBACK-2D' (did you mean 'TML-FEEDBACK-2WD'?)"))
+    }
+
+    @Test func rulesListsEveryRule() throws {
+        let text = try audit(["rules"]).stdout
+        #expect(text.hasSuffix("69 rules\n"))
+        #expect(text.contains("BLD-ZONES-FLAGSHIP"))
+        let data = try audit(["rules", "--format", "json"]).stdout
+        let items = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [[String: Any]]
+        #expect(items?.count == 69)
+        #expect(items?.first { $0["id"] as? String == "BLD-ZONES-FLAGSHIP" }?["tier"] as? String == "flagship")
+    }
+
+    @Test func templateIsAChecklistForTheOutlet() throws {
+        let run = try audit(["template", "--type", "service_center", "--tier", "standard"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("  type: service_center  # 网点类型"))
+        #expect(run.stdout.contains("  reception_area_m2:  # 客户接待区域使用面积(平方米)"))
+        #expect(!run.stdout.contains("self_service:"))
+        // The blank template is a report with nothing observed: it loads (the required ids
+        // aside) and every rule is not assessed. Filled-in templates: AuditEngineTests.TemplateTests.
+        #expect(run.stdout.contains("  - id:  # 工号 / staff id (必填 required)"))
+    }
+
+    @Test func templateRejectsUnknownTypes() throws {
+        let run = try audit(["template", "--type", "service_centre"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("(did you mean 'service_center'?)"))
+    }
+}
