@@ -65,16 +65,7 @@ public enum Lint {
                     at: SourceLocation(file: document.file, mark: document.root.mark)))
             }
         }
-        // Rule ids are global.
-        var seen: [String: RuleDefinition] = [:]
-        for rule in packs.flatMap(\.rules) {
-            if let first = seen[rule.id] {
-                diagnostics.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
-                                          related: [.init(message: "first defined here", location: first.location)]))
-            } else {
-                seen[rule.id] = rule
-            }
-        }
+        for duplicate in RuleSet.duplicateIds(packs) { diagnostics.append(duplicate) }
         // Expressions, against the schema.
         let compiler = RuleCompiler(schema: schema)
         var declared: [String: RuleParameter] = [:]

@@ -38,6 +38,22 @@ public struct RuleSet: Sendable {
         return keys.contains("inspection") && !keys.contains("objects")
     }
 
+    /// Rule ids are global (a duplicate would make findings ambiguous): an error at every
+    /// repeat, naming the first definition.
+    static func duplicateIds(_ packs: [RulePack]) -> [Diagnostic] {
+        var seen: [String: RuleDefinition] = [:]
+        var duplicates: [Diagnostic] = []
+        for rule in packs.flatMap(\.rules) {
+            if let first = seen[rule.id] {
+                duplicates.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
+                                         related: [.init(message: "first defined here", location: first.location)]))
+            } else {
+                seen[rule.id] = rule
+            }
+        }
+        return duplicates
+    }
+
     /// The shipped rules.
     public static var bundledFiles: [SourceFile] {
         BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
@@ -127,16 +143,7 @@ public struct RuleSet: Sendable {
                 diagnostics.append(contentsOf: error)
             }
         }
-        // Rule ids are global: a duplicate would make findings ambiguous.
-        var seen: [String: RuleDefinition] = [:]
-        for rule in packs.flatMap(\.rules) {
-            if let first = seen[rule.id] {
-                diagnostics.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
-                                          related: [.init(message: "first defined here", location: first.location)]))
-            } else {
-                seen[rule.id] = rule
-            }
-        }
+        for duplicate in duplicateIds(packs) { diagnostics.append(duplicate) }
         if packs.isEmpty, !diagnostics.hasErrors {
             let where_ = files.first.map { SourceLocation(file: $0.path) } ?? SourceLocation(file: "--rules")
             diagnostics.append(.error("no rule packs found (files whose first key is 'pack')", at: where_))
