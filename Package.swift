@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
         .testTarget(name: "AuditBatchTests", dependencies: ["AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
-        .testTarget(name: "AuditCLITests", dependencies: ["audit"], exclude: ["Snapshots"]),
+        .testTarget(name: "AuditCLITests", dependencies: ["audit"], exclude: ["Snapshots", "Schemas"]),
     ],
     swiftLanguageModes: [.v6]
 )

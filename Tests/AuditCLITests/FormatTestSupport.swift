@@ -78,7 +78,11 @@ struct FormatTestError: Error, CustomStringConvertible {
 /// Validates SARIF text against the official 2.1.0 schema with python3's `jsonschema`.
 /// Fails (never skips) when python3 or the module is missing: CI must have them.
 func validateSARIF(_ sarif: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let schema = repositoryRoot + "/../shared/schemas/sarif-schema-2.1.0.json"
+    // The shared spec's copy, else the one vendored with the tests (a clone on its own).
+    var schema = repositoryRoot + "/../shared/schemas/sarif-schema-2.1.0.json"
+    if !FileManager.default.fileExists(atPath: schema) {
+        schema = repositoryRoot + "/Tests/AuditCLITests/Schemas/sarif-schema-2.1.0.json"
+    }
     #expect(FileManager.default.fileExists(atPath: schema), "SARIF schema missing at \(schema)", sourceLocation: sourceLocation)
     let file = NSTemporaryDirectory() + "audit-sarif-\(getpid())-\(UUID().uuidString).json"
     try Data(sarif.utf8).write(to: URL(fileURLWithPath: file))
