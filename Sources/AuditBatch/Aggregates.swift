@@ -20,10 +20,40 @@ public struct OutletRow: Sendable {
     public var provisional: Bool
     public var redLine: String?
     /// Fails per severity, critical first.
-    public var fails: [Severity: Int]
+    public var fails: FailCounts
     public var coverage: Double?
     /// Rule ids with at least one `fail`, for the branch's top failing clauses.
     public var failingRules: [String]
+}
+
+/// Fails per severity: four numbers, not a dictionary, since a batch keeps one per report.
+public struct FailCounts: Sendable, ExpressibleByDictionaryLiteral {
+    private var counts: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+
+    public init(dictionaryLiteral elements: (Severity, Int)...) {
+        for (severity, count) in elements { self[severity] = count }
+    }
+
+    /// The count (0 when none), optional so `fails[s] ?? 0` reads like a dictionary.
+    public subscript(_ severity: Severity) -> Int? {
+        get {
+            switch severity {
+            case .critical: Int(counts.0)
+            case .major: Int(counts.1)
+            case .minor: Int(counts.2)
+            case .advisory: Int(counts.3)
+            }
+        }
+        set {
+            let value = Int32(clamping: newValue ?? 0)
+            switch severity {
+            case .critical: counts.0 = value
+            case .major: counts.1 = value
+            case .minor: counts.2 = value
+            case .advisory: counts.3 = value
+            }
+        }
+    }
 }
 
 /// Per-rule counts over all reports.

@@ -80,13 +80,13 @@ public struct BatchRunner: Sendable {
         let result = auditor.audit(report)
         var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
         var failingRules: [String] = []
-        var fails: [Severity: Int] = [:]
+        var fails: FailCounts = [:]
         for finding in result.findings {
             guard let index = ruleIndex[ObjectIdentifier(finding.rule)],
                   let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
             counts[index * Self.statusSlots.count + slot] += 1
             if finding.status == .fail {
-                fails[finding.rule.severity, default: 0] += 1
+                fails[finding.rule.severity] = (fails[finding.rule.severity] ?? 0) + 1
                 if failingRules.last != finding.rule.id { failingRules.append(finding.rule.id) }
             }
         }
@@ -120,11 +120,14 @@ public struct BatchRunner: Sendable {
     // MARK: - The run
 
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
-        let discovered = InputDiscovery.find(paths)
         // Every input in one order: found files and paths that cannot be inputs, by path.
-        var inputs: [(path: String, problem: String?)] = discovered.files.map { ($0, nil) }
-        inputs += discovered.problems.map { ($0.path, $0.reason) }
-        inputs.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        let inputs: [(path: String, problem: String?)] = {
+            let discovered = InputDiscovery.find(paths)
+            var all: [(path: String, problem: String?)] = discovered.files.map { ($0, nil) }
+            all += discovered.problems.map { ($0.path, $0.reason) }
+            all.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+            return all
+        }()
 
         try makeDirectory(options.outDirectory)
         let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
@@ -143,6 +146,10 @@ public struct BatchRunner: Sendable {
         for (i, rule) in rules.enumerated() { ruleIndex[ObjectIdentifier(rule.definition)] = i }
         var totals = [Int64](repeating: 0, count: rules.count * Self.statusSlots.count)
         var rows: [OutletRow] = []
+        rows.reserveCapacity(inputs.count)
+        // Per branch: in how many reports each rule failed — tallied as rows arrive so the
+        // rows kept for the dashboard need not carry their failing rules.
+        var branchFailing: [String: [String: Int]] = [:]
         var scored = 0, failed = 0
         var breached = false, evaluationErrors = false
 
@@ -195,7 +202,11 @@ public struct BatchRunner: Sendable {
                     results.write(json)
                     outlets.write(CSV.row(Self.outletFields(row)))
                     for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
-                    rows.append(row)
+                    var kept = row
+                    for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
+                    kept.failingRules = []
+                    kept.gradeLabel = nil
+                    rows.append(kept)
                     scored += 1
                     breached = breached || breach
                     evaluationErrors = evaluationErrors || hasErrors
@@ -216,13 +227,14 @@ public struct BatchRunner: Sendable {
 
         if interruption.load(ordering: .relaxed) {
             files.values.forEach { $0.discard() }
-            return Outcome(summary: summary(rows: [], rules: rules, totals: totals, scored: scored, errors: failed, total: count),
+            return Outcome(summary: summary(rows: [], branchFailing: [:], rules: rules, totals: totals, scored: scored, errors: failed, total: count),
                            breached: breached, evaluationErrors: evaluationErrors, interrupted: true)
         }
-        let summary = summary(rows: rows, rules: rules, totals: totals, scored: scored, errors: failed, total: count)
+        let summary = summary(rows: rows, branchFailing: branchFailing, rules: rules, totals: totals, scored: scored, errors: failed, total: count)
         files["branches.csv"]!.write(CSV.byteOrderMark + Self.branchesCSV(summary))
         files["rules.csv"]!.write(CSV.byteOrderMark + Self.rulesCSV(summary))
-        files["dashboard.html"]!.write(Dashboard.html(summary, language: options.output.language))
+        let dashboard = files["dashboard.html"]!
+        Dashboard.write(summary, language: options.output.language) { dashboard.write($0) }
         do throws(BatchError) {
             for name in names { try files[name]!.close() }
             for name in names { try files[name]!.commit() }
@@ -263,7 +275,10 @@ public struct BatchRunner: Sendable {
 
     // MARK: - Aggregates
 
-    func summary(rows: [OutletRow], rules: [CompiledRule], totals: [Int64], scored: Int, errors: Int, total: Int) -> BatchSummary {
+    func summary(
+        rows: [OutletRow], branchFailing: [String: [String: Int]], rules: [CompiledRule], totals: [Int64], scored: Int, errors: Int,
+        total: Int
+    ) -> BatchSummary {
         let slots = Self.statusSlots.count
         let tallies: [RuleTally] = rules.enumerated().map { i, rule in
             func n(_ status: Status) -> Int { Int(totals[i * slots + (Self.statusSlots.firstIndex(of: status) ?? 0)]) }
@@ -284,8 +299,7 @@ public struct BatchRunner: Sendable {
                 : (scores.count % 2 == 1 ? scores[scores.count / 2] : (scores[scores.count / 2 - 1] + scores[scores.count / 2]) / 2)
             var grades = gradeIds.map { id in (grade: id, count: members.filter { $0.grade == id }.count) }
             grades.append((grade: "", count: members.filter { $0.grade == nil }.count))
-            var failing: [String: Int] = [:]
-            for row in members { for rule in Set(row.failingRules) { failing[rule, default: 0] += 1 } }
+            let failing = branchFailing[branch] ?? [:]
             let top = failing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
             return BranchSummary(
                 branch: branch, reports: members.count, scored: scores.count, mean: mean, median: median, min: scores.first,

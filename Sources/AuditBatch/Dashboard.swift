@@ -13,7 +13,15 @@ import AuditRules
 /// The output depends on the summary alone (no clock, no locale), byte for byte.
 public enum Dashboard {
     public static func html(_ summary: BatchSummary, language: Language) -> String {
-        Page(summary: summary, zh: language == .zh).render()
+        var page = ""
+        write(summary, language: language) { page += $0 }
+        return page
+    }
+
+    /// The same page, handed to `sink` in pieces (the outlet table a few rows at a time), so
+    /// a batch of 10,000 reports never holds the whole page in memory.
+    public static func write(_ summary: BatchSummary, language: Language, to sink: (String) -> Void) {
+        Page(summary: summary, zh: language == .zh).render(sink)
     }
 
     /// Text for element content and for attribute values in double or single quotes.
@@ -259,7 +267,7 @@ private struct Page {
 
     // MARK: - Page
 
-    func render() -> String {
+    func render(_ sink: (String) -> Void) {
         var out = "<!DOCTYPE html>\n<html lang=\"\(t("zh-CN", "en"))\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src \(Dashboard.scriptHash); base-uri 'none'; form-action 'none'\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -270,9 +278,10 @@ private struct Page {
         out += section("ranking", heading("分公司排名(平均分)", "Branch ranking (mean score)"), ranking())
         out += section("clauses", heading("失分最多的条款(前 15)", "Top failing clauses (top 15)"), clauses())
         out += section("grades", heading("各分公司等级构成", "Grade mix per branch"), gradeMix())
-        out += section("table", heading("网点明细", "Outlets"), table())
-        out += "</main>\n<script>\(Dashboard.scriptElement)</script>\n</body>\n</html>\n"
-        return out
+        out += "<section id=\"table\">\n<h2>\(heading("网点明细", "Outlets"))</h2>\n"
+        sink(out)
+        table(sink)
+        sink("</section>\n</main>\n<script>\(Dashboard.scriptElement)</script>\n</body>\n</html>\n")
     }
 
     static let style = """
@@ -568,7 +577,7 @@ private struct Page {
 
     // MARK: - Table
 
-    func table() -> String {
+    func table(_ sink: (String) -> Void) {
         // (zh, en, sorts numerically, right-aligned)
         let columns: [(zh: String, en: String, numeric: Bool, right: Bool)] = [
             ("分公司", "Branch", false, false), ("网点编号", "Outlet ID", false, false), ("网点名称", "Name", false, false),
@@ -620,9 +629,13 @@ private struct Page {
             }
             number(row.coverage, shown: percent)
             out += "</tr>\n"
+            if out.utf8.count > 1 << 16 {
+                sink(out)
+                out = ""
+            }
         }
         out += "</tbody>\n</table>\n</div>\n"
         if summary.outlets.isEmpty { out += "<p class=\"note\">\(t("没有已评分的报告。", "No scored reports."))</p>\n" }
-        return out
+        sink(out)
     }
 }
