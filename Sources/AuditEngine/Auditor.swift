@@ -103,7 +103,7 @@ public struct Auditor: Sendable {
         }
         return statuses.map { outcome, status in
             var location = SourceLocation(file: file, mark: outcome.evidenceMark ?? frame.report.root.mark)
-            var path = outcome.evidencePath
+            var pathPrefix = outcome.evidencePathPrefix, pathSuffix = outcome.evidencePathSuffix
             var missing: [String] = []
             var related: [SourceLocation] = []
             var message: String
@@ -113,7 +113,8 @@ public struct Auditor: Sendable {
                 if case .unknown(let m) = value {
                     missing = [m.path]
                     location = SourceLocation(file: file, mark: m.mark)
-                    path = m.path
+                    pathPrefix = m.path
+                    pathSuffix = nil
                 }
                 message = language == .zh
                     ? "缺少检查证据:\(missing.joined(separator: "、"))"
@@ -125,7 +126,8 @@ public struct Auditor: Sendable {
                         // The error concerns another field than the evidence (the start of a
                         // deadline): point there, and do not name the evidence's path.
                         location = SourceLocation(file: file, mark: first)
-                        path = nil
+                        pathPrefix = nil
+                        pathSuffix = nil
                     }
                     related = e.marks.dropFirst().map { SourceLocation(file: file, mark: $0) }
                 } else {
@@ -150,7 +152,7 @@ public struct Auditor: Sendable {
             }
             return Finding(
                 rule: rule.definition, status: status, item: outcome.item, message: message, location: location,
-                path: path, missing: missing, related: related, pointsLost: 0, waiver: nil)
+                pathPrefix: pathPrefix, pathSuffix: pathSuffix, missing: missing, related: related, pointsLost: 0, waiver: nil)
         }
     }
 

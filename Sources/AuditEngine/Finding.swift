@@ -34,7 +34,9 @@ public struct Finding: Sendable {
     /// The evidence: the field the rule read (or the mapping that lacks it).
     public let location: SourceLocation
     /// `cases[2].feedback_at`
-    public let path: String?
+    public var path: String? { CompiledRule.Outcome.join(pathPrefix, pathSuffix) }
+    let pathPrefix: String?
+    let pathSuffix: String?
     /// Evidence the report lacks (for `not_assessed`).
     public let missing: [String]
     /// Other places involved (an `error` names both timestamps).

@@ -23,7 +23,7 @@ public struct CompiledRule: Sendable {
         var applies: Evaluator?
         var check: Evaluator
         var messages: [Language: MessageTemplate]
-        var evidence: (path: [String], locate: @Sendable (Frame) -> Mark?)?
+        var evidence: (path: [String], suffix: String, locate: @Sendable (Frame) -> Mark?)?
     }
 
     /// The raw result for one subject: the values of `applies` and `check`, before they
@@ -37,7 +37,21 @@ public struct CompiledRule: Sendable {
         public var check: Value?
         public var message: String?
         public var evidenceMark: Mark?
-        public var evidencePath: String?
+        /// The evidence's path in two parts (`cases[2]` and `feedback_at`), joined only when
+        /// someone reads it: most results are passes nobody prints.
+        public var evidencePathPrefix: String?
+        public var evidencePathSuffix: String?
+
+        public var evidencePath: String? { Self.join(evidencePathPrefix, evidencePathSuffix) }
+
+        public static func join(_ prefix: String?, _ suffix: String?) -> String? {
+            switch (prefix, suffix) {
+            case let (p?, s?): p.isEmpty ? s : (s.isEmpty ? p : p + "." + s)
+            case let (p?, nil): p
+            case let (nil, s?): s
+            case (nil, nil): nil
+            }
+        }
     }
 
     /// Evaluates the rule for every subject. Messages are rendered only for results that
@@ -60,16 +74,18 @@ public struct CompiledRule: Sendable {
                     let verdict: Value = ExpressionCompiler.truth(applies) == false ? applies : items
                     results.append(Outcome(
                         item: nil, itemPath: source.listPath, applies: verdict, check: nil, message: nil,
-                        evidenceMark: Self.missingMark(items) ?? frame.report.root.mark, evidencePath: source.listPath))
+                        evidenceMark: Self.missingMark(items) ?? frame.report.root.mark, evidencePathPrefix: source.listPath))
                     continue
                 }
                 for (index, item) in values.enumerated() {
                     frame.item = item
                     var id: String?
-                    var path = "\(source.listPath ?? "")[\(index)]"
+                    let path: String
                     if case .object(let object) = item {
                         id = object.identifier
                         path = object.path
+                    } else {
+                        path = "\(source.listPath ?? "")[\(index)]"
                     }
                     results.append(evaluate(source, frame, language, wantMessage, item: id, itemPath: path))
                 }
@@ -89,15 +105,11 @@ public struct CompiledRule: Sendable {
         let applies = source.applies?(frame) ?? .bool(true)
         var outcome = Outcome(item: item, itemPath: itemPath, applies: applies, check: nil, message: nil)
         if case .object(let object) = frame.item { outcome.evidenceMark = object.mark }
-        outcome.evidencePath = itemPath
+        outcome.evidencePathPrefix = itemPath
         if let evidence = source.evidence {
-            var path = evidence.path
-            var prefix: String?
-            if path.first == "it" {
-                path.removeFirst()
-                prefix = itemPath
-            }
-            outcome.evidencePath = ([prefix].compactMap { $0 } + [path.joined(separator: ".")]).filter { !$0.isEmpty }.joined(separator: ".")
+            // `it.feedback_at` is relative to the item (`cases[2]`); `premises.x` stands alone.
+            outcome.evidencePathPrefix = evidence.path.first == "it" ? itemPath : nil
+            outcome.evidencePathSuffix = evidence.suffix
             outcome.evidenceMark = evidence.locate(frame) ?? outcome.evidenceMark
         }
         guard ExpressionCompiler.truth(applies) == true else { return outcome }

@@ -106,7 +106,7 @@ public struct RuleCompiler: Sendable {
                 report(errors, in: source)
                 messages[language] = template
             }
-            var evidence: (path: [String], locate: @Sendable (Frame) -> Mark?)?
+            var evidence: (path: [String], suffix: String, locate: @Sendable (Frame) -> Mark?)?
             let evidenceExpr: Expr?
             if let source = rule.evidence {
                 evidenceExpr = parse(source)
@@ -120,7 +120,7 @@ public struct RuleCompiler: Sendable {
                 let before = compiler.errors.count
                 let located = compiler.compile(e)
                 if compiler.errors.count == before, let locate = located.locate {
-                    evidence = (path, locate)
+                    evidence = (path, (path.first == "it" ? Array(path.dropFirst()) : path).joined(separator: "."), locate)
                 } else if let source = rule.evidence {
                     report(Array(compiler.errors[before...]), in: source)
                 }
