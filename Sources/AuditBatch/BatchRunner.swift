@@ -99,7 +99,7 @@ public struct BatchRunner: Sendable {
             gradeLabel: score.grade?.label, provisional: score.provisional, redLine: score.redLine, fails: fails,
             coverage: score.coverage, failingRules: failingRules)
         let breached = options.failOn.map { result.fails(atOrAbove: $0) } ?? false
-        let json = JSONFormatter.object(result, options.output).serialized() + "\n"
+        let json = JSONFormatter.object(result, options.output, compact: true).serialized() + "\n"
         return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors)
     }
 

@@ -9,6 +9,9 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// Already-serialised compact JSON, written as it is: for fragments repeated in every
+    /// result (a rule's citation), serialised once. In pretty output it stays on one line.
+    case raw(String)
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
 
@@ -28,6 +31,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .int(let i): out += String(i)
         case .number(let d, let decimals): out += Self.format(d, decimals: decimals)
         case .string(let s): Self.escape(s, into: &out)
+        case .raw(let text): out += text
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["

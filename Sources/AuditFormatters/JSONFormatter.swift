@@ -5,7 +5,9 @@ import AuditRules
 
 /// For programs: one object per report with stable keys (documented in the README).
 public enum JSONFormatter {
-    public static func object(_ result: AuditResult, _ options: OutputOptions) -> JSON {
+    /// `compact: true` (one line per report) writes each rule's citation from its ready-made
+    /// JSON instead of building it again for every finding.
+    public static func object(_ result: AuditResult, _ options: OutputOptions, compact: Bool = false) -> JSON {
         let report = result.report
         let reportInfo: JSON = .object([
             ("path", .string(report.file)),
@@ -23,7 +25,7 @@ public enum JSONFormatter {
             ("digest", .string(options.rulesDigest)),
         ])
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
-        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0) }
+        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0, compact: compact) }
         var fields: [(String, JSON)] = [
             ("report", reportInfo),
             ("rules", rules),
@@ -65,7 +67,7 @@ public enum JSONFormatter {
         ])
     }
 
-    static func finding(of f: Finding) -> JSON {
+    static func finding(of f: Finding, compact: Bool = false) -> JSON {
         var location: [(String, JSON)] = [("file", .string(f.location.file))]
         location.append(("line", f.location.line.map { .int($0) } ?? .null))
         location.append(("column", f.location.column.map { .int($0) } ?? .null))
@@ -77,7 +79,7 @@ public enum JSONFormatter {
             ("section", .string(f.rule.section.rawValue)),
             ("points_lost", .number(f.pointsLost, decimals: 2)),
             ("message", .string(f.message)),
-            ("cite", .object([
+            ("cite", compact ? .raw(f.rule.citeJSON) : .object([
                 ("source", .string(f.rule.cite.source)),
                 ("document", .string(f.rule.cite.document)),
                 ("clause", .string(f.rule.cite.clause)),
@@ -110,6 +112,6 @@ public enum JSONFormatter {
 
     /// One compact line per report.
     public static func formatLines(_ results: [AuditResult], _ options: OutputOptions) -> String {
-        results.map { object($0, options).serialized() + "\n" }.joined()
+        results.map { object($0, options, compact: true).serialized() + "\n" }.joined()
     }
 }

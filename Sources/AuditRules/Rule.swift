@@ -84,6 +84,8 @@ public final class RuleDefinition: Sendable {
     public let examples: [RuleExample]
     public let location: SourceLocation
     public let pack: String
+    /// The citation as compact JSON, made once: every finding of the rule repeats it.
+    public let citeJSON: String
 
     public init(
         id: String, title: Label, description: String?, section: Section, severity: Severity, points: Double?,
@@ -110,6 +112,10 @@ public final class RuleDefinition: Sendable {
         self.examples = examples
         self.location = location
         self.pack = pack
+        self.citeJSON = JSON.object([
+            ("source", .string(cite.source)), ("document", .string(cite.document)),
+            ("clause", .string(cite.clause)), ("quote", .string(cite.quote)),
+        ]).serialized()
     }
 
     /// One list a rule iterates (`staff`), with names bound per item of that list.
