@@ -42,12 +42,14 @@ let package = Package(
             name: "audit-bench",
             dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]
         ),
+        // Test helpers shared by the test targets.
+        .target(name: "AuditTestSupport", dependencies: ["AuditCore", "AuditRules"], path: "Sources/AuditTestSupport"),
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
-        .testTarget(name: "AuditRulesTests", dependencies: ["AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
-        .testTarget(name: "AuditEngineTests", dependencies: ["AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
-        .testTarget(name: "AuditBatchTests", dependencies: ["AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
-        .testTarget(name: "AuditCLITests", dependencies: ["audit"], exclude: ["Snapshots", "Schemas"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
+        .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
+        .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "audit"], exclude: ["Snapshots", "Schemas"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,22 +5,9 @@ import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditYAML
+import AuditTestSupport
 import Foundation
 import Testing
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-let shippedRules: RuleSet = {
-    do { return try RuleSet.load(RuleSet.bundledFiles) } catch { fatalError("shipped rules do not load: \(error)") }
-}()
-
-let shippedCompiled: [CompiledRule] = {
-    do { return try shippedRules.compile() } catch { fatalError("shipped rules do not compile: \(error)") }
-}()
 
 /// A corpus in a temporary folder: the fixture reports in two branch folders, two broken
 /// reports, a FIFO and a dangling link named like reports, a link loop, a report with

@@ -1,11 +1,6 @@
+import AuditTestSupport
 import Foundation
 import Testing
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// The built `audit` executable, beside the test bundle in the build folder.
 let auditBinary: String = {

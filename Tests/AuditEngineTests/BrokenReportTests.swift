@@ -1,3 +1,4 @@
+import AuditTestSupport
 import AuditCore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import AuditTestSupport
 import AuditEngine
 import Foundation
 import Testing

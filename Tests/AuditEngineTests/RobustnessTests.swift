@@ -1,3 +1,4 @@
+import AuditTestSupport
 import AuditCore
 import AuditEngine
 import AuditReport

@@ -4,21 +4,8 @@ import AuditEngine
 import AuditReport
 import AuditRules
 import AuditYAML
+import AuditTestSupport
 import Foundation
-
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-let shippedRules: RuleSet = {
-    do { return try RuleSet.load(RuleSet.bundledFiles) } catch { fatalError("shipped rules do not load: \(error)") }
-}()
-
-let shippedCompiled: [CompiledRule] = {
-    do { return try shippedRules.compile() } catch { fatalError("shipped rules do not compile: \(error)") }
-}()
 
 /// Loads and validates a report given as text.
 func report(_ yaml: String, file: String = "r.yaml") throws(DiagnosticList) -> InspectionReport {

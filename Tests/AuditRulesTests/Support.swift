@@ -2,23 +2,8 @@ import AuditCore
 import AuditReport
 @testable import AuditRules
 import AuditYAML
+import AuditTestSupport
 import Foundation
-
-/// The repository root, found from this file's path so tests do not depend on the cwd.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-/// The shipped rules, loaded once.
-let shippedRules: RuleSet = {
-    do {
-        return try RuleSet.load(RuleSet.bundledFiles)
-    } catch {
-        fatalError("shipped rules do not load: \(error)")
-    }
-}()
 
 /// Compiles a one-rule pack written inline; returns the rendered diagnostics or the rule.
 func compilePack(_ yaml: String, file: String = "test.yaml") -> Result<[CompiledRule], DiagnosticList> {
