@@ -222,6 +222,10 @@ public struct BatchRunner: Sendable {
                 Self.showProgress(done: written, total: count, elapsed: clock.now - start)
             }
         }
+        if interruption.load(ordering: .relaxed) {
+            // Workers may be waiting for a window slot the writer will no longer free.
+            for _ in 0..<jobs { window.signal() }
+        }
         group.wait()
         if options.progress { Self.showProgress(done: written, total: count, elapsed: clock.now - start, final: true) }
 

@@ -1,6 +1,7 @@
 /// RFC 4180 CSV for Excel: UTF-8 with a byte order mark (so Excel reads Chinese correctly),
 /// CRLF line ends, fields quoted when they hold a comma, quote, CR or LF. A field starting
-/// with `=`, `+`, `-` or `@` gets a leading `'` so a spreadsheet never runs it as a formula.
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` so a spreadsheet
+/// never runs it as a formula (OWASP's list).
 public enum CSV {
     public static let byteOrderMark = "\u{FEFF}"
 
@@ -10,7 +11,7 @@ public enum CSV {
 
     public static func field(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }

@@ -23,6 +23,11 @@ public enum InputDiscovery {
         var files: Set<String> = []
         var problems: [Problem] = []
         var visited: Set<[UInt64]> = []
+        // One report reached by two spellings (`a//x.yaml`, `./a/x.yaml`, a link) is one input.
+        var seenFiles: Set<[UInt64]> = []
+        func add(_ path: String, _ info: stat) {
+            if seenFiles.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { files.insert(path) }
+        }
 
         func isReport(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
 
@@ -57,7 +62,7 @@ public enum InputDiscovery {
                 }
                 switch target.st_mode & S_IFMT {
                 case S_IFDIR: walk(path)
-                case S_IFREG: if isReport(name) { files.insert(path) }
+                case S_IFREG: if isReport(name) { add(path, target) }
                 default:
                     if isReport(name) { problems.append(Problem(path: path, reason: "not a regular file")) }
                 }
@@ -73,7 +78,7 @@ public enum InputDiscovery {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path)
             } else if info.st_mode & S_IFMT == S_IFREG {
-                files.insert(path)  // named directly: an input whatever its extension
+                add(path, info)  // named directly: an input whatever its extension
             } else {
                 problems.append(Problem(path: path, reason: "not a regular file"))
             }

@@ -36,7 +36,7 @@ public struct Auditor: Sendable {
         var claimed: Tier?
         if case .string(let text)? = report.value(at: "outlet.tier")?.value { claimed = Tier(rawValue: text) }
         let tier = Scorer.tier(claimed: claimed, tierFindings: findings.filter { $0.rule.tier != nil })
-        frame.tierStanding = TierStanding(supported: tier.blocking.isEmpty, blocking: tier.blocking)
+        frame.tierStanding = TierStanding(supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking)
         var derived: [Finding] = []
         for rule in rules where rule.isDerived {
             derived.append(contentsOf: evaluate(rule, frame))

@@ -34,6 +34,9 @@ public struct TierResult: Sendable {
 
 /// Turns findings into a score.
 struct Scorer {
+    /// none < standard < flagship.
+    static func rank(_ t: Tier?) -> Int { t == nil ? 0 : (t == .standard ? 1 : 2) }
+
     let settings: ScoringSettings
 
     /// Scores `findings` (already without qualification-only results) and sets each failing
@@ -121,10 +124,19 @@ struct Scorer {
         }
         let standardBlockers = blockers(upTo: .standard)
         let flagshipBlockers = blockers(upTo: .flagship)
-        let qualifies: Tier? = flagshipBlockers.isEmpty ? .flagship : (standardBlockers.isEmpty ? .standard : nil)
-        func rank(_ t: Tier?) -> Int { t == nil ? 0 : (t == .standard ? 1 : 2) }
+        // A tier with no rule of its own level that applies (flagship rules are for centres and
+        // halls) cannot be qualified for: passing nothing is not meeting the standard.
+        func applies(_ tier: Tier) -> Bool {
+            tierFindings.contains { $0.rule.tier == tier && $0.status != .notApplicable }
+        }
+        let qualifies: Tier?
+        if standardBlockers.isEmpty && applies(.standard) {
+            qualifies = flagshipBlockers.isEmpty && applies(.flagship) ? .flagship : .standard
+        } else {
+            qualifies = nil
+        }
         var blocking: [String] = []
-        if let claimed, rank(claimed) > rank(qualifies) {
+        if let claimed, Self.rank(claimed) > Self.rank(qualifies) {
             blocking = (claimed == .flagship ? flagshipBlockers : standardBlockers).map(\.rule)
         }
         let missing: [(rule: String, status: Status)]

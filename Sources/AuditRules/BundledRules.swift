@@ -651,8 +651,8 @@ rules:
     applies: outlet.type in ["service_center", "service_hall"]
     check: outlet.floor == 1 and outlet.street_facing
     message:
-      zh: '对外营业职场不是一层临街门店(位于 {outlet.floor} 层{has(outlet.street_facing) ? (outlet.street_facing ? ",临街" : ",不临街") : ""})'
-      en: 'the outlet is not a street-facing ground-floor shop (floor {outlet.floor}{has(outlet.street_facing) ? (outlet.street_facing ? ", street facing" : ", not street facing") : ""})'
+      zh: '对外营业职场不是一层临街门店({has(outlet.floor) ? "位于 " + (outlet.floor == 1 ? "一" : "非一") + " 层" : "楼层未记录"}{has(outlet.street_facing) ? (outlet.street_facing ? ",临街" : ",不临街") : ""})'
+      en: 'the outlet is not a street-facing ground-floor shop ({has(outlet.floor) ? (outlet.floor == 1 ? "ground floor" : "not on the ground floor") : "floor not recorded"}{has(outlet.street_facing) ? (outlet.street_facing ? ", street facing" : ", not street facing") : ""})'
     examples:
       pass:
         - {outlet: {type: service_center, floor: 1, street_facing: true}}
@@ -1108,12 +1108,12 @@ rules:
       document: 中国人寿财产保险股份有限公司客户服务规范
       clause: "2.1.1"
       quote: 三级机构主要服务网点统称为客户服务中心,根据建设标准评定,达到一定标准的可认定为客户服务中心旗舰店或标准店。
-    applies: outlet.tier != "none"
+    applies: (outlet.tier ?? "none") != "none"
     check: tier_supported()
     evidence: outlet.tier
     message:
-      zh: 认定为{outlet.tier},但未达到其建设标准:{tier_blocking().join('、')}
-      en: "certified as {outlet.tier} but its standard is not met: {tier_blocking().join(', ')}"
+      zh: '认定为{outlet.tier},但未达到其建设标准:{tier_blocking().is_empty() ? "该类型网点没有适用的该星级标准" : tier_blocking().join("、")}'
+      en: 'certified as {outlet.tier} but its standard is not met: {tier_blocking().is_empty() ? "no rule of that tier applies to this type of outlet" : tier_blocking().join(", ")}'
     examples:
       pass:
         - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
@@ -1429,7 +1429,7 @@ rules:
       - in: staff
         let: {said: it.utterances}
       - in: calls
-        let: {said: "[it.opening] + (it.transcript ?? [])"}
+        let: {said: "[it.opening] + it.transcript"}
     let:
       hits: said.phrases_found(params.forbidden_phrases)
     check: hits.is_empty()
@@ -1456,10 +1456,10 @@ rules:
     examples:
       pass:
         - {staff: [{id: E1, utterances: ["您好,请问您办理什么业务?"]}], calls: []}
-        - {staff: [], calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?"}]}
+        - {staff: [], calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?", transcript: ["好的,马上为您查询。"]}]}
       fail:
         - {staff: [{id: E1, utterances: ["这是规定, 我有什么办法"]}]}
-        - {calls: [{id: C1, opening: "喂, 说话呀!"}]}
+        - {calls: [{id: C1, opening: "喂, 说话呀!"}]}  # heard in the opening: a fail even without a transcript
         - {calls: [{id: C1, opening: "您好", transcript: ["这个我不 知道。"]}]}
 
   - id: ETQ-PHONE-RINGS

@@ -80,7 +80,7 @@ public enum CalendarFile {
                 }
             }
         }
-        if source.isEmpty {
+        if source.allSatisfy(\.isWhitespace) {
             reader.error("year \(number) needs the source notice", at: node)
         }
         return BusinessCalendar.Year(year: number, source: source, holidays: holidays, workingDays: working)

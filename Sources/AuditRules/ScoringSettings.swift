@@ -100,6 +100,12 @@ public struct ScoringSettings: Sendable {
                         default: grade.label.en = reader.string(v, "en") ?? ""
                         }
                     }
+                    if grades.contains(where: { $0.id == grade.id }) {
+                        reader.error("grade '\(grade.id)' is defined twice", at: item)
+                    }
+                    if grade.min < 0 || grade.min > 100 {
+                        reader.error("grade '\(grade.id)' starts at \(JSON.format(grade.min, decimals: 1)); scores run from 0 to 100", at: item)
+                    }
                     if let previous = grades.last, grade.min >= previous.min {
                         reader.error("grade bands must be strictly descending: '\(grade.id)' starts at \(JSON.format(grade.min, decimals: 1)), not below '\(previous.id)'", at: item)
                     }

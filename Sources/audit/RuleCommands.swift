@@ -48,6 +48,10 @@ extension Audit {
                     }
                 }
             }
+            if !paths.isEmpty && files.isEmpty && unreadable.isEmpty {
+                Console.error("error: no *.yaml or *.yml files in \(paths.joined(separator: ", "))\n")
+                throw ExitCode(2)
+            }
             let today = asOf.flatMap { LocalDate(iso: $0.prefix(10)) } ?? Self.today()
             let result = AuditRules.Lint.run(files, unreadable: unreadable, asOf: today, limits: YAMLLimits(maxFileSize: maxFileSize))
             let sorted = result.diagnostics.sorted
@@ -111,6 +115,11 @@ extension Audit {
             }
             if !unreadable.isEmpty {
                 Console.error(DiagnosticRenderer.render(unreadable) { _ in nil })
+                throw ExitCode(2)
+            }
+            if !paths.isEmpty && ruleFiles.isEmpty && expectations.isEmpty {
+                // Never fall back to the shipped rules when the user named something else.
+                Console.error("error: no rule files or *.expect.yaml files in \(paths.joined(separator: ", "))\n")
                 throw ExitCode(2)
             }
             let set: RuleSet

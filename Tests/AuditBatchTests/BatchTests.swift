@@ -154,3 +154,18 @@ func parseCSV(_ text: String) -> [[String]] {
     if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
     return rows
 }
+
+@Suite struct DiscoveryTests {
+    @Test func oneFileSpelledTwiceIsOneInput() throws {
+        let root = try makeCorpus("spelling")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let once = InputDiscovery.find([root + "/in"]).files.count
+        let twice = InputDiscovery.find([root + "/in", root + "/in//north/hostile.yaml", root + "/./in/north/hostile.yaml"]).files.count
+        #expect(twice == once)
+    }
+
+    @Test func csvGuardsTabAndCarriageReturnToo() {
+        #expect(CSV.field("\t=1+1") == "'\t=1+1")
+        #expect(CSV.field("\r=1") == "\"'\r=1\"")
+    }
+}

@@ -100,3 +100,15 @@ import Testing
         #expect(run.stdout == "\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n1 passed, 1 failed\n")
     }
 }
+
+@Suite struct EmptyInputTests {
+    @Test func lintAndTestOfAFolderWithoutRulesAreErrors() throws {
+        let dir = try temporaryFolder("empty-rules")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lint = try audit(["lint", dir])
+        #expect(lint.status == 2)
+        #expect(lint.stderr.contains("no *.yaml or *.yml files"))
+        let test = try audit(["test", dir])
+        #expect(test.status == 2)
+    }
+}

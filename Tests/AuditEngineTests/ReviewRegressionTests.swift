@@ -147,3 +147,56 @@ import Testing
         #expect(throws: DiagnosticList.self) { try RuleSet.load([]) }
     }
 }
+
+/// Behaviours a second review found wrong; each test failed before its fix.
+@Suite struct SecondReviewRegressionTests {
+    @Test func anAbsentTierMeansNoneSoTierClaimIsNotApplicable() throws {
+        let result = auditor().audit(try report(minimalReport()))
+        #expect(result.findings.first { $0.rule.id == "TIER-CLAIM" }?.status == .notApplicable)
+        #expect(!result.score.missingEvidence.contains("outlet.tier"))
+    }
+
+    @Test func aCallWithoutTranscriptIsNotAssessedUnlessAPhraseIsHeard() throws {
+        let yaml = minimalReport("staff: []\ncalls:\n  - {id: C1, opening: \"您好,请问有什么可以帮您?\"}\n  - {id: C2, opening: \"喂,说话呀\"}")
+        let findings = auditor().audit(try report(yaml)).findings.filter { $0.rule.id == "ETQ-FORBIDDEN-PHRASES" }
+        #expect(findings.map { "\($0.item ?? "-") \($0.status.rawValue)" } == ["C1 not_assessed", "C2 fail"])
+    }
+
+    @Test func aTierWithNoApplicableRuleOfItsLevelIsNotQualifiedFor() throws {
+        let yaml = minimalReport("premises: {clean: true, zones: [business_acceptance], postings: [], amenities: []}",
+                                 outletExtra: "  hosting: partner\n  tier: flagship")
+            .replacingOccurrences(of: "type: service_center", with: "type: loss_assessment_center")
+        let result = auditor().audit(try report(yaml))
+        #expect(result.tier.qualifies == .standard)
+        #expect(result.findings.first { $0.rule.id == "TIER-CLAIM" }?.status == .fail)
+    }
+
+    @Test func flagshipGroundMessageNeverShowsAQuestionMark() throws {
+        let yaml = minimalReport(outletExtra: "  tier: flagship\n  street_facing: false")
+        let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }
+        #expect(finding?.status == .fail)
+        #expect(finding?.message == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
+    }
+
+    @Test func scoringFileRejectsDuplicateAndOutOfRangeBands() throws {
+        let text = """
+            scoring: outlet-score/1
+            points: {critical: 10, major: 5, minor: 2, advisory: 0}
+            weights: {build: 40, etiquette: 30, timeliness: 30}
+            grades:
+              - {id: top, min: 120, zh: 优, en: top}
+              - {id: top, min: 60, zh: 良, en: ok}
+              - {id: fail, min: 0, zh: 差, en: fail}
+            red_line_grade: fail
+            min_coverage: 0.8
+            """
+        do throws(DiagnosticList) {
+            _ = try ScoringSettings.load(try YAMLLoader.load(bytes: Array(text.utf8), file: "s.yaml"))
+            Issue.record("accepted")
+        } catch {
+            let messages = error.diagnostics.map(\.message)
+            #expect(messages.contains("grade 'top' starts at 120; scores run from 0 to 100"))
+            #expect(messages.contains("grade 'top' is defined twice"))
+        }
+    }
+}

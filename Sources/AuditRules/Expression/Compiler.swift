@@ -390,9 +390,20 @@ public struct ExpressionCompiler {
                 return error(at, "cannot join \(left.type) and \(right.type)")
             }
             return Compiled(type: type, eval: { frame in
+                // A missing side stays in the result as a hole (an unknown element), so a
+                // phrase heard in the known part still counts and nothing reads as complete.
+                func items(_ v: Value) -> [Value]? {
+                    switch v {
+                    case .list(let list): list
+                    case .unknown: [v]
+                    case .none: []
+                    default: nil
+                    }
+                }
                 let a = le(frame), b = re(frame)
-                if let blocking = Value.blocking(a, b) { return blocking }
-                guard case .list(let x) = a, case .list(let y) = b else { return .none }
+                if case .failure = a { return a }
+                if case .failure = b { return b }
+                guard let x = items(a), let y = items(b) else { return .none }
                 return .list(x + y)
             })
         case .add, .subtract, .multiply, .divide:
