@@ -82,4 +82,32 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
         #expect(!names.contains { $0.contains(".tmp-") })
     }
+
+    /// A slow report first in line while the other worker fills the reorder window: an
+    /// interrupt must still end the run (it once waited forever for a window slot).
+    @Test func anInterruptWithASlowFirstReportStillEnds() throws {
+        let dir = try corpus("slow", copies: 60, broken: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var big = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
+        big = big.replacingOccurrences(of: "staff:\n", with: "staff:\n" + (0..<8000).map { "  - {id: S\($0), badge: true, uniform: true}\n" }.joined())
+        try big.write(toFile: dir + "/in/aaa.yaml", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "2"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 {
+            if ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains(where: { $0.contains(".tmp-") }) { break }
+            usleep(20_000)
+        }
+        usleep(300_000)
+        kill(process.processIdentifier, SIGINT)
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130 || process.terminationStatus == 2, "ended: \(process.terminationStatus)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).allSatisfy { !$0.contains(".tmp-") })
+    }
 }
