@@ -79,13 +79,7 @@ extension Audit {
             case .success(let values): overrides = values
             case .failure(let problem): throw ValidationError(problem.description)
             }
-            let rules: [CompiledRule]
-            do throws(DiagnosticList) {
-                rules = try ruleSet.compile(overrides: overrides)
-            } catch {
-                Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
-                throw ExitCode(2)
-            }
+            let rules = try compileRules(ruleSet, overrides: overrides, limit: limit)
             var asOfTime: Timestamp?
             if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment

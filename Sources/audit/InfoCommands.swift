@@ -21,10 +21,21 @@ func loadRules(_ options: RuleOptions) throws -> (RuleSet, [CompiledRule]) {
     case .success(let values): overrides = values
     case .failure(let problem): throw ValidationError(problem.description)
     }
+    return (set, try compileRules(set, overrides: overrides, limit: options.maxFileSize))
+}
+
+/// Compiles the rules; broken rules exit 2, but a `--param` value the rules cannot take
+/// (`feedback_wd=-1`) is the command line's fault: a usage error (64) naming the parameter.
+func compileRules(_ set: RuleSet, overrides: [String: Value], limit: Int) throws -> [CompiledRule] {
     do throws(DiagnosticList) {
-        return (set, try set.compile(overrides: overrides))
+        return try set.compile(overrides: overrides)
     } catch {
-        Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: options.maxFileSize) ?? bundledText($0) })
+        if !overrides.isEmpty, (try? set.compile()) != nil {
+            let names = overrides.keys.sorted().joined(separator: ", ")
+            let reasons = error.sorted.map(\.message).joined(separator: "; ")
+            throw ValidationError("--param \(names): the rules cannot take this value: \(reasons)")
+        }
+        Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
         throw ExitCode(2)
     }
 }

@@ -133,6 +133,9 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(param.status == 64)
         #expect(param.stderr.contains("unknown parameter 'min_area'"))
         #expect(try audit(["fixtures/example-report.yaml", "--as-of", "2026-02-30"]).status == 64)
+        let range = try audit(["fixtures/example-report.yaml", "--param", "feedback_wd=-1"])
+        #expect(range.status == 64)
+        #expect(range.stderr.contains("--param feedback_wd: the rules cannot take this value: workdays: needs a whole number from 0 to 3650"))
     }
 
     @Test func paramAndAsOfChangeTheResult() throws {
