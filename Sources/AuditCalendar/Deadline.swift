@@ -76,3 +76,50 @@ extension BusinessCalendar {
         }
     }
 }
+
+/// A period in which a deadline's clock does not run: from the day a notice reached the
+/// customer to the day what it asked for reached the company, both days counted
+/// (最高人民法院关于适用《保险法》若干问题的解释(二) 第十五条). `to` is nil while the period is open.
+public struct Suspension: Sendable, Hashable {
+    public var from: LocalDate
+    public var to: LocalDate?
+
+    public init(from: LocalDate, to: LocalDate?) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A calendar-day deadline with suspensions deducted.
+public enum SuspendedDeadline: Sendable, Hashable {
+    /// The deadline, and how many days were deducted to reach it.
+    case due(Deadline, deducted: Int)
+    /// A suspension that is still open stopped the clock before it ran out: no deadline yet.
+    /// `running` is the deadline as it stood when the clock stopped.
+    case stopped(since: LocalDate, running: Deadline)
+}
+
+extension BusinessCalendar {
+    /// `n` calendar days from `start` (the start day not counted), plus every day of the
+    /// suspensions that falls after `start`, each day deducted once however the suspensions
+    /// overlap; the last day moves to the next working day as for any calendar-day deadline.
+    ///
+    /// A suspension counts only when it began on or before the deadline as it stood then:
+    /// once the time has run out, a later notice does not revive it. An open suspension that
+    /// counts stops the clock (`.stopped`).
+    public func deadline(from start: LocalDate, days n: Int, suspending suspensions: [Suspension]) throws(CalendarError) -> SuspendedDeadline {
+        var deducted = 0
+        var covered = start.dayNumber  // days up to here are deducted already, or not counted at all
+        for suspension in suspensions.sorted(by: { $0.from < $1.from }) {
+            let running = try deadline(from: start, .calendarDays(n + deducted))
+            guard suspension.from <= running.lastDay else { break }
+            guard let to = suspension.to else { return .stopped(since: suspension.from, running: running) }
+            let first = max(suspension.from.dayNumber, covered + 1)
+            if to.dayNumber >= first {
+                deducted += to.dayNumber - first + 1
+                covered = to.dayNumber
+            }
+        }
+        return .due(try deadline(from: start, .calendarDays(n + deducted)), deducted: deducted)
+    }
+}

@@ -1,0 +1,92 @@
+import AuditCalendar
+import Testing
+
+/// IL 第二十三条's 30 days with the supplementing periods deducted (SPC2 第十五条).
+@Suite("Deadlines with suspensions")
+struct SuspensionTests {
+    let calendar: BusinessCalendar
+
+    init() throws {
+        calendar = try ShippedCalendar.calendar()
+    }
+
+    private func result(_ received: String, _ periods: [(String, String?)]) throws -> SuspendedDeadline {
+        let suspensions = periods.map { Suspension(from: date($0.0), to: $0.1.map { date($0) }) }
+        return try calendar.deadline(from: date(received), days: 30, suspending: suspensions)
+    }
+
+    private func due(_ received: String, _ periods: [(String, String?)]) throws -> (String, Int)? {
+        guard case .due(let deadline, let deducted) = try result(received, periods) else { return nil }
+        return (deadline.lastDay.description, deducted)
+    }
+
+    @Test func withoutSuspensionsItIsThePlainCalendarDeadline() throws {
+        // 02-10 + 30 = 03-12, a Thursday.
+        let plain = try #require(try due("2026-02-10", []))
+        #expect(plain == ("2026-03-12", 0))
+    }
+
+    @Test func bothDaysOfAPeriodAreDeducted() throws {
+        // Notice reached 02-20, documents arrived 02-24: 5 days → 02-10 + 35 = 03-17 (Tue).
+        let r = try #require(try due("2026-02-10", [("2026-02-20", "2026-02-24")]))
+        #expect(r == ("2026-03-17", 5))
+    }
+
+    @Test func overlappingPeriodsAreDeductedOnce() throws {
+        // 02-20..02-24 and 02-23..02-26 cover 02-20..02-26: 7 days → 03-19 (Thu).
+        let r = try #require(try due("2026-02-10", [("2026-02-23", "2026-02-26"), ("2026-02-20", "2026-02-24")]))
+        #expect(r == ("2026-03-19", 7))
+        // A period inside another adds nothing.
+        let nested = try #require(try due("2026-02-10", [("2026-02-20", "2026-02-26"), ("2026-02-21", "2026-02-22")]))
+        #expect(nested == ("2026-03-19", 7))
+    }
+
+    @Test func theStartDayIsNotDeductedSinceItIsNotCounted() throws {
+        // Notice on the day of receipt, documents 02-12: only 02-11 and 02-12 were running days.
+        // 02-10 + 32 = 03-14, a Saturday → Monday 03-16.
+        let r = try #require(try due("2026-02-10", [("2026-02-10", "2026-02-12")]))
+        #expect(r == ("2026-03-16", 2))
+    }
+
+    @Test func aNoticeAfterTheTimeRanOutDoesNotReviveIt() throws {
+        let r = try #require(try due("2026-02-10", [("2026-03-13", "2026-03-20")]))
+        #expect(r == ("2026-03-12", 0))
+        // On the last day it still counts: 03-12..03-13 → 32 days → Saturday 03-14 → 03-16.
+        let lastDay = try #require(try due("2026-02-10", [("2026-03-12", "2026-03-13")]))
+        #expect(lastDay == ("2026-03-16", 2))
+    }
+
+    @Test func aNoticeOnTheDayTheDeadlineMovedToCounts() throws {
+        // 02-13 + 30 = 03-15 (Sunday) → the last day is Monday 03-16; a notice that day counts:
+        // 03-16..03-17 deducted → 02-13 + 32 = 03-17 (Tue).
+        let r = try #require(try due("2026-02-13", [("2026-03-16", "2026-03-17")]))
+        #expect(r == ("2026-03-17", 2))
+        // One day deducted lands on 03-16, the day the deadline had moved to anyway.
+        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-16")])! == ("2026-03-16", 1))
+    }
+
+    @Test func anEarlierPeriodCanBringALaterOneIntoTime() throws {
+        // The first period (10 days) moves the deadline to 03-22 (Sun) → 03-23; a notice on 03-20
+        // then still counts.
+        let r = try #require(try due("2026-02-10", [("2026-02-20", "2026-03-01"), ("2026-03-20", "2026-03-21")]))
+        #expect(r == ("2026-03-24", 12))
+    }
+
+    @Test func anOpenPeriodStopsTheClock() throws {
+        let r = try result("2026-02-10", [("2026-02-20", "2026-02-24"), ("2026-03-01", nil)])
+        guard case .stopped(let since, let running) = r else {
+            Issue.record("expected the clock to stop, got \(r)")
+            return
+        }
+        #expect(since == date("2026-03-01"))
+        #expect(running.lastDay == date("2026-03-17"))
+        // An open notice that came too late stops nothing.
+        #expect(try due("2026-02-10", [("2026-03-13", nil)])! == ("2026-03-12", 0))
+    }
+
+    @Test func uncoveredYearsAreStillErrors() {
+        #expect(throws: CalendarError(year: 2027)) {
+            try calendar.deadline(from: date("2026-12-01"), days: 30, suspending: [Suspension(from: date("2026-12-05"), to: date("2026-12-10"))])
+        }
+    }
+}
