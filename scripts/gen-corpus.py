@@ -732,14 +732,15 @@ class Report:
         decided = self.done(after, last, self.fails(self.critical))
         resolved = self.at(decided.date() + dt.timedelta(days=self.choice((0, 0, 1, 2))), decided)
         callback = self.done(resolved, add_workdays(resolved.date(), 5), self.fails())
-        return steps + [("extended", extended), ("decided_at", decided), ("resolved_at", resolved), ("callback_at", callback)]
+        return steps + [("extension", "once" if extended else "none"), ("decided_at", decided), ("resolved_at", resolved), ("callback_at", callback)]
 
     def case_claim(self, received):
         rng = self.rng
         requests = 2 if self.fails(self.rate / 2) else rng.choices((0, 1), (35, 65))[0]
         complete = self.at(received.date() + dt.timedelta(days=self.randint(0, 1) if requests == 0 else self.randint(1, 8)), received)
         investigate = rng.random() < 0.25
-        steps = [("document_requests", requests), ("documents_complete_at", complete), ("investigation_required", investigate)]
+        steps = [("document_requests", self.document_requests(received, complete, requests)),
+                 ("documents_complete_at", complete), ("investigation_required", investigate)]
         if investigate:
             decided = self.done(complete + dt.timedelta(days=3), add_days(complete.date(), 30), self.fails(self.critical))
         else:
@@ -757,6 +758,30 @@ class Report:
             paid = self.done(agreed, add_days(agreed.date(), 10), self.fails(self.critical), lag=6)
             steps += [("agreed_at", agreed), ("paid_at", paid)]
         return steps
+
+    def document_requests(self, received, complete, count):
+        """The requests for more documents as dated periods (SPC2 第十五条): the first notice two
+        hours after receipt, the last documents arriving when the file is complete; two requests
+        split that span. Dates after the inspection are not known yet (an open request)."""
+        if count == 0:
+            return "[]"
+        first = received + dt.timedelta(hours=2)
+        if count == 1:
+            spans = [(first, max(complete, first))]
+        else:
+            middle = max(first + dt.timedelta(hours=1), received + (complete - received) / 2)
+            second = min(middle + dt.timedelta(hours=1), max(complete, middle))
+            spans = [(first, middle), (second, max(complete, second))]
+        inspected = self.inspected.replace(tzinfo=None)
+        items = []
+        for requested, supplied in spans:
+            if requested > inspected:
+                break
+            item = f"requested_at: {self.stamp(requested)}"
+            if supplied <= inspected:
+                item += f", supplied_at: {self.stamp(supplied)}"
+            items.append("{" + item + "}")
+        return "[" + ", ".join(items) + "]"
 
     def case_policy_service(self, received):
         return [("resolved_at", self.at(received.date() + dt.timedelta(days=self.randint(0, 5)), received))]

@@ -28,15 +28,27 @@ public struct Auditor: Sendable {
     public func audit(_ report: InspectionReport) -> AuditResult {
         let frame = Frame(report: report, context: context, slotCount: 8)
         var findings: [Finding] = []
-        var warnings: [Diagnostic] = []
+        var warnings: [Diagnostic] = report.warnings
         for rule in rules where !rule.isDerived {
             findings.append(contentsOf: evaluate(rule, frame))
         }
         applyWaivers(&findings, frame, &warnings)
         var claimed: Tier?
         if case .string(let text)? = report.value(at: "outlet.tier")?.value { claimed = Tier(rawValue: text) }
-        let tier = Scorer.tier(claimed: claimed, tierFindings: findings.filter { $0.rule.tier != nil })
-        frame.tierStanding = TierStanding(supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking)
+        // Only some outlet types can hold a tier (CS 2.1.1: centres and halls); for the others
+        // the flagship rules do not apply at all and nothing qualifies.
+        var eligible = true
+        if case .string(let type)? = report.value(at: "outlet.type")?.value { eligible = scoring.tierOutletTypes.contains(type) }
+        if !eligible {
+            let na = language == .zh ? "不适用" : "not applicable"
+            for i in findings.indices where findings[i].rule.tier == .flagship {
+                findings[i].status = .notApplicable
+                findings[i].message = na
+            }
+        }
+        let tier = Scorer.tier(claimed: claimed, eligible: eligible, tierFindings: findings.filter { $0.rule.tier != nil })
+        frame.tierStanding = TierStanding(
+            supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking, eligible: eligible)
         var derived: [Finding] = []
         for rule in rules where rule.isDerived {
             derived.append(contentsOf: evaluate(rule, frame))
@@ -90,7 +102,9 @@ public struct Auditor: Sendable {
         var statuses: [(CompiledRule.Outcome, Status)] = []
         for outcome in outcomes {
             let status: Status
-            if let check = outcome.check {
+            if outcome.pending {
+                status = .notDue
+            } else if let check = outcome.check {
                 status = Self.status(of: check)
             } else {
                 switch outcome.applies {
@@ -136,9 +150,16 @@ public struct Auditor: Sendable {
             case .notDue:
                 if case .timeliness(let t)? = outcome.check {
                     let day = t.deadline.lastDay.description
-                    message = language == .zh ? "尚未到期(期限 \(day))" : "not due yet (deadline \(day))"
+                    switch t.certainty {
+                    case .exact:
+                        message = language == .zh ? "尚未到期(期限 \(day))" : "not due yet (deadline \(day))"
+                    case .atLeast:
+                        message = language == .zh ? "尚未到期(期限不早于 \(day))" : "not due yet (deadline \(day) at the earliest)"
+                    case .stopped:
+                        message = language == .zh ? "尚未到期(期限暂停计算,待补充资料到达)" : "not due yet (the clock is stopped until the requested documents arrive)"
+                    }
                 } else {
-                    message = outcome.message ?? ""
+                    message = language == .zh ? "尚未到期" : "not due yet"
                 }
             case .fail:
                 if case .timeliness(let t)? = outcome.check, let mark = t.mark {

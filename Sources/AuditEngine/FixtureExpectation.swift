@@ -12,12 +12,16 @@ import AuditYAML
 ///
 ///     fails: [RULE, RULE ITEM, …]      # every `fail` finding, exactly
 ///     not_due: [RULE ITEM, …]          # optional: every `not_due` finding, exactly
+///     not_assessed: [RULE ITEM, …]     # optional: every `not_assessed` finding, exactly
+///     statuses: {RULE ITEM: pass, …}   # optional: the status of these results
+///     messages: {RULE ITEM: text, …}   # optional: text the (English) message contains
+///     warnings: [text, …]              # optional: each is part of some warning
 ///     total: 87.0                      # optional: rounded to one decimal
 ///     grade: good                      # a grade id of the scoring file, or null
 ///     coverage: 0.974                  # optional: rounded to three decimals
 ///     provisional: false
 ///     red_line: null                   # or the rule id
-///     tier: {claimed: standard, qualifies: none}
+///     tier: {claimed: standard, qualifies: none, blocking: [RULE], advice: [RULE]}
 ///     as_of: 2026-04-14T10:30:00+08:00 # optional evaluation time
 public struct FixtureExpectation: Sendable {
     public struct Outcome: Sendable {
@@ -55,7 +59,8 @@ public struct FixtureExpectation: Sendable {
         func strings(_ key: String) -> [String]? {
             expected[key]?.sequence?.compactMap { $0.scalar?.text }.sorted()
         }
-        let known = ["fails", "not_due", "total", "coverage", "grade", "provisional", "red_line", "tier", "as_of"]
+        let known = ["fails", "not_due", "not_assessed", "statuses", "messages", "warnings", "total", "coverage", "grade",
+                     "provisional", "red_line", "tier", "as_of"]
         for key in expected.keys.sorted() where !known.contains(key) {
             outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known))")
         }
@@ -85,6 +90,25 @@ public struct FixtureExpectation: Sendable {
         if let notDue = strings("not_due") {
             compareLists("not_due", notDue, result.findings.filter { $0.status == .notDue }.map(name).sorted())
         }
+        if let notAssessed = strings("not_assessed") {
+            compareLists("not_assessed", notAssessed, result.findings.filter { $0.status == .notAssessed }.map(name).sorted())
+        }
+        func findings(_ key: String) -> [Finding] { result.findings.filter { name($0) == key } }
+        for pair in expected["statuses"]?.mapping ?? [] {
+            guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }
+            let got = findings(key).map(\.status.rawValue)
+            if got != [want] { outcome.problems.append("status of \(key): expected \(want), got \(got.isEmpty ? "no result" : got.joined(separator: ", "))") }
+        }
+        for pair in expected["messages"]?.mapping ?? [] {
+            guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }
+            let got = findings(key).map(\.message)
+            if !got.contains(where: { $0.contains(want) }) {
+                outcome.problems.append("message of \(key): expected it to contain “\(want)”, got \(got.isEmpty ? "no result" : got.map { "“\($0)”" }.joined(separator: ", "))")
+            }
+        }
+        for want in expected["warnings"]?.sequence?.compactMap({ text($0) }) ?? [] where !result.warnings.contains(where: { $0.message.contains(want) }) {
+            outcome.problems.append("warnings: expected one containing “\(want)”, got \(result.warnings.isEmpty ? "none" : result.warnings.map { "“\($0.message)”" }.joined(separator: ", "))")
+        }
         // `total: null` expects no total (nothing assessed); an absent key is not checked.
         if expected["total"] != nil {
             let total = text(expected["total"])
@@ -103,6 +127,11 @@ public struct FixtureExpectation: Sendable {
         func tierValue(_ key: String) -> String? { tier.first { $0.key.scalar?.text == key }.flatMap { text($0.value) } }
         compare("tier.claimed", tierValue("claimed") ?? "none", result.tier.claimed?.rawValue ?? "none")
         compare("tier.qualifies", tierValue("qualifies") ?? "none", result.tier.qualifies?.rawValue ?? "none")
+        func tierList(_ key: String) -> [String]? {
+            tier.first { $0.key.scalar?.text == key }?.value.sequence?.compactMap { $0.scalar?.text }
+        }
+        if let blocking = tierList("blocking") { compareLists("tier.blocking", blocking.sorted(), result.tier.blocking.sorted()) }
+        if let advice = tierList("advice") { compareLists("tier.advice", advice.sorted(), result.tier.advice.sorted()) }
         return outcome
     }
 }

@@ -30,6 +30,10 @@ public struct TierResult: Sendable {
     public var blocking: [String]
     /// The rules (and their statuses) that keep the outlet from the next tier up.
     public var missing: [(rule: String, status: Status)]
+    /// Failed advisory tier rules (尽量, "as far as possible"): advice, never a blocker.
+    public var advice: [String] = []
+    /// Whether the outlet's type can hold a tier at all.
+    public var eligible: Bool = true
 }
 
 /// Turns findings into a score.
@@ -102,16 +106,19 @@ struct Scorer {
             redLine: redLine, coverage: coverage, sections: sections, missingEvidence: missing.sorted())
     }
 
-    /// Qualification from the tier rules' results (scored or not).
-    static func tier(claimed: Tier?, tierFindings: [Finding]) -> TierResult {
+    /// Qualification from the tier rules' results (scored or not). An outlet type that cannot
+    /// hold a tier qualifies for none whatever its rules say; advisory rules never block.
+    static func tier(claimed: Tier?, eligible: Bool = true, tierFindings: [Finding]) -> TierResult {
+        guard eligible else {
+            return TierResult(claimed: claimed, qualifies: nil, blocking: [], missing: [], advice: [], eligible: false)
+        }
         func blockers(upTo tier: Tier) -> [(rule: String, status: Status)] {
             let levels: [Tier] = tier == .flagship ? [.standard, .flagship] : [.standard]
             var result: [(rule: String, status: Status)] = []
             var seen: Set<String> = []
-            for f in tierFindings {
+            for f in tierFindings where f.rule.severity != .advisory {
                 guard let t = f.rule.tier, levels.contains(t), !seen.contains(f.rule.id) else { continue }
-                // Advisory rules count too; a waiver is an approved exception; not_assessed
-                // blocks ("cannot confirm").
+                // A waiver is an approved exception; not_assessed blocks ("cannot confirm").
                 switch f.status {
                 case .fail, .notAssessed, .error:
                     seen.insert(f.rule.id)
@@ -122,10 +129,14 @@ struct Scorer {
             }
             return result
         }
+        var advice: [String] = []
+        for f in tierFindings where f.rule.severity == .advisory && f.status == .fail && !advice.contains(f.rule.id) {
+            advice.append(f.rule.id)
+        }
         let standardBlockers = blockers(upTo: .standard)
         let flagshipBlockers = blockers(upTo: .flagship)
-        // A tier with no rule of its own level that applies (flagship rules are for centres and
-        // halls) cannot be qualified for: passing nothing is not meeting the standard.
+        // A tier with no rule of its own level that applies cannot be qualified for: passing
+        // nothing is not meeting the standard.
         func applies(_ tier: Tier) -> Bool {
             tierFindings.contains { $0.rule.tier == tier && $0.status != .notApplicable }
         }
@@ -145,6 +156,6 @@ struct Scorer {
         case .standard?: missing = flagshipBlockers
         case .flagship?: missing = []
         }
-        return TierResult(claimed: claimed, qualifies: qualifies, blocking: blocking, missing: missing)
+        return TierResult(claimed: claimed, qualifies: qualifies, blocking: blocking, missing: missing, advice: advice)
     }
 }

@@ -22,6 +22,7 @@ public enum JSONFormatter {
             ("packs", .array(options.packs.map { pack in
                 .object([("name", .string(pack.name)), ("version", .string(pack.version)), ("file", .string(pack.file))])
             })),
+            ("params", .object(options.params.map { ($0.name, ParameterValue.json($0.value)) })),
             ("digest", .string(options.rulesDigest)),
         ])
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
@@ -64,6 +65,7 @@ public enum JSONFormatter {
             ("qualifies", .string(t.qualifies?.rawValue ?? "none")),
             ("blocking", .array(t.blocking.map { .string($0) })),
             ("missing", .array(t.missing.map { .object([("rule", .string($0.rule)), ("status", .string($0.status.rawValue))]) })),
+            ("advice", .array(t.advice.map { .string($0) })),
         ])
     }
 

@@ -26,6 +26,7 @@ public enum MarkdownFormatter {
         out += zh ? "| 项目 | 结果 |\n| --- | --- |\n" : "| | |\n| --- | --- |\n"
         for (k, v) in rows { out += "| \(cell(k)) | \(cell(v)) |\n" }
         if let next = summary.nextTier { out += "\n\(cell(next))\n" }
+        if let advice = summary.advice { out += "\n\(cell(advice))\n" }
         if let missing = summary.missingEvidence { out += "\n\(cell(missing))\n" }
         let findings = ordered(result.findings).filter(options.shows)
         for section in Section.allCases {

@@ -51,10 +51,19 @@ struct ScoreText {
         var text = zh
             ? "星级 认定 \(tierName(t.claimed)),达到 \(tierName(t.qualifies))"
             : "tier claimed \(tierName(t.claimed)), qualifies \(tierName(t.qualifies))"
+        if !t.eligible && t.claimed != nil {
+            text += zh ? "(该类型网点不能认定星级,CS 2.1.1)" : " (this type of outlet cannot hold a tier, CS 2.1.1)"
+        }
         if !t.blocking.isEmpty {
             text += (zh ? ";未达标规则 " : "; blocked by ") + t.blocking.joined(separator: ", ")
         }
         return text
+    }
+
+    /// Failed advisory tier rules: what the outlet should do "as far as possible".
+    var advice: String? {
+        guard !result.tier.advice.isEmpty else { return nil }
+        return (zh ? "星级建议(不影响认定) " : "tier advice (does not block): ") + result.tier.advice.joined(separator: ", ")
     }
 
     /// What keeps the outlet from the next tier up, with each rule's status.

@@ -21,6 +21,7 @@ public enum TextFormatter {
         out += summary.coverage + "\n"
         out += summary.tier + "\n"
         if let next = summary.nextTier { out += next + "\n" }
+        if let advice = summary.advice { out += advice + "\n" }
         if let missing = summary.missingEvidence { out += missing + "\n" }
         out += summary.counts + "\n"
         let findings = ordered(result.findings).filter(options.shows)

@@ -11,12 +11,15 @@ public struct InspectionReport: Sendable {
     /// The outlet's UTC offset (from `outlet.timezone`, default Asia/Shanghai), used for
     /// local timestamps and for the local dates deadlines count in.
     public let utcOffsetSeconds: Int
+    /// What validation noticed without refusing the report (a deprecated field).
+    public let warnings: [Diagnostic]
 
-    public init(file: String, text: String, root: ReportObject, utcOffsetSeconds: Int) {
+    public init(file: String, text: String, root: ReportObject, utcOffsetSeconds: Int, warnings: [Diagnostic] = []) {
         self.file = file
         self.text = text
         self.root = root
         self.utcOffsetSeconds = utcOffsetSeconds
+        self.warnings = warnings
     }
 
     /// Reads a value by dotted path from the root (`inspection.inspected_at`); nil when absent.

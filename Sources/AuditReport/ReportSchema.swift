@@ -70,6 +70,43 @@ public struct FieldSchema: Sendable {
     public let absentMeansNone: Bool
     public let allowedInts: [Int64]?
     public let label: Label
+    /// A list that may also be written as an integer: that many items, none of whose fields
+    /// is known (`document_requests: 2`, a count without dates).
+    public let acceptsCount: Bool
+    /// A field kept only so old reports still load: its value is carried over to a newer
+    /// field (`extended: true` → `extension: once`), with a warning.
+    public let deprecation: Deprecation?
+
+    public init(
+        name: String, index: Int, type: ValueType, format: StringFormat, required: Bool, isIdentifier: Bool,
+        absentMeansNone: Bool, allowedInts: [Int64]?, label: Label, acceptsCount: Bool = false, deprecation: Deprecation? = nil
+    ) {
+        self.name = name
+        self.index = index
+        self.type = type
+        self.format = format
+        self.required = required
+        self.isIdentifier = isIdentifier
+        self.absentMeansNone = absentMeansNone
+        self.allowedInts = allowedInts
+        self.label = label
+        self.acceptsCount = acceptsCount
+        self.deprecation = deprecation
+    }
+}
+
+/// How a deprecated field maps onto the field that replaced it.
+public struct Deprecation: Sendable {
+    /// The replacing field of the same object.
+    public let replacement: String
+    /// The replacement's token for each value of the old field, by the value's text
+    /// (`"true": once`).
+    public let values: [String: String]
+
+    public init(replacement: String, values: [String: String]) {
+        self.replacement = replacement
+        self.values = values
+    }
 }
 
 /// A mapping in the report: its keys, in schema order.

@@ -10,7 +10,7 @@ extension ReportSchema {
         return schema!
     }
 
-    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "zh", "en"]
+    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "zh", "en"]
     private static let typeNames = [
         "string", "int", "number", "bool", "timestamp", "date", "time", "hours", "timezone",
         "token", "tokens", "strings", "object", "list",
@@ -52,6 +52,7 @@ extension ReportSchema {
         }
         var built: [String: ObjectSchema] = [:]
         var inProgress: Set<String> = []
+        var deprecations: [(object: String, field: String, node: YAMLNode)] = []
 
         func object(_ name: String, _ at: YAMLNode, _ reader: inout NodeReader) -> ObjectSchema? {
             if let done = built[name] { return done }
@@ -70,7 +71,8 @@ extension ReportSchema {
                 guard let pairs = reader.mapping(spec, "field '\(name).\(fieldName)'", allowed: fieldKeys,
                                                  required: ["type", "zh", "en"]) else { continue }
                 var typeName = "", typeNode = spec, required = false, absentNone = false, isId = false
-                var valuesNode: YAMLNode?, ofNode: YAMLNode?
+                var valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?
+                var acceptsCount = false
                 var zh = fieldName, en = fieldName
                 for (key, _, value) in pairs {
                     switch key {
@@ -83,6 +85,8 @@ extension ReportSchema {
                         }
                     case "values": valuesNode = value
                     case "of": ofNode = value
+                    case "count": acceptsCount = reader.bool(value, "count") ?? false; countNode = value
+                    case "deprecated": deprecatedNode = value
                     case "zh": zh = reader.string(value, "zh") ?? fieldName
                     default: en = reader.string(value, "en") ?? fieldName
                     }
@@ -132,10 +136,18 @@ extension ReportSchema {
                     type = nil
                 }
                 guard let type else { continue }
+                if acceptsCount, typeName != "list", let countNode {
+                    reader.error("count: true is only for list fields (a count of items)", at: countNode)
+                }
+                var deprecation: Deprecation?
+                if let deprecatedNode {
+                    deprecation = Self.deprecation(deprecatedNode, field: fieldName, &reader)
+                    deprecations.append((name, fieldName, deprecatedNode))
+                }
                 fields.append(FieldSchema(
                     name: fieldName, index: fields.count, type: type, format: format, required: required,
                     isIdentifier: isId, absentMeansNone: absentNone, allowedInts: allowedInts,
-                    label: Label(zh: zh, en: en)))
+                    label: Label(zh: zh, en: en), acceptsCount: acceptsCount, deprecation: deprecation))
             }
             let schema = ObjectSchema(name: name, fields: fields)
             built[name] = schema
@@ -143,7 +155,43 @@ extension ReportSchema {
         }
 
         for name in order { _ = object(name, definitions[name]!, &reader) }
+        // A deprecated field must map onto a token field of its own object, token by token.
+        for (objectName, fieldName, node) in deprecations {
+            guard let object = built[objectName], let field = object.field(named: fieldName),
+                  let deprecation = field.deprecation else { continue }
+            guard let replacement = object.field(named: deprecation.replacement) else {
+                reader.error("deprecated field '\(objectName).\(fieldName)' names an unknown replacement '\(deprecation.replacement)'", at: node)
+                continue
+            }
+            guard case .token(let tokens) = replacement.type else {
+                reader.error("the replacement of a deprecated field must be a token field, '\(deprecation.replacement)' is \(replacement.type)", at: node)
+                continue
+            }
+            for (old, new) in deprecation.values.sorted(by: { $0.key < $1.key }) where !tokens.contains(new) {
+                reader.error("'\(new)' (for \(old)) is not a token of \(tokens.name)\(Suggestion.hint(for: new, among: tokens.values))", at: node)
+            }
+        }
         guard let rootSchema = object(rootName, rootNode, &reader) else { return nil }
         return ReportSchema(version: version, root: rootSchema, objects: built, enums: enums)
+    }
+
+    /// `deprecated: {use: extension, values: {"true": once, "false": none}}`.
+    private static func deprecation(_ node: YAMLNode, field: String, _ reader: inout NodeReader) -> Deprecation? {
+        guard let pairs = reader.mapping(node, "deprecated", allowed: ["use", "values"], required: ["use", "values"]) else { return nil }
+        var replacement = "", values: [String: String] = [:]
+        for (key, _, value) in pairs {
+            if key == "use" {
+                replacement = reader.string(value, "deprecated.use") ?? ""
+            } else {
+                for (old, _, new) in reader.mapping(value, "deprecated.values") ?? [] {
+                    values[old] = reader.string(new, "deprecated.values.\(old)")
+                }
+            }
+        }
+        if replacement == field {
+            reader.error("a deprecated field cannot replace itself", at: node)
+            return nil
+        }
+        return replacement.isEmpty ? nil : Deprecation(replacement: replacement, values: values)
     }
 }

@@ -26,8 +26,23 @@ public struct ReportValidator: Sendable {
         let root = run.object(document.root, schema.root, path: "")
         if run.reader.diagnostics.hasErrors { throw run.reader.diagnostics }
         guard let root else { throw run.reader.diagnostics }
-        return InspectionReport(file: document.file, text: document.text, root: root, utcOffsetSeconds: run.offset)
+        return InspectionReport(file: document.file, text: document.text, root: root, utcOffsetSeconds: run.offset,
+                                warnings: run.reader.diagnostics.sorted)
     }
+
+    /// A scalar's text as a deprecation table keys it (`true`, `once`).
+    static func text(of value: ReportValue) -> String {
+        switch value {
+        case .bool(let b): b ? "true" : "false"
+        case .int(let i): String(i)
+        case .string(let s): s
+        default: ""
+        }
+    }
+
+    /// The most items a list given as a count may stand for: a count is a handful of requests,
+    /// and a hostile one must not allocate without bound.
+    public static let maximumCount: Int64 = 1000
 
     /// Per-document state: diagnostics and the outlet's offset.
     private struct Run {
@@ -83,6 +98,23 @@ public struct ReportValidator: Sendable {
                     fields[field.index] = ReportField(value: value, mark: pair.value.mark)
                 }
             }
+            for field in schema.fields {
+                guard let deprecation = field.deprecation, let old = fields[field.index],
+                      let replacement = schema.field(named: deprecation.replacement) else { continue }
+                let text = ReportValidator.text(of: old.value)
+                let node = pairs.first { $0.key.scalar?.text == field.name }?.value ?? node
+                guard let token = deprecation.values[text] else { continue }
+                if let current = fields[replacement.index] {
+                    if case .string(let given) = current.value, given != token {
+                        reader.error("\(join(path, field.name)): \(text) contradicts \(deprecation.replacement): \(given) (\(field.name) is deprecated; keep only \(deprecation.replacement))", at: node)
+                    } else {
+                        reader.warning("\(join(path, field.name)) is deprecated and repeats \(deprecation.replacement): remove it", at: node)
+                    }
+                } else {
+                    reader.warning("\(join(path, field.name)) is deprecated: write \(deprecation.replacement): \(token)", at: node)
+                    fields[replacement.index] = ReportField(value: .string(token), mark: old.mark)
+                }
+            }
             if mode == .report {
                 for field in schema.fields where field.required && fields[field.index] == nil {
                     if pairs.contains(where: { $0.key.scalar?.text == field.name }) { continue }  // typed error already
@@ -107,6 +139,9 @@ public struct ReportValidator: Sendable {
             case .object(let schema):
                 return object(node, schema, path: path).map { .object($0) }
             case .list(let element):
+                if field.acceptsCount, case .object(let itemSchema) = element, case .int(let count)? = node.scalar?.value {
+                    return counted(count, itemSchema, node, path: path)
+                }
                 guard let items = node.sequence else {
                     reader.error("\(path) must be a list, found \(reader.describe(node))", at: node)
                     return nil
@@ -137,6 +172,19 @@ public struct ReportValidator: Sendable {
             default:
                 return scalar(node, type, field, path: path)
             }
+        }
+
+        /// `document_requests: 2`: two items whose fields are all unknown, so rules can count
+        /// them but read nothing else from them.
+        mutating func counted(_ count: Int64, _ schema: ObjectSchema, _ node: YAMLNode, path: String) -> ReportValue? {
+            guard count >= 0, count <= ReportValidator.maximumCount else {
+                reader.error("\(path) must be a list or a count from 0 to \(ReportValidator.maximumCount), found \(count)", at: node)
+                return nil
+            }
+            let empty = [ReportField?](repeating: nil, count: schema.fields.count)
+            return .list((0..<Int(count)).map { i in
+                ReportField(value: .object(ReportObject(schema: schema, mark: node.mark, path: "\(path)[\(i)]", fields: empty)), mark: node.mark)
+            })
         }
 
         mutating func scalar(_ node: YAMLNode, _ type: ValueType, _ field: FieldSchema, path: String) -> ReportValue? {

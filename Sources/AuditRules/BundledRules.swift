@@ -220,9 +220,15 @@ rules:
     title: {zh: 网点命名规范, en: Outlet naming}
     description: >
       The name starts with the city, ends with the type's suffix (客户服务中心 or 客户服务站),
-      and names the area or place in between. A district must appear without 区/县
-      (哈尔滨市道里客户服务中心, not 哈尔滨市道里区客户服务中心); any other place name
-      (恒达) is accepted, since the report cannot tell a place from a typo.
+      and names the area or place in between. A district appears without 区/县
+      (哈尔滨市道里客户服务中心, not 哈尔滨市道里区客户服务中心). A customer service centre is
+      named for the district it serves: when `outlet.district` is given, the middle part must
+      be that district by its name (道里 for 道里区, 滨海 for 滨海新区, 涿州 for 涿州市; a second
+      centre may add its street: 朝阳学府路) or a place whose
+      name says it is one (param place_suffixes: …开发区, …新区, …镇); a 道里区 centre named
+      …南岗客户服务中心 fails. A town (长安镇) may be named with or without 镇. A service
+      station is named for the place it sits in (哈尔滨市恒达客户服务站) and any place name is
+      accepted, since the report cannot tell a place from a typo.
     section: build
     severity: minor
     tier: standard
@@ -233,22 +239,42 @@ rules:
       quote: 各分公司应统一组织对客户服务中心、客户服务站命名,名称应明显标示网点的主要服务区域或坐落地点,如在哈尔滨市道里区内设置的客户服务中心,名称应为“哈尔滨市道里客户服务中心”;在哈尔滨市道里区恒达4S店内设置的客户服务站,名称应为“哈尔滨市恒达客户服务站”。
     applies: outlet.type in ["service_center", "service_station"]
     let:
-      suffix: 'outlet.type == "service_center" ? "客户服务中心" : "客户服务站"'
+      centre: outlet.type == "service_center"
+      suffix: 'centre ? "客户服务中心" : "客户服务站"'
       place: outlet.name.remove_prefix(outlet.city).remove_suffix(suffix)
-    check: >-
-      outlet.name.starts_with(outlet.city) and outlet.name.ends_with(suffix)
-      and place.size() > 0 and place.size() < outlet.name.size()
-      and not place.ends_with("区") and not place.ends_with("县")
+      district: outlet.district ?? ""
+      # The district's own name: 道里区 → 道里, 滨海新区 → 滨海, 涿州市 → 涿州, 长安镇 → 长安.
+      district_base: >-
+        district.remove_suffix("街道").remove_suffix("新区").remove_suffix("区").remove_suffix("县")
+        .remove_suffix("市").remove_suffix("旗").remove_suffix("镇").remove_suffix("乡")
+      named_place: params.place_suffixes.any(p, place.ends_with(p))
+      shape_ok: >-
+        outlet.name.starts_with(outlet.city) and outlet.name.ends_with(suffix)
+        and place.size() > 0 and place.size() < outlet.name.size()
+      district_style: >-
+        ((place.ends_with("区") or place.ends_with("县")) and not named_place)
+        or ((district.ends_with("区") or district.ends_with("县")) and place.starts_with(district))
+      other_district: centre and has(outlet.district) and not named_place and not place.starts_with(district_base)
+    check: shape_ok and not district_style and not other_district
     evidence: outlet.name
     message:
-      zh: 网点名称“{outlet.name}”不符合“城市 + 区域或地点 + {suffix}”的命名规范(如“哈尔滨市道里{suffix}”)
-      en: outlet name “{outlet.name}” does not follow city + area or place + “{suffix}” (e.g. 哈尔滨市道里{suffix})
+      zh: '网点名称“{outlet.name}”{not (shape_ok ?? true) ? "不符合“城市 + 区域或地点 + " + suffix + "”的命名规范(如“哈尔滨市道里" + suffix + "”)" : ((district_style ?? false) ? "中的区县名称应去掉“区/县”(如“哈尔滨市道里" + suffix + "”)" : "中的区域“" + place + "”与网点所在区县“" + (outlet.district ?? "") + "”不符")}'
+      en: 'outlet name “{outlet.name}” {not (shape_ok ?? true) ? "does not follow city + area or place + “" + suffix + "” (e.g. 哈尔滨市道里" + suffix + ")" : ((district_style ?? false) ? "names a district with 区/县, which the name leaves out (e.g. 哈尔滨市道里" + suffix + ")" : "names the area “" + place + "”, not the outlet’s district “" + (outlet.district ?? "") + "”")}'
+    params:
+      # Place names that say they are a place, not a district: a centre may be named for one.
+      place_suffixes: [开发区, 新区, 高新区, 园区, 保税区, 经济区, 工业区, 度假区, 镇, 乡, 街道]
     examples:
       pass:
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市道里客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里客户服务中心}}
-        - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务站}}
+        - {outlet: {type: service_station, city: 哈尔滨市, district: 道里区, name: 哈尔滨市恒达客户服务站}}
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 平房区, name: 哈尔滨市开发区客户服务中心}}
+        - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳学府路客户服务中心}}
+        - {outlet: {type: service_center, city: 东莞市, district: 长安镇, name: 东莞市长安客户服务中心}}
       fail:
+        - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳区学府路客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里区客户服务中心}}
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市南岗客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 道里客户服务中心}}
         - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市客户服务中心}}
@@ -482,7 +508,7 @@ rules:
       source: CS, LB
       document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
       clause: CS 2.3.1.7;LB 第三条
-      quote: 客户服务中心内须悬挂投保流程、理赔流程、理赔资料说明、客户服务承诺、客户服务电话、服务人员监督板(带照片)等宣传材料,须放置在客户易于查阅的地方并及时更新。(LB 第三条:营业场所应当「公示服务的内容、流程及监督电话」)
+      quote: 客户服务中心内须悬挂投保流程、理赔流程、理赔资料说明、客户服务承诺、客户服务电话、服务人员监督板(带照片)等宣传材料,须放置在客户易于查阅的地方并及时更新。……保险公司的营业场所应当设置醒目的服务标识牌,对服务的内容、流程及监督电话等进行公示
     applies: outlet.type in ["service_center", "service_hall"]
     let:
       required: '["underwriting_process", "claims_process", "claims_documents", "service_commitment", "service_hotline", "supervision_board"]'
@@ -526,10 +552,11 @@ rules:
         - {premises: {postings: [claims_process, service_hotline], postings_current: false}}
 
   - id: BLD-OPINION-BOOK
-    title: {zh: 客户意见簿, en: Customer opinion book}
+    title: {zh: 客户意见簿或投诉意见箱, en: Opinion book or complaint box}
     description: >
       Any opinion book passes, wherever it lies (the clause puts it in the rest area; the report
-      does not say where). LB also accepts a complaint box, which the report cannot record.
+      does not say where); LB 第三条 accepts a complaint box instead (`complaint_box`), so
+      either one passes.
     section: build
     severity: minor
     tier: standard
@@ -537,17 +564,18 @@ rules:
       source: CS, LB
       document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
       clause: CS 2.3.1.8;LB 第三条
-      quote: 客户休息区须配置公司标准客户意见簿。(LB 第三条:营业场所应当设置「投诉意见箱或者客户意见簿」)
+      quote: 客户休息区须配置公司标准客户意见簿。……并设置投诉意见箱或者客户意见簿
     applies: outlet.type in ["service_center", "service_hall"]
-    check: premises.opinion_book
+    check: premises.opinion_book or premises.complaint_box
     message:
-      zh: 未配置公司标准客户意见簿
-      en: no company-standard customer opinion book
+      zh: 未配置客户意见簿,也未设置投诉意见箱
+      en: neither a customer opinion book nor a complaint box
     examples:
       pass:
         - {outlet: {type: service_hall}, premises: {opinion_book: true}}
+        - {outlet: {type: service_center}, premises: {opinion_book: false, complaint_box: true}}
       fail:
-        - {outlet: {type: service_center}, premises: {opinion_book: false}}
+        - {outlet: {type: service_center}, premises: {opinion_book: false, complaint_box: false}}
 
   - id: BLD-COUNTER-SIGNS
     title: {zh: 客户服务中心柜面标牌, en: Counter signs of a customer service centre}
@@ -584,7 +612,7 @@ rules:
       source: CS, LB
       document: 中国人寿财产保险股份有限公司客户服务规范;人身保险业务基本服务规定(保监会令2010年第4号)
       clause: CS 2.3.1.10;LB 第三条
-      quote: 桌牌摆放要求整齐划一,镶嵌柜面人员工卡,营业时间内不得随意摘掉。(LB 第三条:「柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡」)
+      quote: 桌牌摆放要求整齐划一,镶嵌柜面人员工卡,营业时间内不得随意摘掉。……保险公司的柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡
     applies: outlet.type in ["service_center", "service_hall"]
     let:
       lacking_zh: '((premises.desk_plates.uniform ?? true) ? [] : ["摆放不整齐划一"]) + ((premises.desk_plates.staff_card ?? true) ? [] : ["未镶嵌柜面人员工卡"])'
@@ -638,8 +666,9 @@ rules:
   - id: BLD-FLAGSHIP-GROUND
     title: {zh: 旗舰店一层临街, en: Flagship on the ground floor facing the street}
     description: >
-      The clause says "as far as possible" (尽量), hence advisory; it still blocks flagship
-      qualification, like every tier rule. Ground floor means `floor == 1`.
+      The clause says "as far as possible" (尽量), hence advisory: it never blocks flagship
+      qualification; a failure is listed as advice in the tier result. Ground floor means
+      `floor == 1`.
     section: build
     severity: advisory
     tier: flagship
@@ -780,7 +809,7 @@ rules:
       source: CS
       document: 中国人寿财产保险股份有限公司客户服务规范
       clause: 2.3.2.6–2.3.2.7
-      quote: 资料填写区须设置填写台,台面下方放置资料和业务表格。客户休息区/资料填写区须提供书写的文具和单证填写样本,粘贴在书写桌面上,便于客户使用和参阅。
+      quote: 资料填写区须设置填写台,台面下方放置资料和业务表格。……客户休息区/资料填写区须提供书写的文具和单证填写样本,粘贴在书写桌面上,便于客户使用和参阅。
     applies: outlet.type in ["service_center", "service_hall"]
     let:
       lacking_zh: >-
@@ -861,7 +890,7 @@ rules:
       document: 中国人寿财产保险股份有限公司客户服务规范
       clause: "2.3.2.11"
       quote: 客户服务中心旗舰店应配置……便民服务箱(包括老花镜、地图、电话号码簿、小药箱、简易针线包)等设备。
-    applies: premises.amenities.contains("convenience_box")
+    applies: outlet.type in ["service_center", "service_hall"] and premises.amenities.contains("convenience_box")
     let:
       required: '["reading_glasses", "map", "phone_directory", "first_aid_kit", "sewing_kit"]'
     check: premises.convenience_box.contains_all(required)
@@ -870,11 +899,13 @@ rules:
       en: "convenience box lacks: {premises.convenience_box.missing(required)}"
     examples:
       pass:
-        - premises:
+        - outlet: {type: service_center}
+          premises:
             amenities: [convenience_box]
             convenience_box: [reading_glasses, map, phone_directory, first_aid_kit, sewing_kit]
       fail:
-        - premises:
+        - outlet: {type: service_hall}
+          premises:
             amenities: [convenience_box]
             convenience_box: [reading_glasses, map, first_aid_kit]
 
@@ -1096,33 +1127,49 @@ rules:
   - id: TIER-CLAIM
     title: {zh: 星级认定名副其实, en: Claimed tier is supported}
     description: >
-      Judged after every other rule (scoring.md, Tiers): the outlet qualifies for the highest
-      tier whose applicable tier rules all pass, advisory ones included; a not_assessed tier
-      rule blocks ("cannot confirm"), and a waived one does not (an approved exception). A
-      claim above the qualified tier fails, naming the blocking rules; those rules keep their
-      own findings too.
+      Judged after every other rule (scoring.md, Tiers). Only customer service centres and
+      service halls can hold a tier (CS 2.1.1; `tier_outlet_types` in scoring.yaml): any other
+      outlet claiming one fails, saying why. For those that can, the outlet qualifies for the
+      highest tier whose applicable non-advisory tier rules all pass; a not_assessed tier rule
+      blocks ("cannot confirm"), a waived one does not (an approved exception), and advisory
+      ones (尽量) never block. A claim above the qualified tier fails, naming the blocking
+      rules; those rules keep their own findings too.
     section: build
     severity: major
     cite:
       source: CS
       document: 中国人寿财产保险股份有限公司客户服务规范
       clause: "2.1.1"
-      quote: 三级机构主要服务网点统称为客户服务中心,根据建设标准评定,达到一定标准的可认定为客户服务中心旗舰店或标准店。
+      quote: 三级机构主要服务网点统称为客户服务中心,根据建设标准评定,达到一定标准的可认定为客户服务中心旗舰店或标准店。四级机构设立的为客户提供服务的营业厅统称为客户服务大厅,经过评定可认定为客户服务大厅标准店,如建设标准和服务能力达到相关标准,经过评定也可认定为客户服务中心旗舰店或标准店。
     applies: (outlet.tier ?? "none") != "none"
     check: tier_supported()
     evidence: outlet.tier
     message:
-      zh: '认定为{outlet.tier},但未达到其建设标准:{tier_blocking().is_empty() ? "该类型网点没有适用的该星级标准" : tier_blocking().join("、")}'
-      en: 'certified as {outlet.tier} but its standard is not met: {tier_blocking().is_empty() ? "no rule of that tier applies to this type of outlet" : tier_blocking().join(", ")}'
+      zh: '认定为{outlet.tier},但{outlet.type}{not tier_eligible() ? "不能认定星级(CS 2.1.1:只有客户服务中心和客户服务大厅可认定为标准店或旗舰店)" : (tier_blocking().is_empty() ? "没有适用的该星级规则" : "未达到其建设标准:" + tier_blocking().join("、"))}'
+      en: 'certified as {outlet.tier}, but a {outlet.type} {not tier_eligible() ? "cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)" : (tier_blocking().is_empty() ? "has no applicable rule of that tier" : "does not meet its standard: " + tier_blocking().join(", "))}'
     examples:
       pass:
-        - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
-          premises: {clean: true, zones: [business_acceptance], postings: []}
+        - outlet: {type: service_hall, tier: standard, hosting: partner}
+          premises:
+            clean: true
+            zones: [business_acceptance, cashier, rest_area, vip_area]
+            rest_area: {seating: true, water_dispenser: true, cups: true}
+            postings: [underwriting_process, claims_process, claims_documents, service_commitment, service_hotline, supervision_board]
+            postings_current: true
+            opinion_book: true
+            desk_plates: {uniform: true, staff_card: true}
       fail:
+        - outlet: {type: service_hall, tier: standard, hosting: partner}
+          premises:
+            clean: false
+            zones: [business_acceptance, cashier, rest_area, vip_area]
+            rest_area: {seating: true, water_dispenser: true, cups: true}
+            postings: [underwriting_process, claims_process, claims_documents, service_commitment, service_hotline, supervision_board]
+            postings_current: true
+            opinion_book: true
+            desk_plates: {uniform: true, staff_card: true}
         - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
-          premises: {clean: false, zones: [business_acceptance], postings: []}
-        - outlet: {type: loss_assessment_center, tier: standard, hosting: partner}
-          premises: {zones: [business_acceptance], postings: []}
+          premises: {clean: true, zones: [business_acceptance, rest_area], postings: []}
 """#),
         ("rules/calendar.yaml", #"""
 # Business calendar: statutory holidays (法定节假日) and adjusted working days (调休上班日)
@@ -1219,24 +1266,38 @@ rules:
         - {staff: [{id: E1, uniform: true}, {id: E2, uniform: false}]}
 
   - id: ETQ-BADGE
-    title: {zh: 佩戴工牌, en: Identity badge worn}
+    title: {zh: 佩戴工牌或放置标识卡, en: Identity badge or desk card}
+    description: >
+      LB 第三条 lets counter staff either wear the identity card or place it in front of the
+      counter: for counter, cashier and reception staff, desk plates that show the staff card
+      (`premises.desk_plates.staff_card: true`) satisfy the clause without a badge. Other roles
+      must wear the badge (CS 3.2); phone agents are not seen by customers and are out of
+      scope. A staff member without a role is not assessed unless the badge is worn.
     section: etiquette
     severity: minor
     cite:
       source: LB, CS
       document: 人身保险业务基本服务规定(保监会令2010年第4号);中国人寿财产保险股份有限公司客户服务规范
       clause: LB 第三条;CS 3.2 着装
-      quote: 柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡
+      quote: 保险公司的柜台服务人员应当佩戴或者在柜台前放置标明身份的标识卡
     for_each: staff
-    check: it.badge
+    applies: it.role != "phone_agent" or (not has(it.role) and (it.badge ?? false))
+    let:
+      at_counter: it.role in ["counter", "cashier", "reception"]
+    check: it.badge or (at_counter and premises.desk_plates.staff_card)
+    evidence: it.badge
     message:
-      zh: 服务人员 {it.id} 未佩戴工牌
-      en: staff member {it.id} wore no identity badge
+      zh: '服务人员 {it.id} 未佩戴工牌{at_counter ?? false ? ",柜台前也未放置标明身份的标识卡(桌牌未镶嵌工卡)" : ""}'
+      en: 'staff member {it.id} wore no identity badge{at_counter ?? false ? ", and no identity card was placed at the counter (no staff card in the desk plate)" : ""}'
     examples:
       pass:
-        - {staff: [{id: E1, badge: true}, {id: E2, badge: true}]}
+        - {staff: [{id: E1, badge: true}, {id: E2, role: manager, badge: true}]}
+        - premises: {desk_plates: {uniform: true, staff_card: true}}
+          staff: [{id: E1, role: cashier, badge: false}, {id: E2, role: phone_agent, badge: false}]
       fail:
-        - {staff: [{id: E1, badge: true}, {id: E2, badge: false}]}
+        - {staff: [{id: E1, badge: true}, {id: E2, role: counter, badge: false}], premises: {desk_plates: {staff_card: false}}}
+        - premises: {desk_plates: {uniform: true, staff_card: true}}
+          staff: [{id: E1, role: assessor, badge: false}]
 
   - id: ETQ-GROOMING
     title: {zh: 仪容规范, en: Grooming}
@@ -1415,23 +1476,26 @@ rules:
   - id: ETQ-FORBIDDEN-PHRASES
     title: {zh: 不使用服务忌语, en: No forbidden phrases}
     description: >
-      A phrase matches when, with spaces and Chinese/ASCII punctuation removed from both, it
-      occurs anywhere in what was said (「这是规定, 我有什么办法」 contains 这是规定). Calls are
-      checked on the opening and the transcript; a call without an opening is not assessed.
+      A phrase matches when, with spaces, Chinese/ASCII punctuation and invisible format
+      characters (zero-width spaces and joiners, BOMs, bidi marks) removed from both, it occurs
+      anywhere in what was said (「这是规定, 我有什么办法」 contains 这是规定). A hit inside one of
+      the polite_forms does not count: 「不知道您是否方便…」 asks the customer politely and is not
+      the curt 不知道. Calls are checked on the opening and the transcript; a call without a
+      transcript is not assessed unless a phrase is heard in the opening.
     section: etiquette
     severity: major
     cite:
       source: CC
       document: 客服中心服务规范
-      clause: 二.8;五.一.1
-      quote: 避免使用生哽、冷淡、推委的语句。(五.一.1:不可以说:“喂说话呀!”……不可以说:“喂,说吧!”)
+      clause: 二.8;五.一.1;五.一.2
+      quote: 避免使用生哽、冷淡、推委的语句。……不可以说:“喂说话呀!”……不可以说:”喂,说吧!”
     for_each:
       - in: staff
         let: {said: it.utterances}
       - in: calls
         let: {said: "[it.opening] + it.transcript"}
     let:
-      hits: said.phrases_found(params.forbidden_phrases)
+      hits: 'said.phrases_found(params.forbidden_phrases, except: params.polite_forms)'
     check: hits.is_empty()
     params:
       forbidden_phrases:
@@ -1450,6 +1514,14 @@ rules:
         - "你找谁都没用"
         - "你去投诉好了"
         - "怎么不早点来"
+      # Longer phrases inside which a forbidden phrase is polite, not curt.
+      polite_forms:
+        - "不知道您是否"
+        - "不知道您方便"
+        - "不知道您是不是"
+        - "不知道您能否"
+        - "不知道您有没有"
+        - "不知道您对"
     message:
       zh: "{it.id} 使用服务忌语:{hits.join('、')}"
       en: "{it.id} used forbidden phrases: {hits.join(', ')}"
@@ -1457,10 +1529,13 @@ rules:
       pass:
         - {staff: [{id: E1, utterances: ["您好,请问您办理什么业务?"]}], calls: []}
         - {staff: [], calls: [{id: C1, opening: "您好,欢迎致电客户服务热线,请问有什么可以帮您?", transcript: ["好的,马上为您查询。"]}]}
+        - {staff: [{id: E1, utterances: ["不知道您是否方便留一个联系电话?", "不知道您方便什么时候来办理?"]}], calls: []}
       fail:
         - {staff: [{id: E1, utterances: ["这是规定, 我有什么办法"]}]}
         - {calls: [{id: C1, opening: "喂, 说话呀!"}]}  # heard in the opening: a fail even without a transcript
         - {calls: [{id: C1, opening: "您好", transcript: ["这个我不 知道。"]}]}
+        - {staff: [{id: E1, utterances: ["这是\u200B规定"]}]}
+        - {staff: [{id: E1, utterances: ["不知道您是否方便?不知道,你自己看吧。"]}]}
 
   - id: ETQ-PHONE-RINGS
     title: {zh: 及时接听电话, en: Phone answered promptly}
@@ -1497,8 +1572,8 @@ rules:
     cite:
       source: CC, CS
       document: 客服中心服务规范;中国人寿财产保险股份有限公司客户服务规范
-      clause: CC 五.一.1;CC 四.1.1.B;CS 3.7
-      quote: “您好,欢迎致电 XX 客户服务热线,客服代表 XX 很高兴为您服务,请问有什么可以帮您?”(四.1.1.B:电话接通时,应主动的报出企业名称、部门并致问候语。)
+      clause: CC 四.1.1.B;CC 五.一.1;CS 3.7
+      quote: 电话接通时,应主动的报出企业名称、部门并致问候语。……“您好,欢迎致电 XX 客户服务热线,客服代表 XX 很高兴为您服务,请问有什么可以帮您?
     for_each: calls
     check: >-
       it.opening.has_phrase("您好") and it.opening.has_any_phrase(params.company_names)
@@ -1566,11 +1641,12 @@ rules:
         - {calls: [{id: C1, apology_when_unable: false}]}
 
   - id: ETQ-PHONE-HANGUP
-    title: {zh: 坐席不先挂机, en: Agent did not hang up first}
+    title: {zh: "意见不一致时耐心交流,不摔电话", en: Never hung up on the customer}
     description: >
-      The source forbids slamming the phone (不摔电话); following the catalog, the rule reads
-      it as the common call-centre courtesy that the customer hangs up first, so a call the
-      agent ended first fails.
+      CC 四.2.4 forbids 摔电话, hanging up on the customer in a disagreement. The report's
+      `agent_hung_up_first: true` records that the agent cut the call off on the customer,
+      which is what the clause forbids; an agent who ended the call after the customer had
+      finished should be recorded as false.
     section: etiquette
     severity: minor
     cite:
@@ -1581,8 +1657,8 @@ rules:
     for_each: calls
     check: not it.agent_hung_up_first
     message:
-      zh: 电话 {it.id} 由坐席先挂机
-      en: "call {it.id}: the agent hung up before the customer"
+      zh: 电话 {it.id} 中坐席挂断客户电话(摔电话),未耐心与客户交换意见
+      en: "call {it.id}: the agent hung up on the customer instead of talking the disagreement through"
     examples:
       pass:
         - {calls: [{id: C1, agent_hung_up_first: false}]}
@@ -1596,8 +1672,8 @@ rules:
       clause text; the quote is that heading. Only the opening is checked (准时): the outlet
       must open no later than the start of the posted hours plus opening_grace_min minutes
       (default 0). Staying open until the posted closing time (满点) is not in the report
-      format and is not checked. Without posted hours or an observed opening time the rule
-      is not applicable.
+      format and is not checked. Without posted hours or an observed opening time the
+      evidence is missing: not assessed.
     section: etiquette
     severity: major
     cite:
@@ -1605,7 +1681,6 @@ rules:
       document: 中国人寿保险股份有限公司柜面服务标准(试行)
       clause: 8.3
       quote: 8.3对外服务,准时满点
-    applies: has(outlet.posted_hours) and has(premises.opened_at)
     let:
       posted_open: to_time(outlet.posted_hours.before("-"))
     check: minutes(premises.opened_at) <= minutes(posted_open) + params.opening_grace_min
@@ -1626,9 +1701,9 @@ rules:
     title: {zh: 首问责任制, en: First-contact responsibility}
     description: >
       Only cases handed to another staff member (`transferred_to` present) are checked; the
-      first receiver must have obtained the colleague's "事项已办理完毕" confirmation. The
-      rule does not wait for the case to be resolved: a sampled transfer without the
-      confirmation fails, since the first receiver follows the matter until it is done.
+      first receiver must have obtained the colleague's "事项已办理完毕" confirmation. That
+      confirmation can only exist once the matter is done: a transfer without it is not due
+      while the case is not resolved (no `resolved_at`), and fails once it is.
     section: etiquette
     severity: major
     cite:
@@ -1638,6 +1713,7 @@ rules:
       quote: 5.各级机构人员在内外部服务过程中均应遵循首问责任制。……确属超出职责范围的事项,第一受理人应引导客户/同事到具有相应处理权限的同事处办理,并负责获得接办同事“事项已办理完毕”的确认。
     for_each: cases
     applies: has(it.transferred_to)
+    due: has(it.resolved_at) or (it.transfer_confirmed ?? false)
     check: it.transfer_confirmed
     message:
       zh: 案件 {it.id} 由 {it.handler ?? "首问责任人"} 转交 {it.transferred_to} 办理,首问责任人未获得“事项已办理完毕”的确认
@@ -1649,7 +1725,7 @@ rules:
             - {id: B, kind: consultation, received_at: "2026-04-02 16:00", handler: E1}
       fail:
         - cases:
-            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", handler: E1, transferred_to: E2, transfer_confirmed: false}
+            - {id: A, kind: complaint, received_at: "2026-04-02 15:00", handler: E1, transferred_to: E2, transfer_confirmed: false, resolved_at: "2026-04-03 10:00"}
 """#),
         ("rules/report-schema.yaml", #"""
 # The outlet inspection report, as data (../shared/spec/report-format.md).
@@ -1662,6 +1738,10 @@ rules:
 #   values    an enum name from `enums:` (or, for int, the allowed numbers)
 #   absent    `not_happened`: absence is a fact (e.g. a case not yet paid), read as "none", not
 #             as missing evidence
+#   count     (list) `true`: the list may be written as an integer, that many items none of
+#             whose fields is known (`document_requests: 2`)
+#   deprecated `{use: FIELD, values: {OLD: TOKEN}}`: still accepted, with a warning; its value
+#             is carried over to the token field FIELD of the same object
 #   zh, en    labels, used by messages and by `audit template`
 schema: outlet-report/1
 root: report
@@ -1766,6 +1846,10 @@ enums:
     phone: {zh: 电话, en: phone}
     online: {zh: 网上, en: online}
     visit: {zh: 上门, en: visit}
+  extension:
+    none: {zh: 未延长, en: not extended}
+    once: {zh: 情况复杂延长至30日, en: extended to 30 days}
+    twice: {zh: 经审批再延长30日, en: extended by another 30 days with approval}
   decision:
     approved: {zh: 赔付, en: approved}
     partial: {zh: 部分赔付, en: partially approved}
@@ -1828,6 +1912,7 @@ objects:
     postings: {type: tokens, values: posting, zh: 悬挂宣传材料, en: postings}
     postings_current: {type: bool, zh: 宣传材料及时更新, en: postings current}
     opinion_book: {type: bool, zh: 客户意见簿, en: opinion book}
+    complaint_box: {type: bool, zh: 投诉意见箱, en: complaint box}
     counter_signs: {type: tokens, values: counter_sign, zh: 柜面标牌, en: counter signs}
     desk_plates: {type: object, of: desk_plates, zh: 桌牌, en: desk plates}
     suspended_counters: {type: list, of: suspended_counter, zh: 暂停办公柜台, en: suspended counters}
@@ -1903,11 +1988,13 @@ objects:
     first_contact_at: {type: timestamp, absent: not_happened, zh: 首次联系时间, en: first contact at}
     feedback_at: {type: timestamp, absent: not_happened, zh: 反馈时间, en: feedback at}
     decided_at: {type: timestamp, absent: not_happened, zh: 处理决定/核定时间, en: decided at}
-    extended: {type: bool, zh: 延长处理期限, en: extended}
+    extension: {type: token, values: extension, zh: 处理期限延长, en: extension of the handling period}
+    extension_approved_by: {type: string, zh: 再延长审批人(上级机构或总公司高级管理人员), en: further extension approved by}
+    extended: {type: bool, deprecated: {use: extension, values: {"true": once, "false": none}}, zh: "延长处理期限(已停用,改用 extension)", en: extended (deprecated; use extension)}
     resolved_at: {type: timestamp, absent: not_happened, zh: 办结时间, en: resolved at}
     callback_at: {type: timestamp, absent: not_happened, zh: 回访时间, en: callback at}
     documents_complete_at: {type: timestamp, zh: 资料齐全时间, en: documents complete at}
-    document_requests: {type: int, zh: 补充资料通知次数, en: document requests}
+    document_requests: {type: list, of: document_request, count: true, zh: 补充资料通知, en: requests for more documents}
     investigation_required: {type: bool, zh: 需要调查, en: investigation required}
     decision: {type: token, values: decision, absent: not_happened, zh: 核定结论, en: decision}
     agreed_at: {type: timestamp, absent: not_happened, zh: 达成协议时间, en: agreed at}
@@ -1919,6 +2006,10 @@ objects:
     handler: {type: string, zh: 首问责任人, en: first receiver}
     transferred_to: {type: string, absent: not_happened, zh: 转交人员, en: transferred to}
     transfer_confirmed: {type: bool, zh: 首问责任人收到办结确认, en: transfer confirmed}
+
+  document_request:
+    requested_at: {type: timestamp, required: true, zh: 补充资料通知到达时间, en: notice reached the claimant}
+    supplied_at: {type: timestamp, absent: not_happened, zh: 补充资料到达时间, en: documents reached the insurer}
 """#),
         ("rules/scoring.yaml", #"""
 # Scoring settings (../shared/spec/scoring.md): points per severity, section weights, grade
@@ -1943,6 +2034,9 @@ grades:
 # The grade given by the red line (一票否决): any failed critical rule.
 red_line_grade: fail
 min_coverage: 0.8
+# The outlet types that can be certified 标准店/旗舰店 (CS 2.1.1: 客户服务中心 and 客户服务大厅);
+# any other type qualifies for no tier, and its flagship rules do not apply.
+tier_outlet_types: [service_center, service_hall]
 """#),
         ("rules/timeliness.yaml", #"""
 # 服务时效 — deadlines per case (CP; IL; CH). Deadlines follow ../shared/spec/timeliness.md:
@@ -1967,7 +2061,7 @@ rules:
       result: 'on_time(it.feedback_at, it.received_at, workdays: params.feedback_wd)'
     check: result
     params:
-      feedback_wd: 2
+      feedback_wd: {value: 2, fixed: true}     # the public commitment's 2个工作日
     message:
       zh: 案件 {it.id} 应于 {result.last_day} 前反馈,晚 {result.late} 个工作日
       en: case {it.id} was due for feedback by {result.last_day}; {result.late} working day(s) late
@@ -1998,8 +2092,10 @@ rules:
     for_each: cases
     applies: it.kind == "claim" and it.investigation_required == false
     let:
-      result: 'on_time(it.decided_at, it.documents_complete_at, workdays: 3)'
+      result: 'on_time(it.decided_at, it.documents_complete_at, workdays: params.claim_wd)'
     check: result
+    params:
+      claim_wd: {value: 3, fixed: true}        # the public commitment's 3个工作日
     message:
       zh: 理赔案件 {it.id} 资料齐全、无需调查,应于 {result.last_day} 前作出理赔核定,晚 {result.late} 个工作日
       en: claim {it.id} (documents complete, no investigation) was due for a decision by {result.last_day}; {result.late} working day(s) late
@@ -2120,45 +2216,59 @@ rules:
   - id: TML-COMPLAINT-15D
     title: {zh: 15日内作出投诉处理决定, en: Complaint decided within 15 days}
     description: >
-      15 calendar days from receipt, or 30 when the case records `extended: true`. An absent
-      `extended` matters only where the two readings disagree: decided within 15 days passes
-      and after 30 days fails either way; in between the case is not assessed (the report must
-      say whether the period was extended). The further extension to 60
-      days for especially complex cases (with senior approval) is not modelled. decided_at is
-      taken as the decision having been made and told to the complainant. A deadline on a
-      non-working day moves to the next working day.
+      15 calendar days from receipt; 30 when the period was extended (`extension: once`, a
+      complex case, the complainant told); 60 when it was extended again (`extension: twice`)
+      with the approval of the higher-level institution or head-office senior management,
+      which `extension_approved_by` records: `twice` without it is judged at 30 days. The old
+      `extended: true` reads as `once`. An absent `extension` matters only where the
+      readings disagree: decided within 15 days passes and after 60 days fails either way; in
+      between the case is not assessed (the report must say whether the period was extended).
+      decided_at is taken as the decision having been made and told to the complainant. A
+      deadline on a non-working day moves to the next working day.
     section: timeliness
     severity: critical
     cite:
       source: CH
       document: 银行业保险业消费投诉处理管理办法(银保监会令2020年第3号)
-      clause: 第三章 消费投诉处理(处理时限)
-      quote: 对于事实清楚、争议情况简单的消费投诉,应当自收到消费投诉之日起15日内作出处理决定并告知投诉人,情况复杂的可以延长至30日……
+      clause: 第十九条
+      quote: 对于事实清楚、争议情况简单的消费投诉,应当自收到消费投诉之日起15日内作出处理决定并告知投诉人,情况复杂的可以延长至30日;情况特别复杂或者有其他特殊原因的,经其上级机构或者总行、总公司高级管理人员审批并告知投诉人,可以再延长30日。
     for_each: cases
     applies: it.kind == "complaint"
     let:
-      result: 'it.extended ? on_time(it.decided_at, it.received_at, days: 30) : on_time(it.decided_at, it.received_at, days: 15)'
+      approved: has(it.extension_approved_by)
+      result: >-
+        it.extension == "none" ? on_time(it.decided_at, it.received_at, days: params.decide_days)
+        : (it.extension == "once" or not approved
+           ? on_time(it.decided_at, it.received_at, days: params.extended_days)
+           : on_time(it.decided_at, it.received_at, days: params.extended_days + params.further_days))
     check: result
+    params:
+      decide_days: {value: 15, fixed: true}     # 15日内
+      extended_days: {value: 30, fixed: true}   # 延长至30日
+      further_days: {value: 30, fixed: true}    # 再延长30日 (60 in all)
     message:
-      zh: 投诉 {it.id} 应于 {result.last_day} 前作出处理决定,晚 {result.late} 日
-      en: complaint {it.id} was due for a decision by {result.last_day}; {result.late} day(s) late
+      zh: '投诉 {it.id} 应在 {result.limit} 日内(于 {result.last_day} 前)作出处理决定,晚 {result.late} 日{(it.extension ?? "none") == "twice" and not approved ? "(记录为再次延长,但无审批人,按30日计)" : ""}'
+      en: 'complaint {it.id} was due for a decision within {result.limit} days (by {result.last_day}); {result.late} day(s) late{(it.extension ?? "none") == "twice" and not approved ? " (recorded as extended twice, but with no approver: judged at 30 days)" : ""}'
     examples:
-      # Received Thu 2026-04-02: 15 days → 04-17 (Fri). Extended: 30 days → 05-02, inside
-      # the 劳动节 holiday (05-01..05-05) → 05-06.
+      # Received Thu 2026-04-02: 15 days → 04-17 (Fri). Extended once: 30 days → 05-02, inside
+      # the 劳动节 holiday (05-01..05-05) → 05-06. Twice with approval: 60 days → 06-01 (Mon).
       pass:
         - cases:
             - {id: A, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-04-17 23:00"}
-            - {id: B, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-06 18:00"}
+            - {id: B, kind: complaint, extension: once, received_at: "2026-04-02 15:00", decided_at: "2026-05-06 18:00"}
+            - {id: C, kind: complaint, extension: twice, extension_approved_by: 黑龙江分公司总经理室, received_at: "2026-04-02 15:00", decided_at: "2026-06-01 18:00"}
       fail:
         - cases:
-            - {id: A, kind: complaint, extended: false, received_at: "2026-04-02 15:00", decided_at: "2026-04-18 09:00"}
+            - {id: A, kind: complaint, extension: none, received_at: "2026-04-02 15:00", decided_at: "2026-04-18 09:00"}
         - cases:
-            - {id: D, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
+            - {id: D, kind: complaint, received_at: "2026-04-02 15:00", decided_at: "2026-06-02 09:00"}
         - cases:
-            - {id: B, kind: complaint, extended: true, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
+            - {id: B, kind: complaint, extension: once, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
+        - cases:
+            - {id: E, kind: complaint, extension: twice, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
         - inspection: {inspected_at: "2026-04-20 10:00"}
           cases:
-            - {id: C, kind: complaint, extended: false, received_at: "2026-04-02 15:00"}
+            - {id: C, kind: complaint, extension: none, received_at: "2026-04-02 15:00"}
 
   - id: TML-LAW22-ONE-NOTICE
     title: {zh: 一次性通知补充资料, en: Missing documents requested at once}
@@ -2174,45 +2284,82 @@ rules:
       quote: 保险人按照合同的约定,认为有关的证明和资料不完整的,应当及时一次性通知投保人、被保险人或者受益人补充提供。
     for_each: cases
     applies: it.kind == "claim"
-    check: it.document_requests <= 1
+    check: it.document_requests.size() <= 1
     message:
-      zh: 理赔案件 {it.id} 分 {it.document_requests} 次通知补充资料,未一次性通知
-      en: claim {it.id} asked for more documents {it.document_requests} separate times instead of once
+      zh: 理赔案件 {it.id} 分 {it.document_requests.size()} 次通知补充资料,未一次性通知
+      en: claim {it.id} asked for more documents {it.document_requests.size()} separate times instead of once
     examples:
       pass:
         - cases:
             - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 1}
             - {id: B, kind: claim, received_at: "2026-02-10 09:00", document_requests: 0}
+            - {id: C, kind: claim, received_at: "2026-02-10 09:00", document_requests: [{requested_at: "2026-02-12 10:00", supplied_at: "2026-02-20 16:00"}]}
       fail:
         - cases:
             - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 2}
+        - cases:
+            - id: B
+              kind: claim
+              received_at: "2026-02-10 09:00"
+              document_requests:
+                - {requested_at: "2026-02-12 10:00", supplied_at: "2026-02-20 16:00"}
+                - {requested_at: "2026-02-24 10:00"}
 
   - id: TML-LAW23-DECIDE-30D
     title: {zh: 三十日内作出核定, en: Claim decided within 30 days}
+    description: >
+      30 calendar days from the insurer's first receipt of the claim (received_at), with the
+      periods in which the claimant was supplementing documents deducted (SPC2 第十五条): each
+      from the day the request reached the claimant (requested_at) to the day the documents
+      reached the insurer (supplied_at), both days counted, overlapping periods once. A request
+      made after the time had already run out deducts nothing. While a request is unanswered
+      the clock stands still: an open claim is not due, and a decision made meanwhile is in
+      time. `document_requests` given as a count without dates (or absent) leaves the
+      deduction unknown: a decision within 30 days of receipt passes either way; later it is
+      not assessed (the report must give the dates). The deadline on a non-working day moves
+      to the next working day.
     section: timeliness
     severity: critical
     cite:
-      source: IL
-      document: 中华人民共和国保险法(2015)
-      clause: 第二十三条
-      quote: ……情形复杂的,应当在三十日内作出核定,但合同另有约定的除外。
+      source: IL, SPC2
+      document: 中华人民共和国保险法(2015);最高人民法院关于适用《中华人民共和国保险法》若干问题的解释(二)(法释〔2013〕14号)
+      clause: IL 第二十三条;SPC2 第十五条
+      quote: ……情形复杂的,应当在三十日内作出核定,但合同另有约定的除外。……保险法第二十三条规定的三十日核定期间,应自保险人初次收到索赔请求及投保人、被保险人或者受益人提供的有关证明和资料之日起算。保险人主张扣除投保人、被保险人或者受益人补充提供有关证明和资料期间的,人民法院应予支持。扣除期间自保险人根据保险法第二十二条规定作出的通知到达投保人、被保险人或者受益人之日起,至投保人、被保险人或者受益人按照通知要求补充提供的有关证明和资料到达保险人之日止。
     for_each: cases
     applies: it.kind == "claim"
     let:
-      result: 'on_time(it.decided_at, it.documents_complete_at, days: params.decide_days)'
+      supplementing: it.document_requests.periods(r, r.requested_at, r.supplied_at)
+      result: 'on_time(it.decided_at, it.received_at, days: params.decide_days, excluding: supplementing)'
     check: result
     params:
-      decide_days: 30
+      decide_days: {value: 30, fixed: true}     # 三十日内
     message:
-      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定,晚 {result.late} 日
-      en: claim {it.id} was due for a decision by {result.last_day}; {result.late} day(s) late
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定(自收到索赔请求之日起 {result.limit} 日,扣除补充资料期间 {result.deducted} 日),晚 {result.late} 日
+      en: claim {it.id} was due for a decision by {result.last_day} ({result.limit} days from receipt, {result.deducted} day(s) of supplementing documents deducted); {result.late} day(s) late
     examples:
+      # Received Tue 2026-02-10: 30 days → 03-12 (Thu). One request 02-20..02-24 deducts 5 days
+      # → 03-17 (Tue).
       pass:
         - cases:
-            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-03-16 18:00"}
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 0, decided_at: "2026-03-12 18:00"}
+            - id: B
+              kind: claim
+              received_at: "2026-02-10 09:00"
+              document_requests: [{requested_at: "2026-02-20 10:00", supplied_at: "2026-02-24 16:00"}]
+              decided_at: "2026-03-17 18:00"
+            - {id: C, kind: claim, received_at: "2026-02-10 09:00", document_requests: 2, decided_at: "2026-03-01 10:00"}
       fail:
         - cases:
-            - {id: A, kind: claim, received_at: "2026-02-10 09:00", documents_complete_at: "2026-02-13 16:00", decided_at: "2026-03-17 09:00"}
+            - {id: A, kind: claim, received_at: "2026-02-10 09:00", document_requests: 0, decided_at: "2026-03-13 09:00"}
+        - cases:
+            - id: B
+              kind: claim
+              received_at: "2026-02-10 09:00"
+              document_requests: [{requested_at: "2026-02-20 10:00", supplied_at: "2026-02-24 16:00"}]
+              decided_at: "2026-03-18 09:00"
+        - inspection: {inspected_at: "2026-03-20 10:00"}
+          cases:
+            - {id: C, kind: claim, received_at: "2026-02-10 09:00", document_requests: []}
 
   - id: TML-LAW23-PAY-10D
     title: {zh: 达成协议后十日内支付, en: Paid within 10 days of agreement}
@@ -2230,8 +2377,10 @@ rules:
     for_each: cases
     applies: it.kind == "claim" and it.decision in ["approved", "partial"]
     let:
-      result: 'on_time(it.paid_at, it.agreed_at, days: 10)'
+      result: 'on_time(it.paid_at, it.agreed_at, days: params.pay_days)'
     check: result
+    params:
+      pay_days: {value: 10, fixed: true}        # 十日内
     message:
       zh: 理赔案件 {it.id} 应于 {result.last_day} 前支付赔款,晚 {result.late} 日
       en: claim {it.id} was due for payment by {result.last_day}; {result.late} day(s) late
@@ -2263,8 +2412,10 @@ rules:
     for_each: cases
     applies: it.kind == "claim" and it.decision == "denied"
     let:
-      result: 'on_time(it.denial_notice_at, it.decided_at, days: 3)'
+      result: 'on_time(it.denial_notice_at, it.decided_at, days: params.notice_days)'
     check: result
+    params:
+      notice_days: {value: 3, fixed: true}      # 三日内
     message:
       zh: 理赔案件 {it.id} 应于 {result.last_day} 前发出拒赔通知书,晚 {result.late} 日
       en: claim {it.id} was due for a denial notice by {result.last_day}; {result.late} day(s) late
@@ -2298,8 +2449,10 @@ rules:
     for_each: cases
     applies: it.kind == "claim"
     let:
-      result: 'on_time(earliest(it.decided_at, it.advance_paid_at), it.documents_complete_at, days: 60)'
+      result: 'on_time(earliest(it.decided_at, it.advance_paid_at), it.documents_complete_at, days: params.advance_days)'
     check: result
+    params:
+      advance_days: {value: 60, fixed: true}    # 六十日内
     message:
       zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定或先予支付,晚 {result.late} 日
       en: claim {it.id} was due for a decision or an advance payment by {result.last_day}; {result.late} day(s) late

@@ -12,6 +12,8 @@ public struct CompiledRule: Sendable {
     public let isDerived: Bool
     /// The report fields the rule reads anywhere (applies, lets, check, messages).
     public let fieldsRead: Set<FieldReference>
+    /// What `audit lint` should mention without refusing the rule (a deprecated field read).
+    public var warnings: [Diagnostic] = []
 
     public var id: String { definition.id }
 
@@ -21,6 +23,7 @@ public struct CompiledRule: Sendable {
         var listPath: String?
         var lets: [(slot: Int, eval: Evaluator)]
         var applies: Evaluator?
+        var due: Evaluator?
         var check: Evaluator
         var messages: [Language: MessageTemplate]
         var evidence: (path: [String], suffix: String, locate: @Sendable (Frame) -> Mark?)?
@@ -34,6 +37,8 @@ public struct CompiledRule: Sendable {
         /// `cases[2]`, or nil for the report.
         public var itemPath: String?
         public var applies: Value
+        /// The clause applies but has not come due (`due:` false): `not_due`.
+        public var pending = false
         public var check: Value?
         public var message: String?
         public var evidenceMark: Mark?
@@ -113,6 +118,18 @@ public struct CompiledRule: Sendable {
             outcome.evidenceMark = evidence.locate(frame) ?? outcome.evidenceMark
         }
         guard ExpressionCompiler.truth(applies) == true else { return outcome }
+        if let due = source.due {
+            let value = due(frame)
+            switch ExpressionCompiler.truth(value) {
+            case true?: break
+            case false?:
+                outcome.pending = true
+                return outcome
+            case nil:
+                outcome.check = value  // missing evidence (or an error) decides the status
+                return outcome
+            }
+        }
         let check = source.check(frame)
         outcome.check = check
         if wantMessage(check) { outcome.message = source.messages[language]?.render(frame) }

@@ -49,7 +49,9 @@ public enum Lint {
             case "calendar":
                 do throws(DiagnosticList) { _ = try CalendarFile.load(document) } catch { diagnostics.append(contentsOf: error) }
             case "scoring":
-                do throws(DiagnosticList) { _ = try ScoringSettings.load(document) } catch { diagnostics.append(contentsOf: error) }
+                do throws(DiagnosticList) {
+                    diagnostics.append(contentsOf: try ScoringSettings.load(document).check(against: schema))
+                } catch { diagnostics.append(contentsOf: error) }
             case "pack":
                 let (pack, problems) = RulePack.parseLeniently(document)
                 diagnostics.append(contentsOf: problems)
@@ -69,8 +71,21 @@ public enum Lint {
         // Expressions, against the schema.
         let compiler = RuleCompiler(schema: schema)
         var declared: [String: RuleParameter] = [:]
+        let validator = ReportValidator(schema: schema)
         for rule in packs.flatMap(\.rules) {
-            do throws(DiagnosticList) { _ = try compiler.compile(rule) } catch { diagnostics.append(contentsOf: error) }
+            // Examples are report fragments: what would not load (or loads with a warning,
+            // such as a deprecated field) is the author's to fix here, not first in `audit test`.
+            for example in rule.examples {
+                let fragment = YAMLDocument(file: example.location.file, root: example.fragment, text: "")
+                do throws(DiagnosticList) {
+                    for warning in try validator.validate(fragment, mode: .fragment).warnings { diagnostics.append(warning) }
+                } catch {
+                    diagnostics.append(contentsOf: error)
+                }
+            }
+            do throws(DiagnosticList) {
+                for warning in try compiler.compile(rule).warnings { diagnostics.append(warning) }
+            } catch { diagnostics.append(contentsOf: error) }
             for param in rule.params {
                 if let first = declared[param.name], first.type != param.type {
                     diagnostics.append(Diagnostic(

@@ -107,6 +107,7 @@ struct MessageTemplate: Sendable {
         case .list(let items): return items.map { format($0, language, offset) }.joined(separator: language == .zh ? "、" : ", ")
         case .object(let o): return o.identifier ?? o.path
         case .timeliness(let t): return t.deadline.lastDay.description
+        case .period(let p): return p.from.formatted(offsetSeconds: offset) + "–" + (p.to.map { $0.formatted(offsetSeconds: offset) } ?? "")
         case .failure(let e): return e.message
         }
     }

@@ -61,6 +61,9 @@ public struct RuleParameter: Sendable {
     public var value: Value
     public var type: ExprType
     public var location: SourceLocation
+    /// Set by a law or the company's public commitment (the 30 days of IL 第二十三条):
+    /// `--param` cannot change it, and the number must appear in the rule's quote.
+    public var fixed: Bool = false
 }
 
 /// A rule as written in a pack, parsed but not yet compiled. A class: every finding refers
@@ -75,6 +78,9 @@ public final class RuleDefinition: Sendable {
     public let tier: Tier?
     public let cite: Citation
     public let applies: ExpressionSource?
+    /// When the clause comes due for a subject it applies to: false or none means `not_due`
+    /// (ETQ-FIRST-CONTACT: the done-confirmation cannot exist before the case is done).
+    public let due: ExpressionSource?
     public let forEach: [ListSource]
     public let lets: [(name: String, source: ExpressionSource)]
     public let check: ExpressionSource
@@ -89,7 +95,7 @@ public final class RuleDefinition: Sendable {
 
     public init(
         id: String, title: Label, description: String?, section: Section, severity: Severity, points: Double?,
-        tier: Tier?, cite: Citation, applies: ExpressionSource?, forEach: [ListSource],
+        tier: Tier?, cite: Citation, applies: ExpressionSource?, due: ExpressionSource? = nil, forEach: [ListSource],
         lets: [(name: String, source: ExpressionSource)], check: ExpressionSource,
         message: (zh: ExpressionSource, en: ExpressionSource), evidence: ExpressionSource?, params: [RuleParameter],
         examples: [RuleExample], location: SourceLocation, pack: String
@@ -103,6 +109,7 @@ public final class RuleDefinition: Sendable {
         self.tier = tier
         self.cite = cite
         self.applies = applies
+        self.due = due
         self.forEach = forEach
         self.lets = lets
         self.check = check

@@ -13,9 +13,12 @@ public struct RuleCompiler: Sendable {
     /// the same names). Every expression error is a diagnostic at its file position.
     public func compile(_ rule: RuleDefinition, overrides: [String: Value] = [:]) throws(DiagnosticList) -> CompiledRule {
         var diagnostics = DiagnosticList()
+        var warnings: [Diagnostic] = []
         var params: [String: (value: Value, type: ExprType)] = [:]
         for param in rule.params {
-            params[param.name] = (overrides[param.name] ?? param.value, param.type)
+            // A fixed value stays what the clause says, whatever is passed (parseOverrides
+            // refuses it first; this keeps it so for any other caller).
+            params[param.name] = ((param.fixed ? nil : overrides[param.name]) ?? param.value, param.type)
         }
 
         func report(_ errors: [CheckError], in source: ExpressionSource) {
@@ -34,9 +37,12 @@ public struct RuleCompiler: Sendable {
         /// Compiles `source` and reports its errors at their positions.
         func compile(_ source: ExpressionSource, _ compiler: inout ExpressionCompiler, expecting: ExprType? = nil, role: String = "") -> (Compiled, Expr)? {
             guard let expr = parse(source) else { return nil }
-            let before = compiler.errors.count
+            let before = compiler.errors.count, warned = compiler.warnings.count
             let compiled = expecting.map { compiler.compile(expr, expecting: $0, role: role) } ?? compiler.compile(expr)
             report(Array(compiler.errors[before...]), in: source)
+            for w in compiler.warnings[warned...] {
+                warnings.append(Diagnostic(.warning, w.message, at: source.location(at: w.offset)))
+            }
             return (compiled, expr)
         }
 
@@ -96,6 +102,10 @@ public struct RuleCompiler: Sendable {
             if let source = rule.applies {
                 applies = compile(source, &compiler, expecting: .bool, role: "applies")?.0.eval
             }
+            var due: Evaluator?
+            if let source = rule.due {
+                due = compile(source, &compiler, expecting: .bool, role: "due")?.0.eval
+            }
             guard let (check, checkExpr) = compile(rule.check, &compiler) else { continue }
             if check.type != .bool, check.type != .timeliness, check.type != .error {
                 diagnostics.append(.error("check must be a bool or a deadline result (on_time), found \(check.type)", at: rule.check.location(at: 0)))
@@ -129,13 +139,13 @@ public struct RuleCompiler: Sendable {
             derived = derived || compiler.readsTierStanding
             fieldsRead.formUnion(compiler.fieldsRead)
             sources.append(CompiledRule.Source(
-                list: listEval, listPath: listPath, lets: lets, applies: applies, check: check.eval,
+                list: listEval, listPath: listPath, lets: lets, applies: applies, due: due, check: check.eval,
                 messages: messages, evidence: evidence))
         }
         if diagnostics.hasErrors { throw diagnostics }
         return CompiledRule(
             definition: rule, parameters: params.mapValues(\.value), sources: sources, slotCount: slotCount, isDerived: derived,
-            fieldsRead: fieldsRead)
+            fieldsRead: fieldsRead, warnings: warnings)
     }
 
     /// The first report field a check reads (looking through `let` names): where a finding

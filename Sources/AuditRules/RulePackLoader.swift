@@ -13,7 +13,7 @@ public struct RulePack: Sendable {
 extension RulePack {
     static let packKeys = ["pack", "version", "description", "rules"]
     static let ruleKeys = [
-        "id", "title", "description", "section", "severity", "points", "tier", "cite", "applies",
+        "id", "title", "description", "section", "severity", "points", "tier", "cite", "applies", "due",
         "for_each", "let", "check", "message", "evidence", "params", "examples",
     ]
 
@@ -89,7 +89,7 @@ extension RulePack {
         var id = "", title = Label(zh: "", en: ""), description: String?
         var section = Section.build, severity = Severity.minor, points: Double?, tier: Tier?
         var cite = Citation(source: "", document: "", clause: "", quote: "")
-        var applies: ExpressionSource?, check: ExpressionSource?, evidence: ExpressionSource?
+        var applies: ExpressionSource?, due: ExpressionSource?, check: ExpressionSource?, evidence: ExpressionSource?
         var forEach: [RuleDefinition.ListSource] = []
         var ruleLets: [(name: String, source: ExpressionSource)] = []
         var message: (zh: ExpressionSource, en: ExpressionSource)?
@@ -140,6 +140,7 @@ extension RulePack {
                     }
                 }
             case "applies": applies = expression(value, "applies", document, &reader)
+            case "due": due = expression(value, "due", document, &reader)
             case "check": check = expression(value, "check", document, &reader)
             case "evidence": evidence = expression(value, "evidence", document, &reader)
             case "let": ruleLets = lets(value, document, &reader)
@@ -171,8 +172,17 @@ extension RulePack {
                         reader.error("'\(name)' is not a valid parameter name", at: keyNode)
                         continue
                     }
-                    if let (paramValue, type) = ParameterValue.read(v, &reader) {
-                        params.append(RuleParameter(name: name, value: paramValue, type: type, location: reader.location(keyNode)))
+                    // `name: 3`, or `name: {value: 30, fixed: true}` for a number set by law.
+                    var valueNode = v, fixed = false
+                    if v.mapping != nil {
+                        guard let spec = reader.mapping(v, "parameter '\(name)'", allowed: ["value", "fixed"], required: ["value"]) else { continue }
+                        for (k, _, n) in spec {
+                            if k == "value" { valueNode = n } else { fixed = reader.bool(n, "fixed") ?? false }
+                        }
+                    }
+                    if let (paramValue, type) = ParameterValue.read(valueNode, &reader) {
+                        params.append(RuleParameter(name: name, value: paramValue, type: type, location: reader.location(keyNode), fixed: fixed))
+                        if fixed { checkFixed(name, paramValue, keyNode, &reader) }
                     }
                 }
             case "examples":
@@ -193,11 +203,37 @@ extension RulePack {
             default: break
             }
         }
+        // A fixed number is the clause's own: it must be the number the quote states.
+        for param in params where param.fixed {
+            if case .number(let d) = param.value, d != d.rounded() { continue }  // reported above
+            let number: Int64 = switch param.value {
+            case .int(let i): i
+            case .number(let d): Int64(d)
+            default: -1
+            }
+            if number >= 0, !cite.quote.isEmpty, !Numerals.numbers(in: cite.quote).contains(number) {
+                reader.diagnostics.append(.error(
+                    "fixed parameter '\(param.name)' is \(number), which the quote does not state (a fixed value is the clause's own number, e.g. 30 or 三十)",
+                    at: param.location))
+            }
+        }
         guard reader.diagnostics.diagnostics.count == before, let check, let message else { return nil }
         return RuleDefinition(
             id: id, title: title, description: description, section: section, severity: severity, points: points,
-            tier: tier, cite: cite, applies: applies, forEach: forEach, lets: ruleLets, check: check, message: message,
+            tier: tier, cite: cite, applies: applies, due: due, forEach: forEach, lets: ruleLets, check: check, message: message,
             evidence: evidence, params: params, examples: examples, location: reader.location(node), pack: pack)
+    }
+}
+
+extension RulePack {
+    /// Only a whole number can be fixed: it is compared with the numbers of the quote.
+    static func checkFixed(_ name: String, _ value: Value, _ node: YAMLNode, _ reader: inout NodeReader) {
+        switch value {
+        case .int(let i) where i >= 0: return
+        case .number(let d) where d >= 0 && d == d.rounded() && d < 1e15: return
+        default:
+            reader.error("fixed parameter '\(name)' must be a whole number stated by the clause", at: node)
+        }
     }
 }
 
@@ -234,6 +270,30 @@ public enum ParameterValue {
         case .null:
             reader.error("a parameter needs a value", at: node)
             return nil
+        }
+    }
+
+    /// A value as it is written on the command line (`30`, `[a, b]`).
+    public static func text(_ value: Value) -> String {
+        switch value {
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .number(let d): return JSON.format(d, decimals: 6)
+        case .string(let s): return s
+        case .list(let items): return "[" + items.map(text).joined(separator: ", ") + "]"
+        default: return "?"
+        }
+    }
+
+    /// A value as JSON, for the record of applied parameters.
+    public static func json(_ value: Value) -> JSON {
+        switch value {
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(Int(i))
+        case .number(let d): return .number(d, decimals: 6)
+        case .string(let s): return .string(s)
+        case .list(let items): return .array(items.map(json))
+        default: return .null
         }
     }
 

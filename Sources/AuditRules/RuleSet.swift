@@ -144,6 +144,7 @@ public struct RuleSet: Sendable {
             }
         }
         for duplicate in duplicateIds(packs) { diagnostics.append(duplicate) }
+        if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
         if packs.isEmpty, !diagnostics.hasErrors {
             let where_ = files.first.map { SourceLocation(file: $0.path) } ?? SourceLocation(file: "--rules")
             diagnostics.append(.error("no rule packs found (files whose first key is 'pack')", at: where_))
@@ -170,6 +171,17 @@ public struct RuleSet: Sendable {
         return rules
     }
 
+    /// The digest of a run's rules: SHA-256 over the rule files' bytes, in order, and the
+    /// `--param` values applied (sorted by name), so results under different parameters never
+    /// share a digest. Without overrides it is the digest of the files alone.
+    public static func digest(files: [SourceFile], overrides: [String: Value]) -> String {
+        var bytes = files.flatMap(\.bytes)
+        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
+            bytes.append(contentsOf: Array("\n--param \(name)=\(ParameterValue.text(value))".utf8))
+        }
+        return SHA256.hex(bytes)
+    }
+
     /// Declared parameters by name, with their type (the first declaration's).
     public var parameters: [String: RuleParameter] {
         var result: [String: RuleParameter] = [:]
@@ -192,6 +204,12 @@ public struct RuleSet: Sendable {
             let text = String(assignment[assignment.index(after: eq)...])
             guard let param = declared[key] else {
                 return .failure(ParameterError("unknown parameter '\(key)'\(Suggestion.hint(for: key, among: declared.keys.sorted()))"))
+            }
+            // A number set by a law or the public commitment is not the branch's to change.
+            if let rule = definitions.first(where: { $0.params.contains { $0.name == key && $0.fixed } }) {
+                let value = rule.params.first { $0.name == key }.map { ParameterValue.text($0.value) } ?? "?"
+                return .failure(ParameterError(
+                    "--param \(key): fixed at \(value) by \(rule.id)'s clause, \(rule.cite.source) \(rule.cite.clause) (「\(rule.cite.quote)」); a value set by a law or the public commitment cannot be overridden"))
             }
             let node: YAMLNode
             do throws(DiagnosticList) {

@@ -16,6 +16,11 @@ public struct ScoringSettings: Sendable {
     public var grades: [Grade]
     public var redLineGrade: String
     public var minCoverage: Double
+    /// The outlet types that can be certified 标准店/旗舰店 (CS 2.1.1: 客户服务中心 and
+    /// 客户服务大厅); the others qualify for no tier.
+    public var tierOutletTypes: [String] = ["service_center", "service_hall"]
+    /// Where the scoring file set them, for errors.
+    public var tierOutletTypesLocation: SourceLocation?
 
     /// The spec's defaults, used when no scoring file is loaded.
     public static let standard = ScoringSettings(
@@ -44,11 +49,23 @@ public struct ScoringSettings: Sendable {
 
     public static let format = "outlet-score/1"
 
+    /// Problems only the report schema can show: tier outlet types that are not outlet types.
+    public func check(against schema: ReportSchema) -> DiagnosticList {
+        var diagnostics = DiagnosticList()
+        guard let location = tierOutletTypesLocation,
+              case .token(let types)? = schema.objects["outlet"]?.field(named: "type")?.type else { return diagnostics }
+        for type in tierOutletTypes where !types.contains(type) {
+            diagnostics.append(.error(
+                "tier_outlet_types: '\(type)' is not an outlet type\(Suggestion.hint(for: type, among: types.values))", at: location))
+        }
+        return diagnostics
+    }
+
     public static func load(_ document: YAMLDocument) throws(DiagnosticList) -> ScoringSettings {
         var reader = NodeReader(file: document.file)
         var settings = ScoringSettings.standard
         let keys = ["scoring", "points", "weights", "grades", "red_line_grade", "min_coverage"]
-        guard let top = reader.mapping(document.root, "a scoring file", allowed: keys, required: keys) else {
+        guard let top = reader.mapping(document.root, "a scoring file", allowed: keys + ["tier_outlet_types"], required: keys) else {
             throw reader.diagnostics
         }
         func number(_ node: YAMLNode, _ what: String) -> Double? {
@@ -118,6 +135,10 @@ public struct ScoringSettings: Sendable {
             case "red_line_grade":
                 redLineNode = value
                 settings.redLineGrade = reader.string(value, "red_line_grade") ?? ""
+            case "tier_outlet_types":
+                // Checked against the schema's outlet types when the rule set is put together.
+                settings.tierOutletTypes = reader.stringList(value, "tier_outlet_types")?.map(\.0) ?? []
+                settings.tierOutletTypesLocation = reader.location(value)
             default:
                 if let c = number(value, "min_coverage") {
                     if c < 0 || c > 1 { reader.error("min_coverage must be between 0 and 1", at: value) }

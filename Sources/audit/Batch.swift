@@ -38,7 +38,8 @@ extension Audit {
         }
 
         func run() throws {
-            let (set, rules) = try loadRules(ruleOptions)
+            let loaded = try loadRules(ruleOptions)
+            let (set, rules) = (loaded.set, loaded.rules)
             var waiverList: [Waiver] = []
             if let waivers {
                 do throws(DiagnosticList) {
@@ -54,8 +55,7 @@ extension Audit {
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
             let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: set.calendar, asOf: asOfTime),
                                   language: language, scoring: set.scoring, waivers: waiverList)
-            let ruleFiles = (try? ruleOptions.sourceFiles()) ?? []
-            let output = OutputOptions(language: language, packs: set.packs, rulesDigest: SHA256.hex(ruleFiles.flatMap(\.bytes)))
+            let output = OutputOptions(language: language, packs: set.packs, params: loaded.overrides, rulesDigest: loaded.digest)
             let options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 limits: ruleOptions.limits, failOn: failOn.severity, output: output, progress: isatty(2) == 1)

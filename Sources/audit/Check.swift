@@ -65,21 +65,8 @@ extension Audit {
         func run() throws {
             let limit = ruleOptions.maxFileSize
             // Rules: load, check, compile — once for all reports.
-            let ruleSet: RuleSet
-            let files: [RuleSet.SourceFile]
-            do throws(DiagnosticList) {
-                files = try ruleOptions.sourceFiles()
-                ruleSet = try RuleSet.load(files, limits: ruleOptions.rulePaths.isEmpty ? YAMLLimits() : ruleOptions.limits)
-            } catch {
-                Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: limit) ?? bundledText($0) })
-                throw ExitCode(2)
-            }
-            let overrides: [String: Value]
-            switch ruleSet.parseOverrides(ruleOptions.params) {
-            case .success(let values): overrides = values
-            case .failure(let problem): throw ValidationError(problem.description)
-            }
-            let rules = try compileRules(ruleSet, overrides: overrides, limit: limit)
+            let loaded = try loadRules(ruleOptions)
+            let (ruleSet, rules, overrides) = (loaded.set, loaded.rules, loaded.overrides)
             var asOfTime: Timestamp?
             if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
@@ -117,8 +104,8 @@ extension Audit {
 
             let useColor = color == .always || (color == .auto && output == nil && Console.stdoutIsTerminal)
             let options = OutputOptions(
-                language: language, showPassed: show.contains(.passed), packs: ruleSet.packs,
-                rulesDigest: SHA256.hex(files.flatMap(\.bytes)), color: useColor && format == .text)
+                language: language, showPassed: show.contains(.passed), packs: ruleSet.packs, params: overrides,
+                rulesDigest: loaded.digest, color: useColor && format == .text)
             let rendered: String
             switch format {
             case .text: rendered = results.map { TextFormatter.format($0, options) }.joined(separator: "\n")

@@ -6,11 +6,23 @@ import AuditRules
 import AuditYAML
 import ArgumentParser
 
-/// Loads and compiles the rules for the read-only commands, exiting 2 on broken rules.
-func loadRules(_ options: RuleOptions) throws -> (RuleSet, [CompiledRule]) {
+/// The rules of a run: loaded, parameterised and compiled, with what output records of them.
+struct LoadedRules {
+    var set: RuleSet
+    var rules: [CompiledRule]
+    var files: [RuleSet.SourceFile]
+    /// The `--param` values applied.
+    var overrides: [String: Value]
+    /// Over the files and the applied parameters.
+    var digest: String { RuleSet.digest(files: files, overrides: overrides) }
+}
+
+/// Loads and compiles the rules, exiting 2 on broken rules and 64 on a bad `--param`.
+func loadRules(_ options: RuleOptions) throws -> LoadedRules {
     let set: RuleSet
+    let files: [RuleSet.SourceFile]
     do throws(DiagnosticList) {
-        let files = try options.sourceFiles()
+        files = try options.sourceFiles()
         set = try RuleSet.load(files, limits: options.rulePaths.isEmpty ? YAMLLimits() : options.limits)
     } catch {
         Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: options.maxFileSize) ?? bundledText($0) })
@@ -21,7 +33,8 @@ func loadRules(_ options: RuleOptions) throws -> (RuleSet, [CompiledRule]) {
     case .success(let values): overrides = values
     case .failure(let problem): throw ValidationError(problem.description)
     }
-    return (set, try compileRules(set, overrides: overrides, limit: options.maxFileSize))
+    let rules = try compileRules(set, overrides: overrides, limit: options.maxFileSize)
+    return LoadedRules(set: set, rules: rules, files: files, overrides: overrides)
 }
 
 /// Compiles the rules; broken rules exit 2, but a `--param` value the rules cannot take
@@ -52,7 +65,7 @@ extension Audit {
         @Option(help: "Title language (default: from LANG).") var lang: LanguageOption?
 
         func run() throws {
-            let (_, rules) = try loadRules(ruleOptions)
+            let rules = try loadRules(ruleOptions).rules
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
             switch format {
             case .json:
@@ -95,14 +108,14 @@ extension Audit {
         @Option(help: "Output format.") var format: Format = .text
 
         func run() throws {
-            let (_, rules) = try loadRules(ruleOptions)
+            let rules = try loadRules(ruleOptions).rules
             guard let rule = rules.first(where: { $0.id == ruleId }) else {
                 throw ValidationError("unknown rule '\(ruleId)'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)))")
             }
             let d = rule.definition
-            let params = d.params.map { p -> (String, String, String) in
-                let current = rule.parameters[p.name].map { MessageText.show($0) } ?? "?"
-                return (p.name, current, MessageText.show(p.value))
+            let params = d.params.map { p -> (name: String, value: String, default: String, fixed: Bool) in
+                let current = rule.parameters[p.name].map { ParameterValue.text($0) } ?? "?"
+                return (p.name, current, ParameterValue.text(p.value), p.fixed)
             }
             switch format {
             case .json:
@@ -120,7 +133,9 @@ extension Audit {
                     ("let", .object(d.lets.map { ($0.name, .string($0.source.text)) })),
                     ("check", .string(d.check.text)),
                     ("message", .object([("zh", .string(d.message.zh.text)), ("en", .string(d.message.en.text))])),
-                    ("parameters", .array(params.map { .object([("name", .string($0.0)), ("value", .string($0.1)), ("default", .string($0.2))]) })),
+                    ("parameters", .array(params.map {
+                        .object([("name", .string($0.name)), ("value", .string($0.value)), ("default", .string($0.default)), ("fixed", .bool($0.fixed))])
+                    })),
                     ("examples", .array(d.examples.map { e in
                         .object([("expect", .string(e.expectation.rawValue)), ("fragment", .string(e.fragment.flowText)),
                                  ("location", .string(e.location.description))])
@@ -144,8 +159,9 @@ extension Audit {
                 out += "message  zh: \(d.message.zh.text)\n         en: \(d.message.en.text)\n"
                 if !params.isEmpty {
                     out += "parameters\n"
-                    for (name, value, def) in params {
-                        out += "  \(name) = \(value)" + (value == def ? "" : " (default \(def))") + "\n"
+                    for p in params {
+                        let note = p.fixed ? " (fixed by the clause)" : (p.value == p.default ? "" : " (default \(p.default))")
+                        out += "  \(p.name) = \(p.value)\(note)\n"
                     }
                 }
                 out += "examples\n"
@@ -169,7 +185,8 @@ extension Audit {
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
 
         func run() throws {
-            let (set, rules) = try loadRules(ruleOptions)
+            let loaded = try loadRules(ruleOptions)
+            let (set, rules) = (loaded.set, loaded.rules)
             for (value, name, enumName) in [(type, "--type", "outlet_type"), (tier, "--tier", "tier")] {
                 let tokens = set.schema.enums[enumName]?.values ?? []
                 if !tokens.contains(value) {
@@ -192,20 +209,6 @@ extension Audit {
             } else {
                 Console.out(text)
             }
-        }
-    }
-}
-
-/// Parameter values as a user would write them on the command line.
-enum MessageText {
-    static func show(_ value: Value) -> String {
-        switch value {
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .number(let d): return JSON.format(d, decimals: 6)
-        case .string(let s): return s
-        case .list(let items): return "[" + items.map(show).joined(separator: ", ") + "]"
-        default: return "?"
         }
     }
 }

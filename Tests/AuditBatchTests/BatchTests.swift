@@ -54,10 +54,14 @@ let outputNames = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.cs
         defer { try? FileManager.default.removeItem(atPath: root) }
         let outcome = try runBatch(root, jobs: 2, out: root + "/out")
         let s = outcome.summary
-        // 7 fixtures + hostile + example = 9 scored; zz-broken, broken.yml, pipe.yaml, gone.yaml = 4 errors.
-        #expect(s.scored == 9)
+        // The fixture reports + hostile + example are scored; zz-broken, broken.yml, pipe.yaml,
+        // gone.yaml = 4 errors.
+        let fixtures = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports")
+            .filter { !$0.hasSuffix(".expect.yaml") }.count
+        #expect(fixtures == 14)
+        #expect(s.scored == fixtures + 2)
         #expect(s.errors == 4)
-        #expect(s.total == 13)
+        #expect(s.total == fixtures + 6)
         #expect(s.scored + s.errors == s.total)
         let errors = try String(contentsOfFile: root + "/out/errors.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(errors.count == 4)
@@ -65,7 +69,7 @@ let outputNames = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.cs
         #expect(errors.contains { $0.contains("gone.yaml") && $0.contains("cannot read") })
         #expect(errors.contains { $0.contains("zz-broken.yaml") && $0.contains("\"line\":27") })
         let results = try String(contentsOfFile: root + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(results.count == 9)
+        #expect(results.count == fixtures + 2)
         // Input path order, bytewise: in/north/… before in/south/….
         #expect(results.first?.contains("/in/north/flagship-center.yaml") == true || results.first?.contains("/in/north/") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == outputNames)

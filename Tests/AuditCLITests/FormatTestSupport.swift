@@ -61,7 +61,12 @@ func exampleReport(replacing replacements: [(of: String, with: String)], in dir:
     return path
 }
 
-/// A waivers file for ETQ-BADGE of E1077 in the example report.
+/// E1077 of the example report as a manager: with no counter to place her staff card at, her
+/// missing badge fails ETQ-BADGE (a minor, per-staff failure the format tests use). As the
+/// cashier she is in the example, the desk plates satisfy LB 第三条 and she passes.
+let badgelessManager = (of: "    role: cashier\n", with: "    role: manager\n")
+
+/// A waivers file for ETQ-BADGE of E1077 in the example report (as `badgelessManager`).
 func badgeWaiver(in dir: String) throws -> String {
     let path = dir + "/waivers.yaml"
     try """

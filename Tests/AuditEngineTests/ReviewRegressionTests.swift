@@ -4,6 +4,7 @@ import AuditEngine
 import AuditReport
 import AuditRules
 import AuditYAML
+import AuditTestSupport
 import Testing
 
 /// Behaviours a review of the first engine found wrong; each test failed before its fix.
@@ -166,9 +167,18 @@ import Testing
         let yaml = minimalReport("premises: {clean: true, zones: [business_acceptance], postings: [], amenities: []}",
                                  outletExtra: "  hosting: partner\n  tier: flagship")
             .replacingOccurrences(of: "type: service_center", with: "type: loss_assessment_center")
+        // A loss-assessment centre cannot hold a tier at all (CS 2.1.1)…
         let result = auditor().audit(try report(yaml))
-        #expect(result.tier.qualifies == .standard)
+        #expect(result.tier.qualifies == nil)
+        #expect(!result.tier.eligible)
         #expect(result.findings.first { $0.rule.id == "TIER-CLAIM" }?.status == .fail)
+        // …and where a scoring file lets it, passing no flagship rule is still not flagship.
+        var scoring = shippedRules.scoring
+        scoring.tierOutletTypes.append("loss_assessment_center")
+        let lenient = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar),
+                              language: .en, scoring: scoring).audit(try report(yaml))
+        #expect(lenient.tier.qualifies == .standard)
+        #expect(lenient.findings.first { $0.rule.id == "TIER-CLAIM" }?.status == .fail)
     }
 
     @Test func flagshipGroundMessageNeverShowsAQuestionMark() throws {

@@ -158,7 +158,7 @@ import Testing
         let yaml = minimalReport("cases:\n  - {id: A, kind: complaint, received_at: 2026-04-02 15:00, decided_at: 2026-04-18 09:00}")
         let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "TML-COMPLAINT-15D" }
         #expect(finding?.status == .notAssessed)
-        #expect(finding?.missing == ["cases[0].extended"])
+        #expect(finding?.missing == ["cases[0].extension"])
     }
 
     @Test func advancePaymentOrDecisionWithinSixtyDays() throws {

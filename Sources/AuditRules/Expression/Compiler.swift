@@ -46,6 +46,8 @@ public struct ExpressionCompiler {
     let params: [String: (value: Value, type: ExprType)]
     var scope: [String: Binding] = [:]
     public private(set) var errors: [CheckError] = []
+    /// Reads of deprecated fields: allowed, but the rule should move to the replacement.
+    public private(set) var warnings: [CheckError] = []
     public private(set) var slotCount = 0
     /// Whether the expression reads the tier standing, so the rule must run after all others.
     public internal(set) var readsTierStanding = false
@@ -196,6 +198,9 @@ public struct ExpressionCompiler {
                 return error(at, "unknown field '\(name)' of \(object.name)\(hint)")
             }
             fieldsRead.insert(FieldReference(object: object.name, field: field.name))
+            if let deprecation = field.deprecation {
+                warnings.append(CheckError(offset: at, message: "'\(name)' is deprecated; read '\(deprecation.replacement)' instead"))
+            }
             return fieldAccess(base, field)
         case .timeliness:
             let baseEval = base.eval
@@ -212,8 +217,16 @@ public struct ExpressionCompiler {
                     guard case .timeliness(let t) = v else { return v }
                     return .date(t.deadline.lastDay)
                 })
+            case "limit", "deducted":
+                // The N of the period, and the days deducted for excluded periods.
+                let limit = name == "limit"
+                return Compiled(type: .int, eval: { frame in
+                    let v = baseEval(frame)
+                    guard case .timeliness(let t) = v else { return v }
+                    return .int(Int64(limit ? t.limit : t.deducted))
+                })
             default:
-                return error(at, "unknown member '\(name)' of a deadline result (use late or last_day)")
+                return error(at, "unknown member '\(name)' of a deadline result (use late, last_day, limit or deducted)")
             }
         default:
             return error(at, "\(base.type) has no field '\(name)'")
@@ -411,6 +424,12 @@ public struct ExpressionCompiler {
                 return error(at, "'\(op.rawValue)' needs numbers, found \(left.type) and \(right.type)")
             }
             let type: ExprType = (left.type == .int && right.type == .int && op != .divide) ? .int : .number
+            // Folded when both sides are known at load (`params.days + params.extra_days`), so
+            // the sum can be a deadline's N.
+            if let a = left.constant, let b = right.constant {
+                let folded = Self.arithmetic(op, a, b)
+                if case .failure = folded {} else { return Self.constant(folded, type) }
+            }
             return Compiled(type: type, eval: { frame in
                 let a = le(frame), b = re(frame)
                 if let blocking = Value.blocking(a, b) { return blocking }

@@ -53,9 +53,12 @@ public struct TierStanding: Sendable {
     public var supported: Bool
     /// Ids of the rules that keep the outlet from its claimed tier.
     public var blocking: [String]
+    /// Whether the outlet's type can hold a tier at all (CS 2.1.1: centres and halls).
+    public var eligible: Bool
 
-    public init(supported: Bool, blocking: [String]) {
+    public init(supported: Bool, blocking: [String], eligible: Bool = true) {
         self.supported = supported
         self.blocking = blocking
+        self.eligible = eligible
     }
 }

@@ -6,11 +6,11 @@ import AuditReport
 /// pack loads; the closures they return do the work per report. All are total and bounded:
 /// list functions visit each element once, nothing loops on its own.
 extension ExpressionCompiler {
-    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking"]
+    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking", "tier_eligible"]
     static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "before", "after",
                                 "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
     static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
-                              "missing", "size", "is_empty", "join", "phrases_found"]
+                              "missing", "size", "is_empty", "join", "phrases_found", "periods"]
 
     // MARK: - Functions
 
@@ -37,16 +37,19 @@ extension ExpressionCompiler {
             })
         case "on_time":
             return onTime(args, at)
-        case "tier_supported", "tier_blocking":
+        case "tier_supported", "tier_blocking", "tier_eligible":
             // Derived from every other rule's result (scoring.md, Tiers); the engine supplies it.
             guard args.isEmpty else { return error(at, "\(name)() takes no arguments") }
             readsTierStanding = true
-            let supported = name == "tier_supported"
-            return Compiled(type: supported ? .bool : .list(.string), eval: { frame in
+            return Compiled(type: name == "tier_blocking" ? .list(.string) : .bool, eval: { frame in
                 guard let standing = frame.tierStanding else {
                     return .failure(EvaluationError(message: "tier qualification is not known yet"))
                 }
-                return supported ? .bool(standing.supported) : .list(standing.blocking.map { .string($0) })
+                switch name {
+                case "tier_supported": return .bool(standing.supported)
+                case "tier_eligible": return .bool(standing.eligible)
+                default: return .list(standing.blocking.map { .string($0) })
+                }
             })
         case "to_time":
             // "08:30" (e.g. the opening half of posted_hours) as a clock time.
@@ -111,7 +114,7 @@ extension ExpressionCompiler {
     /// The `workdays:`/`days:`/`hours:` argument of on_time() and deadline().
     private mutating func period(_ args: [Expr.Argument], _ at: Int, allowHours: Bool) -> (label: String, count: Int)? {
         let labels = allowHours ? ["workdays", "days", "hours"] : ["workdays", "days"]
-        let labelled = args.filter { $0.label != nil }
+        let labelled = args.filter { $0.label != nil && $0.label != "excluding" }
         guard labelled.count == 1, let label = labelled[0].label, labels.contains(label) else {
             _ = error(at, "give exactly one of \(labels.map { "\($0): N" }.joined(separator: ", "))")
             return nil
@@ -136,8 +139,22 @@ extension ExpressionCompiler {
         guard let (label, count) = period(args, at, allowHours: true) else {
             return Compiled(type: .error, eval: { _ in .none })
         }
+        // `excluding: periods` — days in which the clock stops (SPC2 第十五条), calendar days only.
+        var excluding: Evaluator?
+        if let arg = args.first(where: { $0.label == "excluding" }) {
+            let c = compile(arg.value)
+            if c.type == .error { return c }
+            guard c.type == .list(.period) || c.type == .list(.any) else {
+                return error(arg.at, "excluding: takes a list of periods (list.periods(x, x.from, x.to)), found \(c.type)")
+            }
+            guard label == "days" else {
+                return error(arg.at, "excluding: works with days: N (calendar days) only")
+            }
+            excluding = c.eval
+        }
         let de = done.eval, se = start.eval
         let dl = done.locate, sl = start.locate
+        let excluded = excluding
         return Compiled(type: .timeliness, eval: { frame in
             let s = se(frame)
             guard case .timestamp(let startTime) = s else {
@@ -147,21 +164,69 @@ extension ExpressionCompiler {
             }
             let offset = frame.report.utcOffsetSeconds
             let calendar = frame.context.calendar
-            let deadline: Deadline
+            func calendarFailure(_ error: CalendarError, _ marks: [Mark] = []) -> Value {
+                .failure(EvaluationError(message: error.description, zh: "业务日历未覆盖 \(error.year) 年", marks: marks))
+            }
+            // The periods to deduct; an unknown one (a count of requests without dates) means
+            // the deduction is unknown but never negative, so only the earliest deadline is sure.
+            var suspensions: [Suspension] = []
+            var unknownDeduction: Value?
+            if let excluded {
+                let periods = excluded(frame)
+                var items: [Value] = []
+                switch periods {
+                case .list(let list): items = list
+                case .none: break
+                case .failure: return periods
+                default: unknownDeduction = periods
+                }
+                for item in items {
+                    switch item {
+                    case .period(let p):
+                        if p.from < startTime {
+                            let marks = [p.fromMark, sl?(frame)].compactMap { $0 }
+                            let from = p.from.formatted(offsetSeconds: offset), begin = startTime.formatted(offsetSeconds: offset)
+                            return .failure(EvaluationError(
+                                message: "a period excluded from the deadline begins at \(from), before the start \(begin)",
+                                zh: "扣除期间的起点 \(from) 早于起算时间 \(begin),记录前后矛盾", marks: marks))
+                        }
+                        suspensions.append(Suspension(from: p.from.localDate(offsetSeconds: offset), to: p.to?.localDate(offsetSeconds: offset)))
+                    case .failure: return item
+                    default: if unknownDeduction == nil { unknownDeduction = item }
+                    }
+                }
+            }
+            var deadline: Deadline
             let due: Timestamp
+            var deducted = 0
+            var certainty: Timeliness.Certainty = unknownDeduction == nil ? .exact : .atLeast
             do throws(CalendarError) {
                 if label == "hours" {
                     let t = Timestamp(seconds: startTime.seconds &+ Int64(count) * 3600)
                     deadline = Deadline(lastDay: t.localDate(offsetSeconds: offset), rule: .calendarDays(0))
                     due = t
+                } else if excluded != nil {
+                    switch try calendar.deadline(from: startTime.localDate(offsetSeconds: offset), days: count, suspending: suspensions) {
+                    case .due(let d, let n):
+                        deadline = d
+                        deducted = n
+                    case .stopped(_, let running):
+                        // The clock stands still until the documents arrive: whatever was done is in
+                        // time, and nothing is due yet.
+                        deadline = running
+                        certainty = .stopped
+                    }
+                    due = deadline.instant(offsetSeconds: offset)
                 } else {
                     let rule: DeadlineRule = label == "workdays" ? .workingDays(count) : .calendarDays(count)
                     deadline = try calendar.deadline(from: startTime.localDate(offsetSeconds: offset), rule)
                     due = deadline.instant(offsetSeconds: offset)
                 }
             } catch {
-                return .failure(EvaluationError(
-                    message: error.description, zh: "业务日历未覆盖 \(error.year) 年", marks: sl?(frame).map { [$0] } ?? []))
+                return calendarFailure(error, sl?(frame).map { [$0] } ?? [])
+            }
+            func result(_ outcome: Timeliness.Outcome, _ mark: Mark?) -> Value {
+                .timeliness(Timeliness(outcome: outcome, deadline: deadline, mark: mark, limit: count, deducted: deducted, certainty: certainty))
             }
             func lateness(_ t: Timestamp) -> Value {
                 if label == "hours" {
@@ -171,7 +236,7 @@ extension ExpressionCompiler {
                 do throws(CalendarError) {
                     return .int(Int64(try calendar.lateness(of: t.localDate(offsetSeconds: offset), against: deadline)))
                 } catch {
-                    return .failure(EvaluationError(message: error.description, zh: "业务日历未覆盖 \(error.year) 年"))
+                    return calendarFailure(error)
                 }
             }
             switch de(frame) {
@@ -184,20 +249,23 @@ extension ExpressionCompiler {
                         message: "completed at \(done), before the start \(start)",
                         zh: "完成时间 \(done) 早于起始时间 \(start),记录前后矛盾", marks: marks))
                 }
-                if doneTime <= due {
-                    return .timeliness(Timeliness(outcome: .onTime, deadline: deadline, mark: doneMark))
+                if doneTime <= due || certainty == .stopped {
+                    return result(.onTime, doneMark)
                 }
+                // Past the earliest deadline, but the unknown deduction may reach beyond it.
+                if let unknownDeduction { return unknownDeduction }
                 guard case .int(let late) = lateness(doneTime) else { return lateness(doneTime) }
-                return .timeliness(Timeliness(outcome: .late(Int(max(1, late))), deadline: deadline, mark: doneMark))
+                return result(.late(Int(max(1, late))), doneMark)
             case .none:
                 guard let asOf = frame.asOf else {
                     return .unknown(Missing(path: "inspection.inspected_at", mark: frame.report.root.mark))
                 }
-                if asOf <= due {
-                    return .timeliness(Timeliness(outcome: .notDue, deadline: deadline, mark: nil))
+                if asOf <= due || certainty == .stopped {
+                    return result(.notDue, nil)
                 }
+                if let unknownDeduction { return unknownDeduction }
                 guard case .int(let late) = lateness(asOf) else { return lateness(asOf) }
-                return .timeliness(Timeliness(outcome: .overdue(Int(max(1, late))), deadline: deadline, mark: nil))
+                return result(.overdue(Int(max(1, late))), nil)
             case let other:
                 return other
             }
@@ -245,6 +313,7 @@ extension ExpressionCompiler {
             if ["all", "any", "count", "filter"].contains(name) {
                 return macro(receiver, element, name, args, at)
             }
+            if name == "periods" { return periods(receiver, element, args, at) }
             return listMethod(receiver, element, name, args, at)
         default:
             return error(at, "\(receiver.type) has no method '\(name)'")
@@ -302,8 +371,7 @@ extension ExpressionCompiler {
         case "has_phrase":
             result = binary(.bool) { .bool(Phrase.contains(Phrase.normalize($0), Phrase.normalize($1))) }
         case "has_any_phrase", "phrases_found":
-            guard let a = arguments(args, name, at, [.list(.string)]) else { return Compiled(type: .error, eval: { _ in .none }) }
-            let phrases = phraseList(a[0])
+            guard let phrases = phraseArguments(args, name, at) else { return Compiled(type: .error, eval: { _ in .none }) }
             let found = name == "phrases_found"
             return Compiled(type: found ? .list(.string) : .bool, eval: { frame in
                 let s = re(frame)
@@ -333,28 +401,41 @@ extension ExpressionCompiler {
         return result ?? Compiled(type: .error, eval: { _ in .none })
     }
 
-    /// Phrases as (original, normalised) pairs; normalised once at load when constant.
-    private func phraseList(_ c: Compiled) -> @Sendable (Frame) -> [(String, [UInt8])]? {
-        @Sendable func pairs(_ v: Value) -> [(String, [UInt8])]? {
-            guard case .list(let items) = v else { return nil }
-            return items.compactMap { if case .string(let s) = $0 { (s, Phrase.normalize(s)) } else { nil } }
+    /// `(phrases)` or `(phrases, except: longer_phrases)`: the phrases to look for, and the
+    /// longer phrases inside which a hit does not count (「不知道您是否方便」 is a polite question,
+    /// not the curt 「不知道」). Normalised once at load when constant.
+    private mutating func phraseArguments(_ args: [Expr.Argument], _ name: String, _ at: Int) -> (@Sendable (Frame) -> PhraseSet?)? {
+        let exceptArgs = args.filter { $0.label == "except" }
+        guard let a = arguments(args.filter { $0.label != "except" }, name, at, [.list(.string)]) else { return nil }
+        var except: Compiled?
+        if let arg = exceptArgs.first {
+            guard exceptArgs.count == 1 else { _ = error(arg.at, "give except: once"); return nil }
+            let c = compile(arg.value)
+            if c.type == .error { return nil }
+            guard ExprType.unify(c.type, .list(.string)) != nil else {
+                _ = error(arg.at, "except: takes a list of strings, found \(c.type)")
+                return nil
+            }
+            except = c
         }
-        if let constant = c.constant {
-            let folded = pairs(constant)
+        @Sendable func strings(_ v: Value?) -> [String]? {
+            guard case .list(let items)? = v else { return nil }
+            return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+        }
+        let pe = a[0].eval, ee = except?.eval
+        if let constant = a[0].constant, except == nil || except?.constant != nil {
+            let folded = strings(constant).map { PhraseSet(phrases: $0, exceptions: strings(except?.constant) ?? []) }
             return { _ in folded }
         }
-        let ce = c.eval
-        return { frame in pairs(ce(frame)) }
+        return { frame in
+            strings(pe(frame)).map { PhraseSet(phrases: $0, exceptions: strings(ee?(frame)) ?? []) }
+        }
     }
 
     /// The phrases (in their original spelling, in list order) found in any of the texts.
-    static func matches(_ normalizedTexts: [[UInt8]], _ phrases: [(String, [UInt8])]?) -> Value {
+    static func matches(_ normalizedTexts: [[UInt8]], _ phrases: PhraseSet?) -> Value {
         guard let phrases else { return .list([]) }
-        var hits: [Value] = []
-        for (original, normalized) in phrases where normalizedTexts.contains(where: { Phrase.contains($0, normalized) }) {
-            hits.append(.string(original))
-        }
-        return .list(hits)
+        return .list(phrases.found(in: normalizedTexts).map { .string($0) })
     }
 
     private mutating func listMethod(_ receiver: Compiled, _ element: ExprType, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
@@ -423,8 +504,7 @@ extension ExpressionCompiler {
             guard element.isStringLike || element == .any else {
                 return error(at, "phrases_found() needs a list of strings, found list<\(element)>")
             }
-            guard let a = arguments(args, name, at, [.list(.string)]) else { return Compiled(type: .error, eval: { _ in .none }) }
-            let phrases = phraseList(a[0])
+            guard let phrases = phraseArguments(args, name, at) else { return Compiled(type: .error, eval: { _ in .none }) }
             return Compiled(type: .list(.string), eval: { frame in
                 let r = re(frame)
                 if let blocking = Value.blocking(r) { return blocking }
@@ -447,6 +527,66 @@ extension ExpressionCompiler {
         default:
             return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods))")
         }
+    }
+
+    /// `list.periods(x, x.from, x.to)`: one period per element, from one timestamp to another
+    /// (an end that has not happened yet leaves the period open). An element whose start is
+    /// unknown (a count of items without dates) stays in the list as unknown; an end before
+    /// its start is an inconsistent report.
+    private mutating func periods(_ receiver: Compiled, _ element: ExprType, _ args: [Expr.Argument], _ at: Int) -> Compiled {
+        guard args.count == 3, args.allSatisfy({ $0.label == nil }), case .identifier(let variable, _) = args[0].value else {
+            return error(at, "periods() takes a variable name, a start and an end: list.periods(x, x.requested_at, x.supplied_at)")
+        }
+        if schema.root.field(named: variable) != nil || variable == "params" || variable == "it" {
+            return error(args[0].at, "'\(variable)' is already a name; pick another variable")
+        }
+        let saved = scope[variable]
+        let slot = bind(variable, element)
+        defer { scope[variable] = saved }
+        let from = compile(args[1].value), to = compile(args[2].value)
+        for (c, arg) in [(from, args[1]), (to, args[2])] where c.type != .timestamp {
+            if c.type == .error { return c }
+            return error(arg.at, "periods() takes timestamps for the start and the end, found \(c.type)")
+        }
+        let re = receiver.eval, fe = from.eval, te = to.eval
+        let fl = from.locate, tl = to.locate
+        return Compiled(type: .list(.period), eval: { frame in
+            let r = re(frame)
+            if let blocking = Value.blocking(r) { return blocking }
+            guard case .list(let items) = r else { return .none }
+            var result: [Value] = []
+            result.reserveCapacity(items.count)
+            for item in items {
+                frame.slots[slot] = item
+                let f = fe(frame)
+                guard case .timestamp(let start) = f else {
+                    // A period that has not begun stops nothing; an unknown start stays a hole.
+                    if let blocking = Value.blocking(f) {
+                        if case .failure = blocking { return blocking }
+                        result.append(blocking)
+                    }
+                    continue
+                }
+                let fromMark = fl?(frame), toMark = tl?(frame)
+                switch te(frame) {
+                case .timestamp(let end):
+                    if end < start {
+                        let offset = frame.report.utcOffsetSeconds
+                        let a = start.formatted(offsetSeconds: offset), b = end.formatted(offsetSeconds: offset)
+                        return .failure(EvaluationError(
+                            message: "a period ends at \(b), before it begins at \(a)",
+                            zh: "期间的终点 \(b) 早于起点 \(a),记录前后矛盾", marks: [toMark, fromMark].compactMap { $0 }))
+                    }
+                    result.append(.period(Period(from: start, to: end, fromMark: fromMark, toMark: toMark)))
+                case .none:
+                    result.append(.period(Period(from: start, to: nil, fromMark: fromMark, toMark: nil)))
+                case let other:
+                    if case .failure = other { return other }
+                    result.append(other)
+                }
+            }
+            return .list(result)
+        })
     }
 
     /// `list.all(x, pred)`, `any`, `count`, `filter`: the variable is bound to each element

@@ -37,6 +37,10 @@ public enum Phrase {
             }
             if scalar.properties.isWhitespace { continue }
             switch scalar.properties.generalCategory {
+            case .format:
+                // Zero-width spaces and joiners, BOMs, bidi marks: invisible, so 这是\u{200B}规定
+                // is what the customer heard as 这是规定.
+                continue
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                  .initialPunctuation, .finalPunctuation, .otherPunctuation:
                 continue
@@ -53,17 +57,78 @@ public enum Phrase {
 
     /// Whether normalised `text` contains normalised `phrase`. An empty phrase never matches.
     public static func contains(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
-        guard !phrase.isEmpty, phrase.count <= text.count else { return false }
+        firstOccurrence(of: phrase, in: text, from: 0) != nil
+    }
+
+    /// The first index at or after `start` where `phrase` occurs in `text`.
+    static func firstOccurrence(of phrase: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        guard !phrase.isEmpty, phrase.count <= text.count, start >= 0 else { return nil }
         let first = phrase[0]
-        var i = 0
+        var i = start
         let last = text.count - phrase.count
         while i <= last {
             if text[i] == first {
                 var j = 1
                 while j < phrase.count && text[i + j] == phrase[j] { j += 1 }
-                if j == phrase.count { return true }
+                if j == phrase.count { return i }
             }
             i += 1
+        }
+        return nil
+    }
+
+    /// Whether `phrase` occurs in `text` at exactly `index`.
+    static func occurs(_ phrase: [UInt8], in text: [UInt8], at index: Int) -> Bool {
+        guard index >= 0, index + phrase.count <= text.count else { return false }
+        for j in 0..<phrase.count where text[index + j] != phrase[j] { return false }
+        return true
+    }
+}
+
+/// Phrases to listen for, each with the longer phrases that contain it and excuse it: a hit
+/// of 不知道 that is the start of 不知道您是否 is not a hit.
+public struct PhraseSet: Sendable {
+    struct Entry: Sendable {
+        var original: String
+        var normalized: [UInt8]
+        /// Each excusing phrase with the offsets at which this phrase occurs inside it.
+        var excuses: [(phrase: [UInt8], offsets: [Int])]
+    }
+
+    let entries: [Entry]
+
+    public init(phrases: [String], exceptions: [String]) {
+        let excusing = exceptions.map(Phrase.normalize).filter { !$0.isEmpty }
+        entries = phrases.map { original in
+            let normalized = Phrase.normalize(original)
+            var excuses: [(phrase: [UInt8], offsets: [Int])] = []
+            for longer in excusing where longer.count > normalized.count {
+                var offsets: [Int] = []
+                var at = 0
+                while let i = Phrase.firstOccurrence(of: normalized, in: longer, from: at) {
+                    offsets.append(i)
+                    at = i + 1
+                }
+                if !offsets.isEmpty { excuses.append((longer, offsets)) }
+            }
+            return Entry(original: original, normalized: normalized, excuses: excuses)
+        }
+    }
+
+    /// The phrases, in list order, heard anywhere in the texts other than inside an excusing
+    /// phrase.
+    public func found(in texts: [[UInt8]]) -> [String] {
+        entries.filter { entry in texts.contains { hits(entry, $0) } }.map(\.original)
+    }
+
+    private func hits(_ entry: Entry, _ text: [UInt8]) -> Bool {
+        var at = 0
+        while let i = Phrase.firstOccurrence(of: entry.normalized, in: text, from: at) {
+            let excused = entry.excuses.contains { excuse in
+                excuse.offsets.contains { Phrase.occurs(excuse.phrase, in: text, at: i - $0) }
+            }
+            if !excused { return true }
+            at = i + 1
         }
         return false
     }

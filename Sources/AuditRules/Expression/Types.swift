@@ -9,6 +9,8 @@ public indirect enum ExprType: Sendable, Equatable, CustomStringConvertible {
     case list(ExprType)
     case object(ObjectSchema)
     case timeliness
+    /// A span of time (`periods()`), for `on_time(…, excluding:)`.
+    case period
     /// The `null` literal.
     case null
     /// Element type of an empty list literal: fits any list.
@@ -44,6 +46,7 @@ public indirect enum ExprType: Sendable, Equatable, CustomStringConvertible {
         case .list(let element): "list<\(element)>"
         case .object(let o): "object(\(o.name))"
         case .timeliness: "timeliness"
+        case .period: "period"
         case .null: "null"
         case .any: "any"
         case .error: "error"

@@ -20,6 +20,8 @@ public enum Value: Sendable {
     case list([Value])
     case object(ReportObject)
     case timeliness(Timeliness)
+    /// A span of time in which a deadline's clock stops (`periods()`).
+    case period(Period)
     /// The expression could not be evaluated (calendar gap, inconsistent data).
     case failure(EvaluationError)
 
@@ -90,6 +92,15 @@ public struct EvaluationError: Error, Sendable, Hashable {
     }
 }
 
+/// A span between two timestamps, the end absent while it is still open; with where each
+/// end is written, for errors.
+public struct Period: Sendable, Hashable {
+    public var from: Timestamp
+    public var to: Timestamp?
+    public var fromMark: Mark?
+    public var toMark: Mark?
+}
+
 /// The outcome of a deadline check (`timeliness.md`, "Outcomes per case").
 public struct Timeliness: Sendable, Hashable {
     public enum Outcome: Sendable, Hashable {
@@ -106,6 +117,17 @@ public struct Timeliness: Sendable, Hashable {
     public var deadline: Deadline
     /// Where the completion was written (or, when overdue, the start).
     public var mark: Mark?
+    /// The N of `days: N` (or working days, hours).
+    public var limit: Int = 0
+    /// Days deducted for periods in which the clock stopped (`excluding:`).
+    public var deducted: Int = 0
+    /// How sure the deadline is: `exact`; `atLeast` when part of what is deducted is unknown
+    /// (the deadline can only be later); `stopped` when an open period stopped the clock.
+    public var certainty: Certainty = .exact
+
+    public enum Certainty: Sendable, Hashable {
+        case exact, atLeast, stopped
+    }
 
     /// Days late (0 unless late or overdue), for messages.
     public var daysLate: Int {

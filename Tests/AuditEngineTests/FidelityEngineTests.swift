@@ -1,0 +1,157 @@
+import AuditCalendar
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+import AuditTestSupport
+import AuditYAML
+import Testing
+
+/// Report schema and engine behaviour added for issue 8: lists given as counts, deprecated
+/// fields, rules that come due, tier eligibility and advice.
+@Suite struct ReportFidelityTests {
+    func validate(_ yaml: String) throws(DiagnosticList) -> InspectionReport {
+        try report(minimalReport(yaml))
+    }
+
+    func problems(_ yaml: String) -> String {
+        do throws(DiagnosticList) {
+            _ = try validate(yaml)
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aCountStandsForThatManyItemsWithoutDates() throws {
+        let r = try validate("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: 3}")
+        guard case .object(let c)? = r.value(at: "cases").flatMap({ if case .list(let l) = $0.value { l.first?.value } else { nil } }),
+              case .list(let requests)? = c["document_requests"]?.value else {
+            Issue.record("no document_requests list")
+            return
+        }
+        #expect(requests.count == 3)
+        guard case .object(let first) = requests[0].value else { Issue.record("not an object"); return }
+        #expect(first.fields.allSatisfy { $0 == nil })
+        #expect(first.path == "cases[0].document_requests[0]")
+        #expect(problems("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: -1}")
+            .contains("cases[0].document_requests must be a list or a count from 0 to 1000, found -1"))
+        #expect(problems("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: 100000}")
+            .contains("from 0 to 1000"))
+        // Only lists marked `count: true` take a count.
+        #expect(problems("staff: 3").contains("staff must be a list, found integer 3"))
+        // A dated request needs its date.
+        #expect(problems("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: [{supplied_at: 2026-02-12 09:00}]}")
+            .contains("missing required key 'cases[0].document_requests[0].requested_at'"))
+    }
+
+    @Test func theDeprecatedFieldCarriesOverWithAWarning() throws {
+        let r = try validate("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: true}")
+        #expect(r.warnings.map(\.message) == ["cases[0].extended is deprecated: write extension: once"])
+        #expect(r.warnings.first?.location.line == 12)
+        let repeated = try validate("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: false, extension: none}")
+        #expect(repeated.warnings.map(\.message) == ["cases[0].extended is deprecated and repeats extension: remove it"])
+        #expect(problems("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: true, extension: none}")
+            .contains("cases[0].extended: true contradicts extension: none"))
+        // The warning reaches the result (and from there stderr and the JSON `warnings`).
+        #expect(auditor().audit(r).warnings.map(\.message) == ["cases[0].extended is deprecated: write extension: once"])
+    }
+
+    @Test func aDeprecationMustMapOntoATokenField() {
+        func schemaErrors(_ field: String) -> String {
+            let yaml = """
+                schema: outlet-report/1
+                root: report
+                enums:
+                  ext: {none: {zh: 无, en: none}, once: {zh: 一次, en: once}}
+                objects:
+                  report:
+                    extension: {type: token, values: ext, zh: a, en: a}
+                    note: {type: string, zh: n, en: n}
+                    \(field)
+                """
+            do throws(DiagnosticList) {
+                _ = try ReportSchema.load(try YAMLLoader.load(bytes: Array(yaml.utf8), file: "s.yaml"))
+                return ""
+            } catch { return error.description }
+        }
+        #expect(schemaErrors("old: {type: bool, deprecated: {use: extension, values: {\"true\": once}}, zh: o, en: o}") == "")
+        #expect(schemaErrors("old: {type: bool, deprecated: {use: extnsion, values: {\"true\": once}}, zh: o, en: o}")
+            .contains("names an unknown replacement 'extnsion'"))
+        #expect(schemaErrors("old: {type: bool, deprecated: {use: note, values: {\"true\": once}}, zh: o, en: o}")
+            .contains("must be a token field, 'note' is string"))
+        #expect(schemaErrors("old: {type: bool, deprecated: {use: extension, values: {\"true\": twice}}, zh: o, en: o}")
+            .contains("'twice' (for true) is not a token of ext"))
+        #expect(schemaErrors("old: {type: bool, count: true, zh: o, en: o}").contains("count: true is only for list fields"))
+    }
+}
+
+@Suite struct RuleDueTests {
+    func statuses(_ cases: String) throws -> [String] {
+        auditor().audit(try report(minimalReport("cases:\n" + cases))).findings.filter { $0.rule.id == "ETQ-FIRST-CONTACT" }
+            .map { "\($0.item ?? "-") \($0.status.rawValue)" + ($0.missing.isEmpty ? "" : " \($0.missing.joined())") }
+    }
+
+    @Test func theConfirmationComesDueWhenTheCaseIsDone() throws {
+        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, transfer_confirmed: false}")
+            == ["A not_due"])
+        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, transfer_confirmed: true}")
+            == ["A pass"])
+        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, resolved_at: 2026-04-03 10:00, transfer_confirmed: false}")
+            == ["A fail"])
+        // Resolved, but nobody wrote down whether the confirmation came: missing evidence.
+        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, resolved_at: 2026-04-03 10:00}")
+            == ["A not_assessed cases[0].transfer_confirmed"])
+        // Not transferred: nothing to confirm.
+        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00}") == ["A not_applicable"])
+    }
+
+    @Test func aDueConditionIsTypeChecked() throws {
+        let yaml = """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: build
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                due: premises.reception_area_m2
+                check: premises.clean
+                message: {zh: m, en: m}
+                examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
+            """
+        #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))]).compile() }
+    }
+}
+
+@Suite struct TierFidelityTests {
+    @Test func anAdvisoryTierRuleIsAdviceNotABlocker() throws {
+        let result = auditor().audit(try reportFile("fixtures/reports/flagship-upstairs.yaml"))
+        #expect(result.tier.qualifies == .flagship)
+        #expect(result.tier.advice == ["BLD-FLAGSHIP-GROUND"])
+        #expect(result.tier.missing.isEmpty)
+        #expect(result.findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }?.status == .fail)
+    }
+
+    @Test func onlyTheConfiguredTypesCanHoldATier() throws {
+        let hall = minimalReport(outletExtra: "  tier: standard").replacingOccurrences(of: "type: service_center", with: "type: service_station")
+        let result = auditor().audit(try report(hall))
+        #expect(!result.tier.eligible)
+        #expect(result.tier.qualifies == nil)
+        let claim = result.findings.first { $0.rule.id == "TIER-CLAIM" }
+        #expect(claim?.status == .fail)
+        #expect(claim?.message == "certified as standard, but a service station cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)")
+    }
+
+    @Test func tierOutletTypesMustBeOutletTypes() throws {
+        let scoring = try String(contentsOfFile: repositoryRoot + "/rules/scoring.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "tier_outlet_types: [service_center, service_hall]", with: "tier_outlet_types: [service_centre]")
+        var files = RuleSet.bundledFiles.filter { $0.path != "rules/scoring.yaml" }
+        files.append(.init(path: "my/scoring.yaml", bytes: Array(scoring.utf8)))
+        #expect(throws: DiagnosticList.self) { try RuleSet.load(files) }
+        do { _ = try RuleSet.load(files) } catch {
+            #expect(error.description.contains("tier_outlet_types: 'service_centre' is not an outlet type (did you mean 'service_center'?)"))
+        }
+    }
+}
