@@ -100,26 +100,39 @@ public enum SuspendedDeadline: Sendable, Hashable {
 }
 
 extension BusinessCalendar {
-    /// `n` calendar days from `start` (the start day not counted), plus every day of the
-    /// suspensions that falls after `start`, each day deducted once however the suspensions
-    /// overlap; the last day moves to the next working day as for any calendar-day deadline.
+    /// `n` calendar days from `start` (the start day not counted), not counting the days of
+    /// the suspensions, each day once however the suspensions overlap; the last day moves to
+    /// the next working day as for any calendar-day deadline.
     ///
     /// A suspension counts only when it began on or before the deadline as it stood then:
-    /// once the time has run out, a later notice does not revive it. An open suspension that
-    /// counts stops the clock (`.stopped`).
+    /// once the time has run out, a later notice does not revive it. One that began after the
+    /// n-th day but within the days the deadline had moved on to reach a working day gives that
+    /// remaining time back once it ends: the deadline never falls inside, or before the end of,
+    /// a suspension that counts. An open suspension that counts stops the clock (`.stopped`).
     public func deadline(from start: LocalDate, days n: Int, suspending suspensions: [Suspension]) throws(CalendarError) -> SuspendedDeadline {
+        var last = start.dayNumber + max(0, n)  // the n-th counted day, before moving to a working day
         var deducted = 0
         var covered = start.dayNumber  // days up to here are deducted already, or not counted at all
+        func moved(_ day: Int) throws(CalendarError) -> Deadline {
+            Deadline(lastDay: try deadline(from: LocalDate(dayNumber: day), .calendarDays(0)).lastDay, rule: .calendarDays(n + deducted))
+        }
         for suspension in suspensions.sorted(by: { $0.from < $1.from }) {
-            let running = try deadline(from: start, .calendarDays(n + deducted))
+            let running = try moved(last)
             guard suspension.from <= running.lastDay else { break }
             guard let to = suspension.to else { return .stopped(since: suspension.from, running: running) }
             let first = max(suspension.from.dayNumber, covered + 1)
-            if to.dayNumber >= first {
-                deducted += to.dayNumber - first + 1
-                covered = to.dayNumber
+            guard to.dayNumber >= first else { continue }
+            let days = to.dayNumber - first + 1
+            deducted += days
+            if first <= last {
+                last += days
+            } else {
+                // The n days had passed and only the move to a working day kept the time open:
+                // what was left of it (through the moved last day) starts again after `to`.
+                last = to.dayNumber + (running.lastDay.dayNumber - first + 1)
             }
+            covered = to.dayNumber
         }
-        return .due(try deadline(from: start, .calendarDays(n + deducted)), deducted: deducted)
+        return .due(try moved(last), deducted: deducted)
     }
 }

@@ -47,12 +47,16 @@ public final class ReportObject: Sendable {
     public let path: String
     /// Indexed by `FieldSchema.index`; nil when the key is absent or null.
     public let fields: [ReportField?]
+    /// For a stand-in item of a list written as a count (`document_requests: 2`): the list's
+    /// path, which is what a rule reading one of its (unknown) fields is missing.
+    public let countedIn: String?
 
-    public init(schema: ObjectSchema, mark: Mark, path: String, fields: [ReportField?]) {
+    public init(schema: ObjectSchema, mark: Mark, path: String, fields: [ReportField?], countedIn: String? = nil) {
         self.schema = schema
         self.mark = mark
         self.path = path
         self.fields = fields
+        self.countedIn = countedIn
     }
 
     /// `cases[2].feedback_at`: the path of one of this object's fields.

@@ -99,11 +99,11 @@ public struct FieldSchema: Sendable {
 public struct Deprecation: Sendable {
     /// The replacing field of the same object.
     public let replacement: String
-    /// The replacement's token for each value of the old field, by the value's text
-    /// (`"true": once`).
-    public let values: [String: String]
+    /// The replacement's tokens for each value of the old field, by the value's text
+    /// (`"true": [once, twice]`): the first is carried over; any of them agrees with it.
+    public let values: [String: [String]]
 
-    public init(replacement: String, values: [String: String]) {
+    public init(replacement: String, values: [String: [String]]) {
         self.replacement = replacement
         self.values = values
     }

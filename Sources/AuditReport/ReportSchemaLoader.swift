@@ -167,24 +167,29 @@ extension ReportSchema {
                 reader.error("the replacement of a deprecated field must be a token field, '\(deprecation.replacement)' is \(replacement.type)", at: node)
                 continue
             }
-            for (old, new) in deprecation.values.sorted(by: { $0.key < $1.key }) where !tokens.contains(new) {
-                reader.error("'\(new)' (for \(old)) is not a token of \(tokens.name)\(Suggestion.hint(for: new, among: tokens.values))", at: node)
+            for (old, new) in deprecation.values.sorted(by: { $0.key < $1.key }) {
+                for token in new where !tokens.contains(token) {
+                    reader.error("'\(token)' (for \(old)) is not a token of \(tokens.name)\(Suggestion.hint(for: token, among: tokens.values))", at: node)
+                }
             }
         }
         guard let rootSchema = object(rootName, rootNode, &reader) else { return nil }
         return ReportSchema(version: version, root: rootSchema, objects: built, enums: enums)
     }
 
-    /// `deprecated: {use: extension, values: {"true": once, "false": none}}`.
+    /// `deprecated: {use: extension, values: {"true": [once, twice], "false": none}}`.
     private static func deprecation(_ node: YAMLNode, field: String, _ reader: inout NodeReader) -> Deprecation? {
         guard let pairs = reader.mapping(node, "deprecated", allowed: ["use", "values"], required: ["use", "values"]) else { return nil }
-        var replacement = "", values: [String: String] = [:]
+        var replacement = "", values: [String: [String]] = [:]
         for (key, _, value) in pairs {
             if key == "use" {
                 replacement = reader.string(value, "deprecated.use") ?? ""
             } else {
                 for (old, _, new) in reader.mapping(value, "deprecated.values") ?? [] {
-                    values[old] = reader.string(new, "deprecated.values.\(old)")
+                    let tokens = new.sequence != nil
+                        ? (reader.stringList(new, "deprecated.values.\(old)")?.map(\.0) ?? [])
+                        : (reader.string(new, "deprecated.values.\(old)").map { [$0] } ?? [])
+                    if tokens.isEmpty { reader.error("deprecated.values.\(old) needs a token", at: new) } else { values[old] = tokens }
                 }
             }
         }

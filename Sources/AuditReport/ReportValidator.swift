@@ -103,9 +103,9 @@ public struct ReportValidator: Sendable {
                       let replacement = schema.field(named: deprecation.replacement) else { continue }
                 let text = ReportValidator.text(of: old.value)
                 let node = pairs.first { $0.key.scalar?.text == field.name }?.value ?? node
-                guard let token = deprecation.values[text] else { continue }
+                guard let tokens = deprecation.values[text], let token = tokens.first else { continue }
                 if let current = fields[replacement.index] {
-                    if case .string(let given) = current.value, given != token {
+                    if case .string(let given) = current.value, !tokens.contains(given) {
                         reader.error("\(join(path, field.name)): \(text) contradicts \(deprecation.replacement): \(given) (\(field.name) is deprecated; keep only \(deprecation.replacement))", at: node)
                     } else {
                         reader.warning("\(join(path, field.name)) is deprecated and repeats \(deprecation.replacement): remove it", at: node)
@@ -183,7 +183,8 @@ public struct ReportValidator: Sendable {
             }
             let empty = [ReportField?](repeating: nil, count: schema.fields.count)
             return .list((0..<Int(count)).map { i in
-                ReportField(value: .object(ReportObject(schema: schema, mark: node.mark, path: "\(path)[\(i)]", fields: empty)), mark: node.mark)
+                ReportField(value: .object(ReportObject(schema: schema, mark: node.mark, path: "\(path)[\(i)]", fields: empty, countedIn: path)),
+                            mark: node.mark)
             })
         }
 

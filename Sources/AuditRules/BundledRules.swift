@@ -226,9 +226,11 @@ rules:
       be that district by its name (道里 for 道里区, 滨海 for 滨海新区, 涿州 for 涿州市; a second
       centre may add its street: 朝阳学府路) or a place whose
       name says it is one (param place_suffixes: …开发区, …新区, …镇); a 道里区 centre named
-      …南岗客户服务中心 fails. A town (长安镇) may be named with or without 镇. A service
-      station is named for the place it sits in (哈尔滨市恒达客户服务站) and any place name is
-      accepted, since the report cannot tell a place from a typo.
+      …南岗客户服务中心 fails. A town (长安镇) may be named with or without 镇; a 新区 is a
+      district (滨海新区 → 滨海), not a place suffix. A service station is named for the place
+      it sits in (哈尔滨市恒达客户服务站) and any place name is accepted, since the report cannot
+      tell a place from a typo; a district in any name is written without 区/县
+      (哈尔滨市道里区恒达客户服务站 fails).
     section: build
     severity: minor
     tier: standard
@@ -262,7 +264,7 @@ rules:
       en: 'outlet name “{outlet.name}” {not (shape_ok ?? true) ? "does not follow city + area or place + “" + suffix + "” (e.g. 哈尔滨市道里" + suffix + ")" : ((district_style ?? false) ? "names a district with 区/县, which the name leaves out (e.g. 哈尔滨市道里" + suffix + ")" : "names the area “" + place + "”, not the outlet’s district “" + (outlet.district ?? "") + "”")}'
     params:
       # Place names that say they are a place, not a district: a centre may be named for one.
-      place_suffixes: [开发区, 新区, 高新区, 园区, 保税区, 经济区, 工业区, 度假区, 镇, 乡, 街道]
+      place_suffixes: [开发区, 高新区, 园区, 保税区, 经济区, 工业区, 度假区, 镇, 乡, 街道]
     examples:
       pass:
         - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市道里客户服务中心}}
@@ -271,8 +273,11 @@ rules:
         - {outlet: {type: service_center, city: 哈尔滨市, district: 平房区, name: 哈尔滨市开发区客户服务中心}}
         - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳学府路客户服务中心}}
         - {outlet: {type: service_center, city: 东莞市, district: 长安镇, name: 东莞市长安客户服务中心}}
+        - {outlet: {type: service_center, city: 天津市, district: 滨海新区, name: 天津市滨海客户服务中心}}
       fail:
         - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳区学府路客户服务中心}}
+        - {outlet: {type: service_center, city: 上海市, district: 黄浦区, name: 上海市浦东新区客户服务中心}}
+        - {outlet: {type: service_center, city: 天津市, district: 滨海新区, name: 天津市滨海新区客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里区客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市南岗客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 道里客户服务中心}}
@@ -1644,9 +1649,9 @@ rules:
     title: {zh: "意见不一致时耐心交流,不摔电话", en: Never hung up on the customer}
     description: >
       CC 四.2.4 forbids 摔电话, hanging up on the customer in a disagreement. The report's
-      `agent_hung_up_first: true` records that the agent cut the call off on the customer,
-      which is what the clause forbids; an agent who ended the call after the customer had
-      finished should be recorded as false.
+      `agent_hung_up_first` is labelled for inspectors as just that (坐席挂断客户电话/摔电话):
+      true records that the agent cut the call off on the customer; an agent who ended the
+      call after the customer had finished is recorded as false.
     section: etiquette
     severity: minor
     cite:
@@ -1740,8 +1745,9 @@ rules:
 #             as missing evidence
 #   count     (list) `true`: the list may be written as an integer, that many items none of
 #             whose fields is known (`document_requests: 2`)
-#   deprecated `{use: FIELD, values: {OLD: TOKEN}}`: still accepted, with a warning; its value
-#             is carried over to the token field FIELD of the same object
+#   deprecated `{use: FIELD, values: {OLD: TOKEN or [TOKEN, …]}}`: still accepted, with a
+#             warning; its value is carried over to the token field FIELD of the same object
+#             (the first token), and agrees with FIELD when FIELD holds any of the tokens
 #   zh, en    labels, used by messages and by `audit template`
 schema: outlet-report/1
 root: report
@@ -1976,7 +1982,7 @@ objects:
     opening: {type: string, zh: 开头语, en: opening}
     surname_used: {type: bool, absent: not_happened, zh: 使用客户姓氏称呼, en: surname used}
     apology_when_unable: {type: bool, absent: not_happened, zh: 无法解答时致歉, en: apology when unable}
-    agent_hung_up_first: {type: bool, zh: 坐席先挂机, en: agent hung up first}
+    agent_hung_up_first: {type: bool, zh: 坐席挂断客户电话(摔电话), en: agent hung up on the customer}
     transcript: {type: strings, zh: 通话记录, en: transcript}
 
   case:
@@ -1990,7 +1996,7 @@ objects:
     decided_at: {type: timestamp, absent: not_happened, zh: 处理决定/核定时间, en: decided at}
     extension: {type: token, values: extension, zh: 处理期限延长, en: extension of the handling period}
     extension_approved_by: {type: string, zh: 再延长审批人(上级机构或总公司高级管理人员), en: further extension approved by}
-    extended: {type: bool, deprecated: {use: extension, values: {"true": once, "false": none}}, zh: "延长处理期限(已停用,改用 extension)", en: extended (deprecated; use extension)}
+    extended: {type: bool, deprecated: {use: extension, values: {"true": [once, twice], "false": none}}, zh: "延长处理期限(已停用,改用 extension)", en: extended (deprecated; use extension)}
     resolved_at: {type: timestamp, absent: not_happened, zh: 办结时间, en: resolved at}
     callback_at: {type: timestamp, absent: not_happened, zh: 回访时间, en: callback at}
     documents_complete_at: {type: timestamp, zh: 资料齐全时间, en: documents complete at}
@@ -2214,14 +2220,15 @@ rules:
             - {id: B, kind: complaint, received_at: "2026-04-02 15:00", answered_on_spot: false}
 
   - id: TML-COMPLAINT-15D
-    title: {zh: 15日内作出投诉处理决定, en: Complaint decided within 15 days}
+    title: {zh: 投诉处理时限(15日;延长至30日、60日), en: "Complaint decided in time (15 days; extended: 30 or 60)"}
     description: >
       15 calendar days from receipt; 30 when the period was extended (`extension: once`, a
       complex case, the complainant told); 60 when it was extended again (`extension: twice`)
       with the approval of the higher-level institution or head-office senior management,
-      which `extension_approved_by` records: `twice` without it is judged at 30 days. The old
-      `extended: true` reads as `once`. An absent `extension` matters only where the
-      readings disagree: decided within 15 days passes and after 60 days fails either way; in
+      which `extension_approved_by` records (a name, not empty): `twice` without it is judged
+      at 30 days. The old `extended: true` reads as `once`. An absent `extension` matters only
+      where the readings disagree: decided within 15 days passes either way, and after the
+      longest limit the record allows (30 days without an approver, else 60) it fails; in
       between the case is not assessed (the report must say whether the period was extended).
       decided_at is taken as the decision having been made and told to the complainant. A
       deadline on a non-working day moves to the next working day.
@@ -2235,15 +2242,15 @@ rules:
     for_each: cases
     applies: it.kind == "complaint"
     let:
-      approved: has(it.extension_approved_by)
+      approved: not (it.extension_approved_by ?? "").is_empty()
       result: >-
-        it.extension == "none" ? on_time(it.decided_at, it.received_at, days: params.decide_days)
+        it.extension == "none" ? on_time(it.decided_at, it.received_at, days: params.complaint_days)
         : (it.extension == "once" or not approved
            ? on_time(it.decided_at, it.received_at, days: params.extended_days)
            : on_time(it.decided_at, it.received_at, days: params.extended_days + params.further_days))
     check: result
     params:
-      decide_days: {value: 15, fixed: true}     # 15日内
+      complaint_days: {value: 15, fixed: true}  # 15日内
       extended_days: {value: 30, fixed: true}   # 延长至30日
       further_days: {value: 30, fixed: true}    # 再延长30日 (60 in all)
     message:
@@ -2266,6 +2273,8 @@ rules:
             - {id: B, kind: complaint, extension: once, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
         - cases:
             - {id: E, kind: complaint, extension: twice, received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
+        - cases:
+            - {id: F, kind: complaint, extension: twice, extension_approved_by: "", received_at: "2026-04-02 15:00", decided_at: "2026-05-07 09:00"}
         - inspection: {inspected_at: "2026-04-20 10:00"}
           cases:
             - {id: C, kind: complaint, extension: none, received_at: "2026-04-02 15:00"}

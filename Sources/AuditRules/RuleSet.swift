@@ -177,7 +177,8 @@ public struct RuleSet: Sendable {
     public static func digest(files: [SourceFile], overrides: [String: Value]) -> String {
         var bytes = files.flatMap(\.bytes)
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
-            bytes.append(contentsOf: Array("\n--param \(name)=\(ParameterValue.text(value))".utf8))
+            // As JSON, so that [a, b] and ["a, b"] never read the same.
+            bytes.append(contentsOf: Array("\n--param \(name)=\(ParameterValue.json(value).serialized())".utf8))
         }
         return SHA256.hex(bytes)
     }

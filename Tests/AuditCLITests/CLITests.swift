@@ -148,11 +148,36 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
             #expect(run.stderr.contains("--param feedback_wd: fixed at 2 by TML-FEEDBACK-2WD's clause, CP 快速响应"), "\(command): \(run.stderr)")
             #expect(run.stdout.isEmpty)
         }
-        for name in ["decide_days=45", "claim_wd=5", "pay_days=20", "notice_days=5", "advance_days=90", "extended_days=40", "further_days=60"] {
+        for name in ["decide_days=45", "complaint_days=20", "claim_wd=5", "pay_days=20", "notice_days=5", "advance_days=90", "extended_days=40",
+                     "further_days=60"] {
             #expect(try audit(["fixtures/example-report.yaml", "--param", name]).status == 64, "\(name)")
         }
         // Tunable values still are: the branch's grace minutes.
         #expect(try audit(["fixtures/example-report.yaml", "--param", "opening_grace_min=5"]).status == 0)
+    }
+
+    /// The tier lines say what CS 2.1.1 and the advisory clauses mean, in both languages and
+    /// every human format: a type that cannot hold a tier, and advice that does not block.
+    @Test func tierEligibilityAndAdviceAreShown() throws {
+        let upstairs = "fixtures/reports/flagship-upstairs.yaml", lac = "fixtures/reports/tier-ineligible-flagship.yaml"
+        let zh = try audit([upstairs, "--lang", "zh"]).stdout
+        #expect(zh.contains("星级 认定 旗舰店,达到 旗舰店\n星级建议(不影响认定) BLD-FLAGSHIP-GROUND\n"))
+        let en = try audit([upstairs, "--lang", "en"]).stdout
+        #expect(en.contains("tier claimed flagship, qualifies flagship\ntier advice (does not block): BLD-FLAGSHIP-GROUND\n"))
+        #expect(try audit([upstairs, "--format", "markdown", "--lang", "en"]).stdout.contains("\ntier advice (does not block): BLD-FLAGSHIP-GROUND\n"))
+        let tier = try #require((try jsonObject(try audit([upstairs, "--format", "json"]).stdout))["tier"] as? [String: Any])
+        #expect(tier["advice"] as? [String] == ["BLD-FLAGSHIP-GROUND"])
+        #expect(tier["qualifies"] as? String == "flagship")
+        #expect(try audit([lac, "--lang", "zh"]).stdout.contains("星级 认定 旗舰店,达到 无(该类型网点不能认定星级,CS 2.1.1)\n"))
+        #expect(try audit([lac, "--lang", "en"]).stdout.contains("tier claimed flagship, qualifies none (this type of outlet cannot hold a tier, CS 2.1.1)\n"))
+    }
+
+    /// A deprecated field loads, and says so on stderr (and in the JSON warnings).
+    @Test func aDeprecatedFieldWarns() throws {
+        let run = try audit(["fixtures/reports/complaint-extensions.yaml", "--format", "json"])
+        #expect(run.stderr.contains("complaint-extensions.yaml:66:15: warning: cases[4].extended is deprecated: write extension: once"))
+        let warnings = (try jsonObject(run.stdout))["warnings"] as? [[String: Any]] ?? []
+        #expect(warnings.map { $0["message"] as? String } == ["cases[4].extended is deprecated: write extension: once"])
     }
 
     /// Every applied --param is in the JSON and the digest: two runs with different values

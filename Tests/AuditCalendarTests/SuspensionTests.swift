@@ -57,12 +57,29 @@ struct SuspensionTests {
     }
 
     @Test func aNoticeOnTheDayTheDeadlineMovedToCounts() throws {
-        // 02-13 + 30 = 03-15 (Sunday) → the last day is Monday 03-16; a notice that day counts:
-        // 03-16..03-17 deducted → 02-13 + 32 = 03-17 (Tue).
-        let r = try #require(try due("2026-02-13", [("2026-03-16", "2026-03-17")]))
-        #expect(r == ("2026-03-17", 2))
-        // One day deducted lands on 03-16, the day the deadline had moved to anyway.
-        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-16")])! == ("2026-03-16", 1))
+        // 02-13 + 30 = 03-15 (Sunday) → the last day is Monday 03-16; a notice that day counts,
+        // and the day it took is given back after the documents arrive.
+        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-17")])! == ("2026-03-18", 2))
+        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-16")])! == ("2026-03-17", 1))
+        // The day after is too late.
+        #expect(try due("2026-02-13", [("2026-03-17", "2026-03-18")])! == ("2026-03-16", 0))
+    }
+
+    /// The 30th day fell in the Spring Festival and the deadline moved to 02-24; a request on
+    /// 02-23, answered 03-02, must not leave a deadline before the documents came. What was
+    /// left then (02-23 and 02-24) starts again after 03-02: 03-04 (Wed).
+    @Test func aNoticeInTheDaysTheDeadlineMovedOnGivesThemBack() throws {
+        let plain = try #require(try due("2026-01-17", []))
+        #expect(plain == ("2026-02-24", 0))
+        let r = try #require(try due("2026-01-17", [("2026-02-23", "2026-03-02")]))
+        #expect(r == ("2026-03-04", 8))
+        // 02-12: the 30th day is Saturday 03-14, the deadline Monday 03-16; a request that day,
+        // answered the next, leaves one day after it: 03-18.
+        let weekend = try #require(try due("2026-02-12", [("2026-03-16", "2026-03-17")]))
+        #expect(weekend == ("2026-03-18", 2))
+        // Before the 30th day the deduction adds days to the count as ever: 02-12 + 35 = 03-19.
+        let early = try #require(try due("2026-02-12", [("2026-02-20", "2026-02-24")]))
+        #expect(early == ("2026-03-19", 5))
     }
 
     @Test func anEarlierPeriodCanBringALaterOneIntoTime() throws {

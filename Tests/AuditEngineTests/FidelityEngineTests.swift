@@ -34,6 +34,12 @@ import Testing
         guard case .object(let first) = requests[0].value else { Issue.record("not an object"); return }
         #expect(first.fields.allSatisfy { $0 == nil })
         #expect(first.path == "cases[0].document_requests[0]")
+        #expect(first.countedIn == "cases[0].document_requests")
+        // What a rule misses is the dates of the requests, named by the field the report has.
+        let late = try validate("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: 3, decided_at: 2026-03-20 10:00}")
+        let finding = auditor().audit(late).findings.first { $0.rule.id == "TML-LAW23-DECIDE-30D" }
+        #expect(finding?.status == .notAssessed)
+        #expect(finding?.missing == ["cases[0].document_requests"])
         #expect(problems("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: -1}")
             .contains("cases[0].document_requests must be a list or a count from 0 to 1000, found -1"))
         #expect(problems("cases:\n  - {id: C1, kind: claim, received_at: 2026-02-10 09:00, document_requests: 100000}")
@@ -53,6 +59,11 @@ import Testing
         #expect(repeated.warnings.map(\.message) == ["cases[0].extended is deprecated and repeats extension: remove it"])
         #expect(problems("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: true, extension: none}")
             .contains("cases[0].extended: true contradicts extension: none"))
+        #expect(problems("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: false, extension: twice}")
+            .contains("cases[0].extended: false contradicts extension: twice"))
+        // Extended twice is extended: no contradiction.
+        let twice = try validate("cases:\n  - {id: C1, kind: complaint, received_at: 2026-04-02 15:00, extended: true, extension: twice}")
+        #expect(twice.warnings.map(\.message) == ["cases[0].extended is deprecated and repeats extension: remove it"])
         // The warning reaches the result (and from there stderr and the JSON `warnings`).
         #expect(auditor().audit(r).warnings.map(\.message) == ["cases[0].extended is deprecated: write extension: once"])
     }

@@ -5,12 +5,7 @@ import Testing
 /// Type checking happens when a pack loads; errors carry the rule file's line and column
 /// and a caret under the offending part of the expression.
 @Suite struct CheckerTests {
-    func errors(_ yaml: String) -> String {
-        switch compilePack(yaml) {
-        case .success: return ""
-        case .failure(let list): return render(list, source: yaml)
-        }
-    }
+    func errors(_ yaml: String) -> String { compileErrors(yaml) }
 
     @Test func unknownFieldHasAHintAndACaret() {
         let out = errors(rulePack(check: "premises.recepton_area_m2 >= 80"))

@@ -17,6 +17,14 @@ func compilePack(_ yaml: String, file: String = "test.yaml") -> Result<[Compiled
     }
 }
 
+/// The rendered errors of compiling a pack written inline, or "" when it compiles.
+func compileErrors(_ yaml: String) -> String {
+    switch compilePack(yaml) {
+    case .success: return ""
+    case .failure(let list): return render(list, source: yaml)
+    }
+}
+
 /// Renders diagnostics with snippets from `source`, as the CLI does.
 func render(_ list: DiagnosticList, source: String) -> String {
     DiagnosticRenderer.render(list) { _ in source }

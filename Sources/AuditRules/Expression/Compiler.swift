@@ -244,7 +244,7 @@ public struct ExpressionCompiler {
                 let value = baseEval(frame)
                 guard case .object(let object) = value else { return value }
                 if let present = object.fields[index] { return Value(present.value) }
-                return none ? .none : .unknown(Missing(path: object.path(of: name), mark: object.mark))
+                return none ? .none : .unknown(Missing(path: object.countedIn ?? object.path(of: name), mark: object.mark))
             },
             locate: { frame in
                 guard case .object(let object) = baseEval(frame) else { return nil }

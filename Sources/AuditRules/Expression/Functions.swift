@@ -141,7 +141,9 @@ extension ExpressionCompiler {
         }
         // `excluding: periods` — days in which the clock stops (SPC2 第十五条), calendar days only.
         var excluding: Evaluator?
-        if let arg = args.first(where: { $0.label == "excluding" }) {
+        let exclusions = args.filter { $0.label == "excluding" }
+        if exclusions.count > 1 { return error(exclusions[1].at, "give excluding: once") }
+        if let arg = exclusions.first {
             let c = compile(arg.value)
             if c.type == .error { return c }
             guard c.type == .list(.period) || c.type == .list(.any) else {
@@ -281,6 +283,9 @@ extension ExpressionCompiler {
         if start.type != .timestamp && start.type != .error {
             return error(positional[0].at, "deadline() takes a timestamp, found \(start.type)")
         }
+        if let excluding = args.first(where: { $0.label == "excluding" }) {
+            return error(excluding.at, "excluding: is for on_time() only (it decides when the clock runs)")
+        }
         guard let (label, count) = period(args, at, allowHours: false) else {
             return Compiled(type: .error, eval: { _ in .none })
         }
@@ -377,7 +382,7 @@ extension ExpressionCompiler {
                 let s = re(frame)
                 if let blocking = Value.blocking(s) { return blocking }
                 guard case .string(let text) = s else { return .none }
-                let hits = Self.matches([Phrase.normalize(text)], phrases(frame))
+                let hits = Self.matches([text], phrases(frame))
                 if case .list(let list) = hits, !found { return .bool(!list.isEmpty) }
                 return hits
             })
@@ -433,9 +438,9 @@ extension ExpressionCompiler {
     }
 
     /// The phrases (in their original spelling, in list order) found in any of the texts.
-    static func matches(_ normalizedTexts: [[UInt8]], _ phrases: PhraseSet?) -> Value {
+    static func matches(_ texts: [String], _ phrases: PhraseSet?) -> Value {
         guard let phrases else { return .list([]) }
-        return .list(phrases.found(in: normalizedTexts).map { .string($0) })
+        return .list(phrases.found(in: texts).map { .string($0) })
     }
 
     private mutating func listMethod(_ receiver: Compiled, _ element: ExprType, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
@@ -509,11 +514,11 @@ extension ExpressionCompiler {
                 let r = re(frame)
                 if let blocking = Value.blocking(r) { return blocking }
                 guard case .list(let items) = r else { return .none }
-                var texts: [[UInt8]] = []
+                var texts: [String] = []
                 var missing: Value?
                 for item in items {
                     switch item {
-                    case .string(let s): texts.append(Phrase.normalize(s))
+                    case .string(let s): texts.append(s)
                     case .none: continue
                     default: if missing == nil { missing = Value.blocking(item) }
                     }
@@ -529,6 +534,11 @@ extension ExpressionCompiler {
         }
     }
 
+    /// Whether a macro's variable would hide a report section, `it` or `params`.
+    private func hides(_ variable: String) -> Bool {
+        schema.root.field(named: variable) != nil || variable == "params" || variable == "it"
+    }
+
     /// `list.periods(x, x.from, x.to)`: one period per element, from one timestamp to another
     /// (an end that has not happened yet leaves the period open). An element whose start is
     /// unknown (a count of items without dates) stays in the list as unknown; an end before
@@ -537,9 +547,7 @@ extension ExpressionCompiler {
         guard args.count == 3, args.allSatisfy({ $0.label == nil }), case .identifier(let variable, _) = args[0].value else {
             return error(at, "periods() takes a variable name, a start and an end: list.periods(x, x.requested_at, x.supplied_at)")
         }
-        if schema.root.field(named: variable) != nil || variable == "params" || variable == "it" {
-            return error(args[0].at, "'\(variable)' is already a name; pick another variable")
-        }
+        if hides(variable) { return error(args[0].at, "'\(variable)' is already a name; pick another variable") }
         let saved = scope[variable]
         let slot = bind(variable, element)
         defer { scope[variable] = saved }
@@ -596,9 +604,7 @@ extension ExpressionCompiler {
         guard args.count == 2, args[0].label == nil, case .identifier(let variable, _) = args[0].value, args[1].label == nil else {
             return error(at, "\(name)() takes a variable name and a condition: list.\(name)(x, x.field == value)")
         }
-        if schema.root.field(named: variable) != nil || variable == "params" || variable == "it" {
-            return error(args[0].at, "'\(variable)' is already a name; pick another variable")
-        }
+        if hides(variable) { return error(args[0].at, "'\(variable)' is already a name; pick another variable") }
         let saved = scope[variable]
         let slot = bind(variable, element)
         defer { scope[variable] = saved }

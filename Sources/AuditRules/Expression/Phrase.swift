@@ -7,6 +7,13 @@
 public enum Phrase {
     /// Removes whitespace and punctuation (CJK and ASCII alike) and folds ASCII case.
     public static func normalize(_ text: String) -> [UInt8] {
+        var ignored: [Int]?
+        return normalize(text, pauses: &ignored)
+    }
+
+    /// The same, also noting (when `pauses` is not nil) the offsets in the result where a
+    /// punctuation mark stood, since the mark itself is gone: a pause between two clauses.
+    static func normalize(_ text: String, pauses: inout [Int]?) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -18,7 +25,8 @@ public enum Phrase {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     result.append(byte | 0x20)
                 default:
-                    continue  // spaces, controls, punctuation and symbols
+                    // spaces, controls, punctuation and symbols
+                    if pauses != nil, (0x21...0x7E).contains(byte) { pauses?.append(result.count) }
                 }
                 continue
             }
@@ -36,13 +44,15 @@ public enum Phrase {
                 continue
             }
             if scalar.properties.isWhitespace { continue }
+            // Zero-width spaces and joiners, BOMs, bidi marks, the combining grapheme joiner:
+            // invisible, so 这是\u{200B}规定 is what the customer heard as 这是规定.
+            if scalar.properties.isDefaultIgnorableCodePoint { continue }
             switch scalar.properties.generalCategory {
             case .format:
-                // Zero-width spaces and joiners, BOMs, bidi marks: invisible, so 这是\u{200B}规定
-                // is what the customer heard as 这是规定.
                 continue
             case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
                  .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                pauses?.append(result.count)
                 continue
             case .mathSymbol, .currencySymbol, .modifierSymbol:
                 // Fullwidth symbols (～ ＋) are typing noise; other symbols stay.
@@ -116,16 +126,27 @@ public struct PhraseSet: Sendable {
     }
 
     /// The phrases, in list order, heard anywhere in the texts other than inside an excusing
-    /// phrase.
-    public func found(in texts: [[UInt8]]) -> [String] {
-        entries.filter { entry in texts.contains { hits(entry, $0) } }.map(\.original)
+    /// phrase. An excusing phrase is said in one breath: it does not reach across punctuation
+    /// (in 「不知道!您是否…」 or 「不知道,您是不是…」 the curt 不知道 stands on its own).
+    public func found(in texts: [String]) -> [String] {
+        let excusable = entries.contains { !$0.excuses.isEmpty }
+        let normalized = texts.map { text -> (bytes: [UInt8], pauses: [Int]) in
+            var pauses: [Int]? = excusable ? [] : nil
+            let bytes = Phrase.normalize(text, pauses: &pauses)
+            return (bytes, pauses ?? [])
+        }
+        return entries.filter { entry in normalized.contains { hits(entry, $0.bytes, $0.pauses) } }.map(\.original)
     }
 
-    private func hits(_ entry: Entry, _ text: [UInt8]) -> Bool {
+    private func hits(_ entry: Entry, _ text: [UInt8], _ pauses: [Int]) -> Bool {
         var at = 0
         while let i = Phrase.firstOccurrence(of: entry.normalized, in: text, from: at) {
             let excused = entry.excuses.contains { excuse in
-                excuse.offsets.contains { Phrase.occurs(excuse.phrase, in: text, at: i - $0) }
+                excuse.offsets.contains { offset in
+                    let start = i - offset, end = start + excuse.phrase.count
+                    return Phrase.occurs(excuse.phrase, in: text, at: start)
+                        && !pauses.contains { $0 > start && $0 < end }
+                }
             }
             if !excused { return true }
             at = i + 1
