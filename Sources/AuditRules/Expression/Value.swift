@@ -19,9 +19,9 @@ public enum Value: Sendable {
     case time(TimeOfDay)
     case list([Value])
     case object(ReportObject)
-    case timeliness(Timeliness)
+    indirect case timeliness(Timeliness)
     /// A span of time in which a deadline's clock stops (`periods()`).
-    case period(Period)
+    indirect case period(Period)
     /// The expression could not be evaluated (calendar gap, inconsistent data).
     case failure(EvaluationError)
 
