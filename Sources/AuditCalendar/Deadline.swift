@@ -106,9 +106,11 @@ extension BusinessCalendar {
     ///
     /// A suspension counts only when it began on or before the deadline as it stood then:
     /// once the time has run out, a later notice does not revive it. One that began after the
-    /// n-th day but within the days the deadline had moved on to reach a working day gives that
-    /// remaining time back once it ends: the deadline never falls inside, or before the end of,
-    /// a suspension that counts. An open suspension that counts stops the clock (`.stopped`).
+    /// n-th day, within the days the deadline had moved on to reach a working day, is treated as
+    /// if it had begun on the n-th day: the deadline becomes the day after it ends (then the
+    /// next working day), never earlier, and never later than an earlier notice would give.
+    /// An open suspension that counts stops the clock (`.stopped`). `deducted` is how many days
+    /// the n-th day moved: `start + n + deducted` is the deadline before the working-day move.
     public func deadline(from start: LocalDate, days n: Int, suspending suspensions: [Suspension]) throws(CalendarError) -> SuspendedDeadline {
         var last = start.dayNumber + max(0, n)  // the n-th counted day, before moving to a working day
         var deducted = 0
@@ -116,21 +118,22 @@ extension BusinessCalendar {
         func moved(_ day: Int) throws(CalendarError) -> Deadline {
             Deadline(lastDay: try deadline(from: LocalDate(dayNumber: day), .calendarDays(0)).lastDay, rule: .calendarDays(n + deducted))
         }
-        for suspension in suspensions.sorted(by: { $0.from < $1.from }) {
+        // Sorted on both ends, so the same suspensions in any order give the same result.
+        let ordered = suspensions.sorted { ($0.from, $0.to ?? .latest) < ($1.from, $1.to ?? .latest) }
+        for suspension in ordered {
             let running = try moved(last)
             guard suspension.from <= running.lastDay else { break }
             guard let to = suspension.to else { return .stopped(since: suspension.from, running: running) }
             let first = max(suspension.from.dayNumber, covered + 1)
             guard to.dayNumber >= first else { continue }
-            let days = to.dayNumber - first + 1
-            deducted += days
             if first <= last {
-                last += days
+                last += to.dayNumber - first + 1
             } else {
                 // The n days had passed and only the move to a working day kept the time open:
-                // what was left of it (through the moved last day) starts again after `to`.
-                last = to.dayNumber + (running.lastDay.dayNumber - first + 1)
+                // as for a notice on the n-th day itself, the time ends the day after `to`.
+                last = to.dayNumber + 1
             }
+            deducted = last - (start.dayNumber + max(0, n))
             covered = to.dayNumber
         }
         return .due(try moved(last), deducted: deducted)

@@ -40,9 +40,11 @@ public struct ReportValidator: Sendable {
         }
     }
 
-    /// The most items a list given as a count may stand for: a count is a handful of requests,
-    /// and a hostile one must not allocate without bound.
+    /// The most items a list given as a count may stand for, and all counts of a report
+    /// together: a count is a handful of requests, and hostile ones must not allocate without
+    /// bound.
     public static let maximumCount: Int64 = 1000
+    public static let maximumCountedPerReport = 10_000
 
     /// Per-document state: diagnostics and the outlet's offset.
     private struct Run {
@@ -50,6 +52,8 @@ public struct ReportValidator: Sendable {
         let mode: Mode
         let version: String
         var offset = 8 * 3600
+        /// Items made up for lists written as counts, so far.
+        var counted = 0
 
         init(file: String, mode: Mode, version: String) {
             self.reader = NodeReader(file: file)
@@ -140,7 +144,7 @@ public struct ReportValidator: Sendable {
                 return object(node, schema, path: path).map { .object($0) }
             case .list(let element):
                 if field.acceptsCount, case .object(let itemSchema) = element, case .int(let count)? = node.scalar?.value {
-                    return counted(count, itemSchema, node, path: path)
+                    return countedList(count, itemSchema, node, path: path)
                 }
                 guard let items = node.sequence else {
                     reader.error("\(path) must be a list, found \(reader.describe(node))", at: node)
@@ -176,16 +180,21 @@ public struct ReportValidator: Sendable {
 
         /// `document_requests: 2`: two items whose fields are all unknown, so rules can count
         /// them but read nothing else from them.
-        mutating func counted(_ count: Int64, _ schema: ObjectSchema, _ node: YAMLNode, path: String) -> ReportValue? {
+        mutating func countedList(_ count: Int64, _ schema: ObjectSchema, _ node: YAMLNode, path: String) -> ReportValue? {
             guard count >= 0, count <= ReportValidator.maximumCount else {
                 reader.error("\(path) must be a list or a count from 0 to \(ReportValidator.maximumCount), found \(count)", at: node)
                 return nil
             }
+            counted += Int(count)
+            guard counted <= ReportValidator.maximumCountedPerReport else {
+                reader.error("\(path): the counts of this report add up to more than \(ReportValidator.maximumCountedPerReport) items; give the items", at: node)
+                return nil
+            }
+            // One stand-in serves every item: none of its fields is known, so they are alike.
             let empty = [ReportField?](repeating: nil, count: schema.fields.count)
-            return .list((0..<Int(count)).map { i in
-                ReportField(value: .object(ReportObject(schema: schema, mark: node.mark, path: "\(path)[\(i)]", fields: empty, countedIn: path)),
-                            mark: node.mark)
-            })
+            let standIn = ReportField(value: .object(ReportObject(schema: schema, mark: node.mark, path: path, fields: empty, countedIn: path)),
+                                      mark: node.mark)
+            return .list(Array(repeating: standIn, count: Int(count)))
         }
 
         mutating func scalar(_ node: YAMLNode, _ type: ValueType, _ field: FieldSchema, path: String) -> ReportValue? {

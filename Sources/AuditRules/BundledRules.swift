@@ -220,17 +220,19 @@ rules:
     title: {zh: 网点命名规范, en: Outlet naming}
     description: >
       The name starts with the city, ends with the type's suffix (客户服务中心 or 客户服务站),
-      and names the area or place in between. A district appears without 区/县
-      (哈尔滨市道里客户服务中心, not 哈尔滨市道里区客户服务中心). A customer service centre is
-      named for the district it serves: when `outlet.district` is given, the middle part must
-      be that district by its name (道里 for 道里区, 滨海 for 滨海新区, 涿州 for 涿州市; a second
-      centre may add its street: 朝阳学府路) or a place whose
-      name says it is one (param place_suffixes: …开发区, …新区, …镇); a 道里区 centre named
-      …南岗客户服务中心 fails. A town (长安镇) may be named with or without 镇; a 新区 is a
-      district (滨海新区 → 滨海), not a place suffix. A service station is named for the place
-      it sits in (哈尔滨市恒达客户服务站) and any place name is accepted, since the report cannot
-      tell a place from a typo; a district in any name is written without 区/县
-      (哈尔滨市道里区恒达客户服务站 fails).
+      and names the area or place in between. A district is named without 区/县
+      (哈尔滨市道里客户服务中心, not 哈尔滨市道里区客户服务中心), except a one-character one,
+      whose suffix is part of its name (宾县, 矿区). A customer service centre is named for the
+      district it serves: when `outlet.district` is given, the middle part is that district by
+      its own name (道里 for 道里区, 滨海 for 滨海新区, 涿州 for 涿州市, 长安 for 长安镇, 长阳
+      for 长阳土家族自治县), which a second centre may follow with its street (朝阳学府路), or a
+      place whose name says it is one (param place_suffixes: …开发区, …经开区, …镇); a 道里区
+      centre named …南岗客户服务中心 fails, and so does a centre named for any other area
+      ending in 区/县 (上海市浦东新区… in 黄浦区): the report cannot tell a district from a
+      non-administrative 新区 (两江新区), so such a centre name is flagged for review. A service
+      station is named for the place it sits in (哈尔滨市恒达客户服务站) and any place name is
+      accepted, since the report cannot tell a place from a typo; only its own district
+      written with 区/县 (哈尔滨市道里区恒达客户服务站 in 道里区) fails.
     section: build
     severity: minor
     tier: standard
@@ -245,41 +247,52 @@ rules:
       suffix: 'centre ? "客户服务中心" : "客户服务站"'
       place: outlet.name.remove_prefix(outlet.city).remove_suffix(suffix)
       district: outlet.district ?? ""
-      # The district's own name: 道里区 → 道里, 滨海新区 → 滨海, 涿州市 → 涿州, 长安镇 → 长安.
-      district_base: >-
-        district.remove_suffix("街道").remove_suffix("新区").remove_suffix("区").remove_suffix("县")
-        .remove_suffix("市").remove_suffix("旗").remove_suffix("镇").remove_suffix("乡")
+      # The district's own name: 道里区 → 道里, 滨海新区 → 滨海, 涿州市 → 涿州, 长安镇 → 长安;
+      # a one-character name keeps its suffix (宾县, 矿区).
+      stripped: district.remove_any_suffix(params.district_suffixes)
+      district_base: 'stripped.size() >= 2 ? stripped : district'
       named_place: params.place_suffixes.any(p, place.ends_with(p))
       shape_ok: >-
         outlet.name.starts_with(outlet.city) and outlet.name.ends_with(suffix)
         and place.size() > 0 and place.size() < outlet.name.size()
-      district_style: >-
-        ((place.ends_with("区") or place.ends_with("县")) and not named_place)
-        or ((district.ends_with("区") or district.ends_with("县")) and place.starts_with(district))
-      other_district: centre and has(outlet.district) and not named_place and not place.starts_with(district_base)
-    check: shape_ok and not district_style and not other_district
+      # A district written with its 区/县: the outlet's own (道里区恒达), or, in a centre's name,
+      # any area ending so that is neither a one-character county nor a named place.
+      with_suffix: >-
+        ((district.ends_with("区") or district.ends_with("县")) and district != district_base and place.starts_with(district))
+        or (centre and (place.ends_with("区") or place.ends_with("县")) and place.size() > 2 and not named_place)
+      other_district: >-
+        centre and has(outlet.district) and not named_place and not place.starts_with(district_base)
+        and not (place.size() >= 2 and district_base.starts_with(place))
+    check: shape_ok and not with_suffix and not other_district
     evidence: outlet.name
     message:
-      zh: '网点名称“{outlet.name}”{not (shape_ok ?? true) ? "不符合“城市 + 区域或地点 + " + suffix + "”的命名规范(如“哈尔滨市道里" + suffix + "”)" : ((district_style ?? false) ? "中的区县名称应去掉“区/县”(如“哈尔滨市道里" + suffix + "”)" : "中的区域“" + place + "”与网点所在区县“" + (outlet.district ?? "") + "”不符")}'
-      en: 'outlet name “{outlet.name}” {not (shape_ok ?? true) ? "does not follow city + area or place + “" + suffix + "” (e.g. 哈尔滨市道里" + suffix + ")" : ((district_style ?? false) ? "names a district with 区/县, which the name leaves out (e.g. 哈尔滨市道里" + suffix + ")" : "names the area “" + place + "”, not the outlet’s district “" + (outlet.district ?? "") + "”")}'
+      zh: '网点名称“{outlet.name}”{not (shape_ok ?? true) ? "不符合“城市 + 区域或地点 + " + suffix + "”的命名规范(如“哈尔滨市道里" + suffix + "”)" : ((with_suffix ?? false) ? "中的区县名称应去掉“区/县”(如“哈尔滨市道里" + suffix + "”)" : "中的区域“" + place + "”与网点所在区县“" + (outlet.district ?? "") + "”不符")}'
+      en: 'outlet name “{outlet.name}” {not (shape_ok ?? true) ? "does not follow city + area or place + “" + suffix + "” (e.g. 哈尔滨市道里" + suffix + ")" : ((with_suffix ?? false) ? "names a district with 区/县, which the name leaves out (e.g. 哈尔滨市道里" + suffix + ")" : "names the area “" + place + "”, not the outlet’s district “" + (outlet.district ?? "") + "”")}'
     params:
+      # How a district's name ends, first match removed: 街道 before 道, 新区 before 区.
+      district_suffixes: [街道, 新区, 区, 县, 市, 旗, 镇, 乡]
       # Place names that say they are a place, not a district: a centre may be named for one.
-      place_suffixes: [开发区, 高新区, 园区, 保税区, 经济区, 工业区, 度假区, 镇, 乡, 街道]
+      place_suffixes: [开发区, 高新区, 经开区, 园区, 保税区, 自贸区, 经济区, 工业区, 商务区, 度假区, 小区, 镇, 乡, 街道]
     examples:
       pass:
         - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市道里客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里客户服务中心}}
         - {outlet: {type: service_station, city: 哈尔滨市, district: 道里区, name: 哈尔滨市恒达客户服务站}}
+        - {outlet: {type: service_station, city: 哈尔滨市, district: 道里区, name: 哈尔滨市群力新区客户服务站}}
         - {outlet: {type: service_center, city: 哈尔滨市, district: 平房区, name: 哈尔滨市开发区客户服务中心}}
         - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳学府路客户服务中心}}
         - {outlet: {type: service_center, city: 东莞市, district: 长安镇, name: 东莞市长安客户服务中心}}
         - {outlet: {type: service_center, city: 天津市, district: 滨海新区, name: 天津市滨海客户服务中心}}
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 宾县, name: 哈尔滨市宾县客户服务中心}}
+        - {outlet: {type: service_center, city: 宜昌市, district: 长阳土家族自治县, name: 宜昌市长阳客户服务中心}}
       fail:
+        - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里区客户服务中心}}
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市南岗客户服务中心}}
         - {outlet: {type: service_center, city: 北京市, district: 朝阳区, name: 北京市朝阳区学府路客户服务中心}}
         - {outlet: {type: service_center, city: 上海市, district: 黄浦区, name: 上海市浦东新区客户服务中心}}
         - {outlet: {type: service_center, city: 天津市, district: 滨海新区, name: 天津市滨海新区客户服务中心}}
-        - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市道里区客户服务中心}}
-        - {outlet: {type: service_center, city: 哈尔滨市, district: 道里区, name: 哈尔滨市南岗客户服务中心}}
+        - {outlet: {type: service_station, city: 哈尔滨市, district: 道里区, name: 哈尔滨市道里区恒达客户服务站}}
+        - {outlet: {type: service_center, city: 哈尔滨市, district: 宾县, name: 哈尔滨市宾客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 道里客户服务中心}}
         - {outlet: {type: service_station, city: 哈尔滨市, name: 哈尔滨市恒达客户服务中心}}
         - {outlet: {type: service_center, city: 哈尔滨市, name: 哈尔滨市客户服务中心}}
@@ -1484,9 +1497,11 @@ rules:
       A phrase matches when, with spaces, Chinese/ASCII punctuation and invisible format
       characters (zero-width spaces and joiners, BOMs, bidi marks) removed from both, it occurs
       anywhere in what was said (「这是规定, 我有什么办法」 contains 这是规定). A hit inside one of
-      the polite_forms does not count: 「不知道您是否方便…」 asks the customer politely and is not
-      the curt 不知道. Calls are checked on the opening and the transcript; a call without a
-      transcript is not assessed unless a phrase is heard in the opening.
+      the polite_forms, said without a pause (no punctuation, space or line break inside), does
+      not count: 「不知道您是否方便…」 asks the customer politely and is not the curt 不知道,
+      but in 「不知道,您是不是搞错了」 the 不知道 stands alone. Calls are checked on the
+      opening and the transcript; a call without a transcript is not assessed unless a phrase
+      is heard in the opening.
     section: etiquette
     severity: major
     cite:
@@ -1519,7 +1534,8 @@ rules:
         - "你找谁都没用"
         - "你去投诉好了"
         - "怎么不早点来"
-      # Longer phrases inside which a forbidden phrase is polite, not curt.
+      # Longer phrases, said without a pause, inside which a forbidden phrase is polite, not
+      # curt: a question to the customer, a conditional, an offer to do it for them.
       polite_forms:
         - "不知道您是否"
         - "不知道您方便"
@@ -1527,6 +1543,17 @@ rules:
         - "不知道您能否"
         - "不知道您有没有"
         - "不知道您对"
+        - "不知道您什么时候"
+        - "不知道您这边"
+        - "不知道您那边"
+        - "不知道你是否"
+        - "不知道你方便"
+        - "如果您不知道"
+        - "您要是不知道"
+        - "您如果不知道"
+        - "不用您自己"
+        - "您也可以自己看"
+        - "您可以自己看"
     message:
       zh: "{it.id} 使用服务忌语:{hits.join('、')}"
       en: "{it.id} used forbidden phrases: {hits.join(', ')}"
@@ -2321,7 +2348,9 @@ rules:
       periods in which the claimant was supplementing documents deducted (SPC2 第十五条): each
       from the day the request reached the claimant (requested_at) to the day the documents
       reached the insurer (supplied_at), both days counted, overlapping periods once. A request
-      made after the time had already run out deducts nothing. While a request is unanswered
+      made after the time had already run out deducts nothing; one made in the days the
+      deadline had moved on to reach a working day counts as if made on the 30th day (the
+      deadline is then the day after the documents arrive). While a request is unanswered
       the clock stands still: an open claim is not due, and a decision made meanwhile is in
       time. `document_requests` given as a count without dates (or absent) leaves the
       deduction unknown: a decision within 30 days of receipt passes either way; later it is
@@ -2343,8 +2372,8 @@ rules:
     params:
       decide_days: {value: 30, fixed: true}     # 三十日内
     message:
-      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定(自收到索赔请求之日起 {result.limit} 日,扣除补充资料期间 {result.deducted} 日),晚 {result.late} 日
-      en: claim {it.id} was due for a decision by {result.last_day} ({result.limit} days from receipt, {result.deducted} day(s) of supplementing documents deducted); {result.late} day(s) late
+      zh: 理赔案件 {it.id} 应于 {result.last_day} 前作出核定(自收到索赔请求之日起 {result.limit} 日,因补充资料顺延 {result.deducted} 日),晚 {result.late} 日
+      en: claim {it.id} was due for a decision by {result.last_day} ({result.limit} days from receipt, extended by {result.deducted} day(s) for supplementing documents); {result.late} day(s) late
     examples:
       # Received Tue 2026-02-10: 30 days → 03-12 (Thu). One request 02-20..02-24 deducts 5 days
       # → 03-17 (Tue).

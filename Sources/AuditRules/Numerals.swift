@@ -1,30 +1,30 @@
 /// The whole numbers a Chinese text states, in Arabic digits (30, ３０) or Chinese numerals
-/// (三十, 十五, 两, 二〇二六): what a fixed parameter is checked against.
+/// (三十, 十五, 两, 二〇二六): what a fixed parameter is checked against. The numbers of
+/// articles and items (第二十二条, 第3款) are references, not quantities, and are left out.
 public enum Numerals {
     public static func numbers(in text: String) -> Set<Int64> {
         var result: Set<Int64> = []
         var digits: [Int64] = []
         var chinese: [Character] = []
+        var previous: Character?  // before the run now being read
+        var reference = false     // the run follows 第
         func flush() {
             if !digits.isEmpty {
-                if digits.count <= 18 { result.insert(digits.reduce(0) { $0 * 10 + $1 }) }
+                if digits.count <= 18, !reference { result.insert(digits.reduce(0) { $0 * 10 + $1 }) }
                 digits.removeAll()
             }
             if !chinese.isEmpty {
-                if let n = value(of: chinese) { result.insert(n) }
+                if !reference, let n = value(of: chinese) { result.insert(n) }
                 chinese.removeAll()
             }
         }
         for character in text {
-            if let d = arabic(character) {
-                if !chinese.isEmpty { flush() }
-                digits.append(d)
-            } else if chineseDigits[character] != nil || units[character] != nil {
-                if !digits.isEmpty { flush() }
-                chinese.append(character)
-            } else {
-                flush()
-            }
+            let isDigit = arabic(character) != nil
+            let isChinese = chineseDigits[character] != nil || units[character] != nil
+            if (isDigit && !chinese.isEmpty) || (isChinese && !digits.isEmpty) || (!isDigit && !isChinese) { flush() }
+            if (isDigit || isChinese) && digits.isEmpty && chinese.isEmpty { reference = previous == "第" }
+            if let d = arabic(character) { digits.append(d) } else if isChinese { chinese.append(character) }
+            previous = character
         }
         flush()
         return result

@@ -205,10 +205,10 @@ extension RulePack {
         }
         // A fixed number is the clause's own: it must be the number the quote states.
         for param in params where param.fixed {
-            if case .number(let d) = param.value, d != d.rounded() { continue }  // reported above
+            // A value checkFixed refused (not a whole number, negative, huge) is reported already.
             let number: Int64 = switch param.value {
             case .int(let i): i
-            case .number(let d): Int64(d)
+            case .number(let d): Int64(exactly: d) ?? -1
             default: -1
             }
             if number >= 0, !cite.quote.isEmpty, !Numerals.numbers(in: cite.quote).contains(number) {

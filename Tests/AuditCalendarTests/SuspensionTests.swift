@@ -59,27 +59,53 @@ struct SuspensionTests {
     @Test func aNoticeOnTheDayTheDeadlineMovedToCounts() throws {
         // 02-13 + 30 = 03-15 (Sunday) → the last day is Monday 03-16; a notice that day counts,
         // and the day it took is given back after the documents arrive.
-        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-17")])! == ("2026-03-18", 2))
-        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-16")])! == ("2026-03-17", 1))
+        // (Deducted: how far the 30th day, 03-15, moved: 02-13 + 33 = 03-18.)
+        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-17")])! == ("2026-03-18", 3))
+        #expect(try due("2026-02-13", [("2026-03-16", "2026-03-16")])! == ("2026-03-17", 2))
         // The day after is too late.
         #expect(try due("2026-02-13", [("2026-03-17", "2026-03-18")])! == ("2026-03-16", 0))
     }
 
     /// The 30th day fell in the Spring Festival and the deadline moved to 02-24; a request on
-    /// 02-23, answered 03-02, must not leave a deadline before the documents came. What was
-    /// left then (02-23 and 02-24) starts again after 03-02: 03-04 (Wed).
-    @Test func aNoticeInTheDaysTheDeadlineMovedOnGivesThemBack() throws {
+    /// 02-23, answered 03-02, must not leave a deadline before the documents came. It is taken
+    /// as a notice on the 30th day would be: the day after the documents, 03-03 (Tue).
+    @Test func aNoticeInTheDaysTheDeadlineMovedOnEndsTheDayAfterTheDocuments() throws {
         let plain = try #require(try due("2026-01-17", []))
         #expect(plain == ("2026-02-24", 0))
         let r = try #require(try due("2026-01-17", [("2026-02-23", "2026-03-02")]))
-        #expect(r == ("2026-03-04", 8))
+        #expect(r == ("2026-03-03", 15))
+        #expect(try due("2026-01-17", [("2026-02-16", "2026-03-02")])! == ("2026-03-03", 15), "the same as on the 30th day")
         // 02-12: the 30th day is Saturday 03-14, the deadline Monday 03-16; a request that day,
-        // answered the next, leaves one day after it: 03-18.
+        // answered the next, ends the day after it: 03-18.
         let weekend = try #require(try due("2026-02-12", [("2026-03-16", "2026-03-17")]))
-        #expect(weekend == ("2026-03-18", 2))
+        #expect(weekend == ("2026-03-18", 4))
         // Before the 30th day the deduction adds days to the count as ever: 02-12 + 35 = 03-19.
         let early = try #require(try due("2026-02-12", [("2026-02-20", "2026-02-24")]))
         #expect(early == ("2026-03-19", 5))
+    }
+
+    /// A later notice never gives more time than an earlier one with the same documents date,
+    /// and the deadline is never before the day after the documents came.
+    @Test func laterNoticesNeverGiveMoreTime() throws {
+        for received in ["2026-01-17", "2026-02-12", "2026-09-20", "2026-04-20"] {
+            let start = date(received)
+            let plain = try calendar.deadline(from: start, .calendarDays(30)).lastDay
+            for supplied in stride(from: 20, through: 60, by: 5) {
+                let to = start.adding(days: supplied)
+                var previous: Int?
+                for notice in 1...supplied {
+                    guard case .due(let d, _) = try calendar.deadline(from: start, days: 30, suspending: [Suspension(from: start.adding(days: notice), to: to)])
+                    else { continue }
+                    if start.adding(days: notice) <= plain {
+                        #expect(d.lastDay > to, "\(received) notice +\(notice) documents +\(supplied): \(d.lastDay)")
+                    } else {
+                        #expect(d.lastDay == plain, "a notice after the time ran out")
+                    }
+                    if let previous { #expect(d.lastDay.dayNumber <= previous, "\(received) notice +\(notice) documents +\(supplied)") }
+                    previous = d.lastDay.dayNumber
+                }
+            }
+        }
     }
 
     @Test func anEarlierPeriodCanBringALaterOneIntoTime() throws {

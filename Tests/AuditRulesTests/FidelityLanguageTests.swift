@@ -103,11 +103,26 @@ import Testing
         }
     }
 
+    @Test func pausesAreFoundByBinarySearch() {
+        let pauses = [3, 9, 12]
+        #expect(PhraseSet.pause(in: pauses, after: 2, before: 4))
+        #expect(!PhraseSet.pause(in: pauses, after: 3, before: 9), "the ends do not count")
+        #expect(PhraseSet.pause(in: pauses, after: 8, before: 10))
+        #expect(!PhraseSet.pause(in: pauses, after: 12, before: 40))
+        #expect(!PhraseSet.pause(in: [], after: 0, before: 10))
+        // A long utterance full of excused hits: every hit is checked, none is slow.
+        let long = String(repeating: "不知道您是否方便,", count: 20_000)
+        #expect(PhraseSet(phrases: ["不知道"], exceptions: ["不知道您是否"]).found(in: [long]) == [])
+    }
+
     @Test func aHitInsideAPoliteFormIsNotAHit() {
         let set = PhraseSet(phrases: ["不知道", "自己看"], exceptions: ["不知道您是否", "不知道您方便"])
         func found(_ text: String) -> [String] { set.found(in: [text]) }
         #expect(found("不知道您是否方便留个电话?") == [])
-        #expect(found("不知道 您方便的话明天再来") == [], "a space does not break the polite form")
+        #expect(found("不知道 您方便的话明天再来") == ["不知道"], "a space is a pause too")
+        #expect(found("不知道\n您是否听明白了") == ["不知道"], "so is a line break")
+        #expect(found("不知道～您方便吗") == ["不知道"], "and a fullwidth tilde")
+        #expect(found("不知道\u{200B}您是否方便") == [], "an invisible character is not a pause")
         #expect(found("我不知道。") == ["不知道"])
         #expect(found("不知道您是否方便?不知道,你自己看吧。") == ["不知道", "自己看"], "one curt use is enough")
         #expect(PhraseSet(phrases: ["不知道"], exceptions: []).found(in: ["不知道您是否方便"]) == ["不知道"])
@@ -144,5 +159,37 @@ import Testing
         #expect(errors(pack) == "")
         #expect(errors(rulePack(check: "on_time(it.decided_at, it.received_at, days: params.a + it.document_requests.size())", forEach: "cases", params: "a: 30"))
             .contains("days: needs a whole number from 0 to 3650 known when the rule loads"))
+    }
+}
+
+@Suite struct NumeralReferenceTests {
+    @Test func articleNumbersAreNotQuantities() {
+        #expect(Numerals.numbers(in: "保险法第二十二条规定的通知") == [])
+        #expect(Numerals.numbers(in: "第3款:30日内") == [30])
+        #expect(Numerals.numbers(in: "根据保险法第二十三条,三十日内") == [30])
+    }
+
+    @Test func aHugeFixedValueIsAnErrorNotACrash() {
+        let yaml = """
+            pack: test
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: timeliness
+                severity: major
+                cite: {source: CP, document: X, clause: "1", quote: 第二十二条 30日}
+                check: outlet.floor == 1
+                params:
+                  a: {value: 1e300, fixed: true}
+                  b: {value: -2, fixed: true}
+                  c: {value: 22, fixed: true}
+                message: {zh: m, en: m}
+                examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
+            """
+        let out = compileErrors(yaml)
+        #expect(out.contains("fixed parameter 'a' must be a whole number stated by the clause"))
+        #expect(out.contains("fixed parameter 'b' must be a whole number stated by the clause"))
+        #expect(out.contains("fixed parameter 'c' is 22, which the quote does not state"), "第二十二条 is an article, not 22 days")
     }
 }

@@ -7,7 +7,7 @@ import AuditReport
 /// list functions visit each element once, nothing loops on its own.
 extension ExpressionCompiler {
     static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking", "tier_eligible"]
-    static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "before", "after",
+    static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "remove_any_suffix", "before", "after",
                                 "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
     static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
                               "missing", "size", "is_empty", "join", "phrases_found", "periods"]
@@ -362,6 +362,20 @@ extension ExpressionCompiler {
         case "ends_with": result = binary(.bool) { .bool($0.hasSuffix($1)) }
         case "remove_prefix": result = binary(.string) { .string($0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0) }
         case "remove_suffix": result = binary(.string) { .string($0.hasSuffix($1) ? String($0.dropLast($1.count)) : $0) }
+        case "remove_any_suffix":
+            // The first suffix of the list the text ends with, removed (道里区 → 道里 with
+            // [新区, 区, 县]); the text as it is when none does.
+            guard let a = arguments(args, name, at, [.list(.string)]) else { return Compiled(type: .error, eval: { _ in .none }) }
+            let ae = a[0].eval
+            return Compiled(type: .string, eval: { frame in
+                let s = re(frame), l = ae(frame)
+                if let blocking = Value.blocking(s, l) { return blocking }
+                guard case .string(let text) = s, case .list(let suffixes) = l else { return .none }
+                for case .string(let suffix) in suffixes where !suffix.isEmpty && text.hasSuffix(suffix) {
+                    return .string(String(text.dropLast(suffix.count)))
+                }
+                return .string(text)
+            })
         case "before":
             // The text before the first separator (the whole text when there is none).
             result = binary(.string) { text, separator in

@@ -12,7 +12,8 @@ public enum Phrase {
     }
 
     /// The same, also noting (when `pauses` is not nil) the offsets in the result where a
-    /// punctuation mark stood, since the mark itself is gone: a pause between two clauses.
+    /// punctuation mark, a space or a line break stood, since it is gone: a pause between two
+    /// clauses. Invisible format characters are no pause. The offsets come out ascending.
     static func normalize(_ text: String, pauses: inout [Int]?) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
@@ -26,7 +27,7 @@ public enum Phrase {
                     result.append(byte | 0x20)
                 default:
                     // spaces, controls, punctuation and symbols
-                    if pauses != nil, (0x21...0x7E).contains(byte) { pauses?.append(result.count) }
+                    pauses?.append(result.count)
                 }
                 continue
             }
@@ -43,7 +44,10 @@ public enum Phrase {
                 result.append(UInt8(scalar.value - 0xFEE0) | ((0xFF21...0xFF3A).contains(scalar.value) ? 0x20 : 0))
                 continue
             }
-            if scalar.properties.isWhitespace { continue }
+            if scalar.properties.isWhitespace {
+                pauses?.append(result.count)
+                continue
+            }
             // Zero-width spaces and joiners, BOMs, bidi marks, the combining grapheme joiner:
             // invisible, so 这是\u{200B}规定 is what the customer heard as 这是规定.
             if scalar.properties.isDefaultIgnorableCodePoint { continue }
@@ -56,7 +60,10 @@ public enum Phrase {
                 continue
             case .mathSymbol, .currencySymbol, .modifierSymbol:
                 // Fullwidth symbols (～ ＋) are typing noise; other symbols stay.
-                if (0xFF00...0xFFEF).contains(scalar.value) { continue }
+                if (0xFF00...0xFFEF).contains(scalar.value) {
+                    pauses?.append(result.count)
+                    continue
+                }
             default:
                 break
             }
@@ -144,13 +151,23 @@ public struct PhraseSet: Sendable {
             let excused = entry.excuses.contains { excuse in
                 excuse.offsets.contains { offset in
                     let start = i - offset, end = start + excuse.phrase.count
-                    return Phrase.occurs(excuse.phrase, in: text, at: start)
-                        && !pauses.contains { $0 > start && $0 < end }
+                    return Phrase.occurs(excuse.phrase, in: text, at: start) && !Self.pause(in: pauses, after: start, before: end)
                 }
             }
             if !excused { return true }
             at = i + 1
         }
         return false
+    }
+
+    /// Whether an ascending list of pause offsets has one strictly between `start` and `end`:
+    /// a binary search, so a long utterance full of hits stays linear-logarithmic.
+    static func pause(in pauses: [Int], after start: Int, before end: Int) -> Bool {
+        var low = 0, high = pauses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pauses[mid] <= start { low = mid + 1 } else { high = mid }
+        }
+        return low < pauses.count && pauses[low] < end
     }
 }
