@@ -21,7 +21,7 @@ let package = Package(
         ),
         .target(name: "AuditCore"),
         .target(name: "AuditYAML", dependencies: ["AuditCore", "CYAML"]),
-        .target(name: "AuditCalendar", dependencies: ["AuditCore"]),
+        .target(name: "AuditCalendar", dependencies: ["AuditCore", "AuditYAML"]),
         .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"]),
         .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditCalendar", "AuditReport", "AuditRules"]),
@@ -45,10 +45,11 @@ let package = Package(
         // Test helpers shared by the test targets.
         .target(name: "AuditTestSupport", dependencies: ["AuditCore", "AuditRules"], path: "Sources/AuditTestSupport"),
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
-        .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar"]),
+        .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar", "AuditCore", "AuditYAML"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
-        .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
+        .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
+        .testTarget(name: "AuditFormattersTests", dependencies: ["AuditFormatters", "AuditCore", "AuditReport", "AuditRules"]),
         .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "audit"], exclude: ["Snapshots", "Schemas"]),
     ],
     swiftLanguageModes: [.v6]

@@ -131,15 +131,15 @@ public struct BatchRunner: Sendable {
 
         try makeDirectory(options.outDirectory)
         let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
-        var files: [String: OutputFile] = [:]
-        do throws(BatchError) {
-            for name in names { files[name] = try OutputFile(directory: options.outDirectory, name: name) }
+        var files: [String: AtomicFile] = [:]
+        do throws(AtomicFile.WriteError) {
+            for name in names { files[name] = try AtomicFile(path: options.outDirectory + "/" + name) }
         } catch {
             files.values.forEach { $0.discard() }
-            throw error
+            throw BatchError(error.description)
         }
         let results = files["results.jsonl"]!, outlets = files["outlets.csv"]!, errors = files["errors.jsonl"]!
-        outlets.write(CSV.byteOrderMark + CSV.row(Self.outletHeader))
+        outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
 
         let rules = auditorRulesInOrder()
         var ruleIndex: [ObjectIdentifier: Int] = [:]
@@ -200,7 +200,7 @@ public struct BatchRunner: Sendable {
                 switch item {
                 case .scored(let json, let row, let counts, let breach, let hasErrors):
                     results.write(json)
-                    outlets.write(CSV.row(Self.outletFields(row)))
+                    outlets.write(CSV.row(BatchCSV.outletFields(row)))
                     for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
                     var kept = row
                     for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
@@ -235,16 +235,16 @@ public struct BatchRunner: Sendable {
                            breached: breached, evaluationErrors: evaluationErrors, interrupted: true)
         }
         let summary = summary(rows: rows, branchFailing: branchFailing, rules: rules, totals: totals, scored: scored, errors: failed, total: count)
-        files["branches.csv"]!.write(CSV.byteOrderMark + Self.branchesCSV(summary))
-        files["rules.csv"]!.write(CSV.byteOrderMark + Self.rulesCSV(summary))
+        files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
+        files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
         let dashboard = files["dashboard.html"]!
         Dashboard.write(summary, language: options.output.language) { dashboard.write($0) }
-        do throws(BatchError) {
+        do throws(AtomicFile.WriteError) {
             for name in names { try files[name]!.close() }
             for name in names { try files[name]!.commit() }
         } catch {
             files.values.forEach { $0.discard() }
-            throw error
+            throw BatchError(error.description)
         }
         return Outcome(summary: summary, breached: breached, evaluationErrors: evaluationErrors, interrupted: false)
     }
@@ -313,45 +313,6 @@ public struct BatchRunner: Sendable {
         return BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
                             grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
     }
-
-    static let outletHeader = [
-        "branch", "outlet_id", "name", "type", "tier_claimed", "tier_qualified", "score", "grade", "provisional", "red_line",
-        "fails_critical", "fails_major", "fails_minor", "fails_advisory", "coverage", "path",
-    ]
-
-    static func number(_ value: Double?, _ decimals: Int) -> String { value.map { JSON.format($0, decimals: decimals) } ?? "" }
-
-    static func outletFields(_ row: OutletRow) -> [String] {
-        [row.branch, row.outletId, row.name, row.type, row.tierClaimed, row.tierQualified, number(row.score, 1), row.grade ?? "",
-         row.provisional ? "true" : "false", row.redLine ?? "",
-         String(row.fails[.critical] ?? 0), String(row.fails[.major] ?? 0), String(row.fails[.minor] ?? 0),
-         String(row.fails[.advisory] ?? 0), number(row.coverage, 3), row.path]
-    }
-
-    static func branchesCSV(_ summary: BatchSummary) -> String {
-        let gradeIds = summary.grades.map(\.id)
-        var out = CSV.row(["branch", "reports", "scored", "mean", "median", "min"] + gradeIds.map { "grade_\($0)" }
-            + ["no_grade", "red_lines", "top_failing_1", "top_failing_2", "top_failing_3"])
-        for b in summary.branches {
-            var fields = [b.branch, String(b.reports), String(b.scored), number(b.mean, 1), number(b.median, 1), number(b.min, 1)]
-            fields += b.grades.map { String($0.count) }
-            fields.append(String(b.redLines))
-            for i in 0..<3 {
-                fields.append(i < b.topFailing.count ? "\(b.topFailing[i].rule) (\(b.topFailing[i].reports))" : "")
-            }
-            out += CSV.row(fields)
-        }
-        return out
-    }
-
-    static func rulesCSV(_ summary: BatchSummary) -> String {
-        var out = CSV.row(["rule", "section", "severity", "applicable", "pass", "fail", "not_assessed", "waived", "not_due", "error", "fail_rate"])
-        for t in summary.rules {
-            out += CSV.row([t.rule, t.section.rawValue, t.severity.rawValue, String(t.applicable), String(t.pass), String(t.fail),
-                            String(t.notAssessed), String(t.waived), String(t.notDue), String(t.error), number(t.failRate, 3)])
-        }
-        return out
-    }
 }
 
 extension BatchRunner {
@@ -366,4 +327,10 @@ extension BatchRunner {
             return source
         }
     }
+}
+
+/// A batch that cannot go on (the output folder cannot be written).
+public struct BatchError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

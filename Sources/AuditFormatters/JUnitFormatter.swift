@@ -93,6 +93,6 @@ public enum JUnitFormatter {
         return suite
     }
 
-    private static func attr(_ s: String) -> String { XMLEscaping.attribute(s) }
-    private static func text(_ s: String) -> String { XMLEscaping.text(s) }
+    private static func attr(_ s: String) -> String { MarkupEscaping.escape(s, for: .xmlAttribute) }
+    private static func text(_ s: String) -> String { MarkupEscaping.escape(s, for: .xmlText) }
 }

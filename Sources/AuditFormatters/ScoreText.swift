@@ -38,13 +38,7 @@ struct ScoreText {
         return (zh ? "覆盖率 " : "coverage ") + value
     }
 
-    func tierName(_ tier: Tier?) -> String {
-        switch tier {
-        case .standard?: zh ? "标准店" : "standard"
-        case .flagship?: zh ? "旗舰店" : "flagship"
-        case nil: zh ? "无" : "none"
-        }
-    }
+    func tierName(_ tier: Tier?) -> String { options.text(Tier.label(tier)) }
 
     var tier: String {
         let t = result.tier

@@ -18,12 +18,12 @@ public enum TestReportFormatter {
         out += "<testsuites name=\"audit test\" tests=\"\(examples.count + fixtures.count)\" failures=\"\(failures)\">\n"
         for pack in packs {
             let cases = byPack[pack] ?? []
-            out += "  <testsuite name=\"\(XMLEscaping.attribute(pack))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
+            out += "  <testsuite name=\"\(attr(pack))\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
             for e in cases {
                 let name = "\(e.rule) \(e.example.expectation.rawValue) example at line \(e.example.location.line ?? 0)"
-                out += "    <testcase classname=\"\(XMLEscaping.attribute(e.rule))\" name=\"\(XMLEscaping.attribute(name))\""
+                out += "    <testcase classname=\"\(attr(e.rule))\" name=\"\(attr(name))\""
                 if let problem = e.problem {
-                    out += ">\n      <failure message=\"\(XMLEscaping.attribute(problem))\">\(XMLEscaping.text("\(e.example.location): \(problem)"))</failure>\n    </testcase>\n"
+                    out += ">\n      <failure message=\"\(attr(problem))\">\(text("\(e.example.location): \(problem)"))</failure>\n    </testcase>\n"
                 } else {
                     out += "/>\n"
                 }
@@ -33,12 +33,12 @@ public enum TestReportFormatter {
         if !fixtures.isEmpty {
             out += "  <testsuite name=\"fixtures\" tests=\"\(fixtures.count)\" failures=\"\(fixtures.filter { !$0.passed }.count)\">\n"
             for f in fixtures {
-                out += "    <testcase classname=\"fixtures\" name=\"\(XMLEscaping.attribute(f.file))\""
+                out += "    <testcase classname=\"fixtures\" name=\"\(attr(f.file))\""
                 if f.passed {
                     out += "/>\n"
                 } else {
-                    let text = f.problems.joined(separator: "\n")
-                    out += ">\n      <failure message=\"\(XMLEscaping.attribute(f.problems.first ?? ""))\">\(XMLEscaping.text(text))</failure>\n    </testcase>\n"
+                    let problems = f.problems.joined(separator: "\n")
+                    out += ">\n      <failure message=\"\(attr(f.problems.first ?? ""))\">\(text(problems))</failure>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
@@ -46,4 +46,7 @@ public enum TestReportFormatter {
         out += "</testsuites>\n"
         return out
     }
+
+    private static func attr(_ s: String) -> String { MarkupEscaping.escape(s, for: .xmlAttribute) }
+    private static func text(_ s: String) -> String { MarkupEscaping.escape(s, for: .xmlText) }
 }

@@ -1,16 +1,5 @@
 import AuditCore
 
-/// A bilingual label.
-public struct Label: Sendable, Hashable {
-    public var zh: String
-    public var en: String
-
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
-}
-
 /// A closed set of tokens (`outlet_type`, `zone`, …) with their labels.
 public final class EnumSchema: Sendable, Hashable {
     public let name: String

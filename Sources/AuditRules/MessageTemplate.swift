@@ -2,11 +2,6 @@ import AuditCalendar
 import AuditCore
 import AuditReport
 
-/// Output language of messages and labels.
-public enum Language: String, Sendable, CaseIterable {
-    case zh, en
-}
-
 /// A message with `{expression}` holes, compiled once. `{{` and `}}` are literal braces.
 struct MessageTemplate: Sendable {
     enum Part: Sendable {

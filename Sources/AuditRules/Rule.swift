@@ -34,6 +34,15 @@ public enum Section: String, Sendable, CaseIterable {
 
 public enum Tier: String, Sendable, CaseIterable {
     case standard, flagship
+
+    /// 标准店 / standard, 旗舰店 / flagship, and 无 / none for no tier.
+    public static func label(_ tier: Tier?) -> Label {
+        switch tier {
+        case .standard?: Label(zh: "标准店", en: "standard")
+        case .flagship?: Label(zh: "旗舰店", en: "flagship")
+        case nil: Label(zh: "无", en: "none")
+        }
+    }
 }
 
 /// The clause a rule encodes, quoted from its source.

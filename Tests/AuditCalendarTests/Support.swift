@@ -1,4 +1,5 @@
 import AuditCalendar
+import AuditYAML
 import Testing
 
 #if canImport(Glibc)
@@ -45,91 +46,19 @@ func timestamp(_ text: String, offset: Int = 8 * 3600, sourceLocation: SourceLoc
 let shanghai = 8 * 3600
 
 /// The shipped `rules/calendar.yaml`, located from this file's path
-/// (`<package>/Tests/AuditCalendarTests/Support.swift`).
+/// (`<package>/Tests/AuditCalendarTests/Support.swift`) and read by the real loader.
 enum ShippedCalendar {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     static var path: String {
         var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)
         return parts.joined(separator: "/") + "/rules/calendar.yaml"
     }
 
-    static func text() throws -> String {
-        guard let file = fopen(path, "r") else { throw Failure(description: "cannot open \(path)") }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The years of the file, read by a tiny line-based reader that understands exactly the
-    /// layout the file uses (the real loader is YAML-based and lives elsewhere).
-    static func years() throws -> [BusinessCalendar.Year] {
-        var years: [BusinessCalendar.Year] = []
-        var current: BusinessCalendar.Year?
-        var section = ""
-        var sawHeader = false
-        for (number, rawLine) in try text().split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#"), hash == line.startIndex || line[line.index(before: hash)] == " " {
-                line = line[..<hash]
-            }
-            let indent = line.prefix { $0 == " " }.count
-            let content = trim(line)
-            if content.isEmpty { continue }
-            switch indent {
-            case 0:
-                if content == "calendar: business-days/1" { sawHeader = true } else if content != "years:" {
-                    throw Failure(description: "line \(number + 1): unexpected \(content)")
-                }
-            case 2:
-                guard content.hasSuffix(":"), let year = Int(content.dropLast()) else {
-                    throw Failure(description: "line \(number + 1): expected a year")
-                }
-                if let current { years.append(current) }
-                current = BusinessCalendar.Year(year: year, source: "")
-            case 4:
-                if content.hasPrefix("source:") {
-                    current?.source = String(trim(content.dropFirst("source:".count)))
-                } else if content == "holidays:" || content == "working_days:" {
-                    section = String(content.dropLast())
-                } else {
-                    throw Failure(description: "line \(number + 1): unexpected \(content)")
-                }
-            case 6:
-                guard content.hasPrefix("- "), let days = LocalDate.parseDateOrRange(content.dropFirst(2)) else {
-                    throw Failure(description: "line \(number + 1): expected a date or range item")
-                }
-                if section == "holidays" {
-                    current?.holidays.formUnion(days)
-                } else {
-                    current?.workingDays.formUnion(days)
-                }
-            default:
-                throw Failure(description: "line \(number + 1): unexpected indentation")
-            }
-        }
-        if let current { years.append(current) }
-        guard sawHeader else { throw Failure(description: "missing 'calendar: business-days/1'") }
-        return years
-    }
-
     static func calendar() throws -> BusinessCalendar {
-        BusinessCalendar(years: try years())
+        try CalendarFile.load(try YAMLLoader.load(path: path))
     }
 
-    private static func trim(_ text: Substring) -> Substring {
-        var text = text
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " || text.last == "\r" { text = text.dropLast() }
-        return text
+    static func years() throws -> [BusinessCalendar.Year] {
+        try calendar().years.values.sorted { $0.year < $1.year }
     }
 }

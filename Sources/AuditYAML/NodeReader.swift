@@ -1,5 +1,5 @@
 import AuditCore
-import AuditYAML
+
 
 /// Reads typed values out of YAML nodes for the project's own file formats (schema, rule
 /// packs, calendar, waivers), collecting a diagnostic with a location for every problem

@@ -1,6 +1,4 @@
-import AuditCalendar
 import AuditCore
-import AuditReport
 import AuditYAML
 
 /// Reads a business-calendar file (`rules/calendar.yaml`):

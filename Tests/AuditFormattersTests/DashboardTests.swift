@@ -1,4 +1,5 @@
-@testable import AuditBatch
+@testable import AuditFormatters
+import AuditCore
 import AuditReport
 import AuditRules
 import Foundation

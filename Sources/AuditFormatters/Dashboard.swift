@@ -25,28 +25,7 @@ public enum Dashboard {
     }
 
     /// Text for element content and for attribute values in double or single quotes.
-    /// Control characters HTML cannot carry become U+FFFD.
-    static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        func append(_ s: String) { out.append(contentsOf: s.unicodeScalars) }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": append("&amp;")
-            case "<": append("&lt;")
-            case ">": append("&gt;")
-            case "\"": append("&quot;")
-            case "'": append("&#39;")
-            case "\t", "\n": out.append(" ")
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    out.append("\u{FFFD}")
-                } else {
-                    out.append(scalar)
-                }
-            }
-        }
-        return String(out)
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text, for: .html) }
 
     /// The 10-point bin of a score: 0 for [0, 10) … 9 for [90, 100] (100 is in the last bin).
     static func bin(_ score: Double) -> Int {
@@ -245,12 +224,8 @@ private struct Page {
     }
 
     func tierName(_ token: String) -> String {
-        switch token {
-        case "standard": t("标准店", "standard")
-        case "flagship": t("旗舰店", "flagship")
-        case "none", "": t("无", "none")
-        default: token
-        }
+        if token == "none" || token.isEmpty { return Tier.label(nil).text(zh ? .zh : .en) }
+        return Tier(rawValue: token).map { Tier.label($0).text(zh ? .zh : .en) } ?? token
     }
 
     /// Branches by mean score, highest first; branches without a mean last; ties by name.

@@ -24,6 +24,28 @@ public struct OutletRow: Sendable {
     public var coverage: Double?
     /// Rule ids with at least one `fail`, for the branch's top failing clauses.
     public var failingRules: [String]
+
+    public init(
+        path: String, branch: String, outletId: String, name: String, type: String, tierClaimed: String, tierQualified: String,
+        score: Double?, grade: String?, gradeLabel: Label?, provisional: Bool, redLine: String?, fails: FailCounts,
+        coverage: Double?, failingRules: [String]
+    ) {
+        self.path = path
+        self.branch = branch
+        self.outletId = outletId
+        self.name = name
+        self.type = type
+        self.tierClaimed = tierClaimed
+        self.tierQualified = tierQualified
+        self.score = score
+        self.grade = grade
+        self.gradeLabel = gradeLabel
+        self.provisional = provisional
+        self.redLine = redLine
+        self.fails = fails
+        self.coverage = coverage
+        self.failingRules = failingRules
+    }
 }
 
 /// Fails per severity: four numbers, not a dictionary, since a batch keeps one per report.
@@ -71,6 +93,13 @@ public struct RuleTally: Sendable {
     public var notDue = 0
     public var error = 0
 
+    public init(rule: String, section: Section, severity: Severity, title: Label) {
+        self.rule = rule
+        self.section = section
+        self.severity = severity
+        self.title = title
+    }
+
     /// fail / (pass + fail + waived); nil when nothing was assessed.
     public var failRate: Double? {
         let assessed = pass + fail + waived
@@ -91,6 +120,21 @@ public struct BranchSummary: Sendable {
     public var redLines: Int
     /// The most failed rules: (rule id, number of reports where it failed), top 3.
     public var topFailing: [(rule: String, reports: Int)]
+
+    public init(
+        branch: String, reports: Int, scored: Int, mean: Double?, median: Double?, min: Double?,
+        grades: [(grade: String, count: Int)], redLines: Int, topFailing: [(rule: String, reports: Int)]
+    ) {
+        self.branch = branch
+        self.reports = reports
+        self.scored = scored
+        self.mean = mean
+        self.median = median
+        self.min = min
+        self.grades = grades
+        self.redLines = redLines
+        self.topFailing = topFailing
+    }
 }
 
 /// Everything the dashboard shows, already sorted.
@@ -103,4 +147,18 @@ public struct BatchSummary: Sendable {
     public var rules: [RuleTally]
     public var grades: [ScoringSettings.Grade]
     public var rulesDigest: String
+
+    public init(
+        scored: Int, errors: Int, total: Int, outlets: [OutletRow], branches: [BranchSummary], rules: [RuleTally],
+        grades: [ScoringSettings.Grade], rulesDigest: String
+    ) {
+        self.scored = scored
+        self.errors = errors
+        self.total = total
+        self.outlets = outlets
+        self.branches = branches
+        self.rules = rules
+        self.grades = grades
+        self.rulesDigest = rulesDigest
+    }
 }

@@ -1,0 +1,19 @@
+/// Output language of messages, labels and diagnostics. Every layer speaks it, so it lives
+/// at the bottom of the module graph.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// A bilingual label (a token's, a field's, a grade's, a rule's title).
+public struct Label: Sendable, Hashable {
+    public var zh: String
+    public var en: String
+
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+
+    /// The label in `language`.
+    public func text(_ language: Language) -> String { language == .zh ? zh : en }
+}
