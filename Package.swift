@@ -24,16 +24,18 @@ let package = Package(
         .target(name: "AuditCalendar", dependencies: ["AuditCore", "AuditYAML"]),
         .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"]),
         .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"]),
-        .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditCalendar", "AuditReport", "AuditRules"]),
-        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine"]),
+        .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"]),
+        // Rule examples and fixture expectations, for `audit test` and the test suites.
+        .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine"]),
+        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine", "AuditTesting"]),
         .target(
             name: "AuditBatch",
-            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
+            dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
         ),
         .executableTarget(
             name: "audit",
             dependencies: [
-                "AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters", "AuditBatch",
+                "AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditTesting", "AuditFormatters", "AuditBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,14 +45,16 @@ let package = Package(
             dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]
         ),
         // Test helpers shared by the test targets.
-        .target(name: "AuditTestSupport", dependencies: ["AuditCore", "AuditRules"], path: "Sources/AuditTestSupport"),
-        .testTarget(name: "AuditYAMLTests", dependencies: ["AuditYAML"]),
-        .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar", "AuditCore", "AuditYAML"]),
-        .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditRules", "AuditReport", "AuditYAML", "AuditEngine"]),
-        .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
-        .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
+        .target(name: "AuditTestSupport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine"], path: "Sources/AuditTestSupport"),
+        .testTarget(name: "AuditYAMLTests", dependencies: ["AuditCore", "AuditYAML"]),
+        .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar", "AuditYAML"]),
+        .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditRules", "AuditReport", "AuditYAML"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
+        .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
+        .testTarget(name: "AuditTestingTests", dependencies: ["AuditTestSupport", "AuditTesting", "AuditEngine", "AuditRules"]),
         .testTarget(name: "AuditFormattersTests", dependencies: ["AuditFormatters", "AuditCore", "AuditReport", "AuditRules"]),
-        .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "audit"], exclude: ["Snapshots", "Schemas"]),
+        // `audit` is not imported: the tests run the built binary, so it must be built first.
+        .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "audit"], exclude: ["Snapshots", "Schemas"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,9 @@
+import AuditCalendar
 import AuditCore
+import AuditEngine
+import AuditReport
 import AuditRules
+import AuditYAML
 import Foundation
 
 // Helpers shared by the test targets (a target of its own, as swift-argument-parser keeps
@@ -21,3 +25,41 @@ public let shippedRules: RuleSet = {
 public let shippedCompiled: [CompiledRule] = {
     do { return try shippedRules.compile() } catch { fatalError("the shipped rules do not compile: \(error)") }
 }()
+
+/// Loads and validates a report given as text.
+public func report(_ yaml: String, file: String = "r.yaml") throws(DiagnosticList) -> InspectionReport {
+    let document = try YAMLLoader.load(bytes: Array(yaml.utf8), file: file)
+    return try ReportValidator(schema: shippedRules.schema).validate(document)
+}
+
+/// Loads and validates a report file under the repository.
+public func reportFile(_ relative: String) throws(DiagnosticList) -> InspectionReport {
+    let document = try YAMLLoader.load(path: repositoryRoot + "/" + relative)
+    return try ReportValidator(schema: shippedRules.schema).validate(document)
+}
+
+public func auditor(asOf: Timestamp? = nil, language: Language = .en, rules: [CompiledRule] = shippedCompiled) -> Auditor {
+    Auditor(rules: rules, context: EvaluationContext(calendar: shippedRules.calendar, asOf: asOf), language: language)
+}
+
+/// A compact view of a finding for assertions: `RULE item status line:col path`.
+public func summary(_ f: Finding) -> String {
+    "\(f.rule.id) \(f.item ?? "-") \(f.status.rawValue) \(f.location.line ?? 0):\(f.location.column ?? 0) \(f.path ?? "-")"
+}
+
+/// A minimal valid report with the given extra sections appended (YAML text).
+public func minimalReport(_ extra: String = "", outletExtra: String = "") -> String {
+    """
+    schema: outlet-report/1
+    inspection:
+      id: I1
+      inspected_at: 2026-04-14 10:30
+    outlet:
+      id: O1
+      name: 哈尔滨市道里客户服务中心
+      branch: 黑龙江分公司
+      type: service_center
+    \(outletExtra)
+    \(extra)
+    """
+}

@@ -3,6 +3,7 @@ import AuditCore
 import AuditEngine
 import AuditFormatters
 import AuditRules
+import AuditTesting
 import AuditYAML
 import ArgumentParser
 import Foundation

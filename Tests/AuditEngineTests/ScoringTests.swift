@@ -1,3 +1,4 @@
+import AuditTestSupport
 import AuditCalendar
 import AuditCore
 import AuditEngine

@@ -1,4 +1,5 @@
 import AuditCore
+import AuditEngine
 import AuditReport
 import AuditRules
 import AuditYAML

@@ -1,5 +1,6 @@
 import AuditTestSupport
 import AuditEngine
+import AuditTesting
 import Foundation
 import Testing
 

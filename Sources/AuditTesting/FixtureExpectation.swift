@@ -3,6 +3,7 @@ import Glibc
 #endif
 import AuditCalendar
 import AuditCore
+import AuditEngine
 import AuditReport
 import AuditRules
 import AuditYAML
