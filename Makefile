@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/audit
 
-.PHONY: run test build release install deps bundle bench clean
+.PHONY: run test build release install deps bench clean
 
 deps:
 	@pkg-config --exists yaml-0.1 2>/dev/null || { \
@@ -15,23 +15,21 @@ deps:
 	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
 	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
 
-bundle:
-	@python3 scripts/bundle-rules.py
-
-build: deps bundle
+# rules/*.yaml are embedded by the EmbedRules build plugin on every `swift build`.
+build: deps
 	$(SWIFT) build
 
 run: build
 	$(BIN) fixtures/example-report.yaml --lang zh; status=$$?; [ $$status -le 1 ] || exit $$status
 
 # The rule checks first, then the test suite, whose summary is the closing line.
-test: deps bundle
+test: deps
 	$(SWIFT) build --build-tests
 	$(BIN) lint rules
 	$(BIN) test rules fixtures/reports
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
-release: deps bundle
+release: deps
 	$(SWIFT) build -c release
 
 install: release

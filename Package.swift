@@ -23,7 +23,10 @@ let package = Package(
         .target(name: "AuditYAML", dependencies: ["AuditCore", "CYAML"]),
         .target(name: "AuditCalendar", dependencies: ["AuditCore", "AuditYAML"]),
         .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"]),
-        .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"]),
+        // The shipped rules/ are embedded at build time (BundledRules.swift, generated).
+        .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"], plugins: ["EmbedRules"]),
+        .executableTarget(name: "audit-embed"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["audit-embed"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"]),
         // Rule examples and fixture expectations, for `audit test` and the test suites.
         .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine"]),

@@ -180,6 +180,18 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(warnings.map { $0["message"] as? String } == ["cases[4].extended is deprecated: write extension: once"])
     }
 
+    /// The shipped rules and the same files given with --rules are one rule set: one digest.
+    @Test func theShippedRulesHaveTheDigestOfTheirFiles() throws {
+        func digest(_ extra: [String]) throws -> String? {
+            let run = try audit(["fixtures/example-report.yaml", "--format", "json"] + extra)
+            return (try jsonObject(run.stdout))["rules"].flatMap { ($0 as? [String: Any])?["digest"] as? String }
+        }
+        let shipped = try digest([])
+        #expect(shipped != nil)
+        #expect(try digest(["--rules", "rules"]) == shipped)
+        #expect(try digest(["--rules", "rules/"]) == shipped)
+    }
+
     /// Every applied --param is in the JSON and the digest: two runs with different values
     /// never share a digest; a run without overrides has the digest of the files alone.
     @Test func appliedParametersAreRecordedAndDigested() throws {
