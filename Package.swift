@@ -28,9 +28,9 @@ let package = Package(
         .executableTarget(name: "audit-embed"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["audit-embed"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"]),
+        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine"]),
         // Rule examples and fixture expectations, for `audit test` and the test suites.
-        .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine"]),
-        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine", "AuditTesting"]),
+        .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]),
         .target(
             name: "AuditBatch",
             dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditCore", "AuditYAML"]),
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar", "AuditYAML"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditRules", "AuditReport", "AuditYAML"]),
-        .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditEngine", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
+        .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditEngine", "AuditFormatters", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
         .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditTestingTests", dependencies: ["AuditTestSupport", "AuditTesting", "AuditEngine", "AuditRules"]),
         .testTarget(name: "AuditFormattersTests", dependencies: ["AuditFormatters", "AuditCore", "AuditReport", "AuditRules"]),

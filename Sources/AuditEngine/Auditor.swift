@@ -4,7 +4,7 @@ import AuditReport
 import AuditRules
 
 /// Runs compiled rules over validated reports. Holds no per-report state, so one auditor
-/// serves any number of reports (and threads).
+/// serves any number of reports (and threads). Its findings are language-neutral.
 public struct Auditor: Sendable {
     public let rules: [CompiledRule]
     public let context: EvaluationContext
@@ -23,16 +23,17 @@ public struct Auditor: Sendable {
         self.waivers = waivers
     }
 
-    /// Evaluates every rule, applies waivers, qualifies the tier, runs the rules that judge
-    /// the tier claim, and scores — in that order, since each step reads the one before.
+    /// Evaluates the rules in two phases — every rule, then (with the tier standing the first
+    /// phase gives) the rules that judge other rules' results — applying waivers after each,
+    /// and scores.
     public func audit(_ report: InspectionReport) -> AuditResult {
-        let frame = Frame(report: report, context: context, slotCount: 8)
+        let evaluation = ReportEvaluation(report: report, context: context)
         var findings: [Finding] = []
         var warnings: [Diagnostic] = report.warnings
         for rule in rules where !rule.isDerived {
-            findings.append(contentsOf: evaluate(rule, frame))
+            findings.append(contentsOf: self.findings(of: rule, in: evaluation))
         }
-        applyWaivers(&findings, frame, &warnings)
+        applyWaivers(&findings, evaluation, &warnings)
         var claimed: Tier?
         if case .string(let text)? = report.value(at: "outlet.tier")?.value { claimed = Tier(rawValue: text) }
         // Only some outlet types can hold a tier (CS 2.1.1: centres and halls); for the others
@@ -40,20 +41,19 @@ public struct Auditor: Sendable {
         var eligible = true
         if case .string(let type)? = report.value(at: "outlet.type")?.value { eligible = scoring.tierOutletTypes.contains(type) }
         if !eligible {
-            let na = language == .zh ? "不适用" : "not applicable"
             for i in findings.indices where findings[i].rule.tier == .flagship {
                 findings[i].status = .notApplicable
-                findings[i].message = na
+                findings[i].message = .notApplicable
             }
         }
         let tier = Scorer.tier(claimed: claimed, eligible: eligible, tierFindings: findings.filter { $0.rule.tier != nil })
-        frame.tierStanding = TierStanding(
+        let standing = TierStanding(
             supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking, eligible: eligible)
         var derived: [Finding] = []
         for rule in rules where rule.isDerived {
-            derived.append(contentsOf: evaluate(rule, frame))
+            derived.append(contentsOf: self.findings(of: rule, in: evaluation, standing: standing))
         }
-        applyWaivers(&derived, frame, &warnings)
+        applyWaivers(&derived, evaluation, &warnings)
         findings.append(contentsOf: derived)
         // Flagship rules are scored only for outlets that claim flagship; for the others they
         // served qualification only and are not findings.
@@ -63,11 +63,11 @@ public struct Auditor: Sendable {
     }
 
     /// `fail` → `waived` where an unexpired waiver covers the rule, outlet and item.
-    private func applyWaivers(_ findings: inout [Finding], _ frame: Frame, _ warnings: inout [Diagnostic]) {
+    private func applyWaivers(_ findings: inout [Finding], _ evaluation: ReportEvaluation, _ warnings: inout [Diagnostic]) {
         guard !waivers.isEmpty else { return }
         var outlet = ""
-        if case .string(let id)? = frame.report.value(at: "outlet.id")?.value { outlet = id }
-        let today = frame.asOf?.localDate(offsetSeconds: frame.report.utcOffsetSeconds)
+        if case .string(let id)? = evaluation.report.value(at: "outlet.id")?.value { outlet = id }
+        let today = evaluation.asOf?.localDate(offsetSeconds: evaluation.report.utcOffsetSeconds)
         var warned: Set<SourceLocation> = []
         for i in findings.indices where findings[i].status == .fail {
             let f = findings[i]
@@ -75,10 +75,6 @@ public struct Auditor: Sendable {
             if let valid = matching.first(where: { w in today.map { w.isValid(on: $0) } ?? false }) {
                 findings[i].status = .waived
                 findings[i].waiver = valid
-                let note = language == .zh
-                    ? "(已豁免:\(valid.reason);\(valid.approvedBy) 批准,有效期至 \(valid.expires))"
-                    : " (waived: \(valid.reason); approved by \(valid.approvedBy), until \(valid.expires))"
-                findings[i].message += note
             } else {
                 for w in matching where warned.insert(w.location).inserted {
                     let message = language == .zh
@@ -90,52 +86,33 @@ public struct Auditor: Sendable {
         }
     }
 
-    /// The findings of one rule on one report.
-    public func evaluate(_ rule: CompiledRule, _ frame: Frame) -> [Finding] {
-        let outcomes = rule.outcomes(in: frame, language: language) { check in
-            switch Self.status(of: check) {
-            case .fail: true
-            default: false
-            }
-        }
-        let file = frame.report.file
-        var statuses: [(CompiledRule.Outcome, Status)] = []
-        for outcome in outcomes {
-            let status: Status
-            if outcome.pending {
-                status = .notDue
-            } else if let check = outcome.check {
-                status = Self.status(of: check)
-            } else {
-                switch outcome.applies {
-                case .unknown: status = .notAssessed
-                case .failure: status = .error
-                default: status = .notApplicable
-                }
-            }
-            statuses.append((outcome, status))
-        }
-        return statuses.map { outcome, status in
-            var location = SourceLocation(file: file, mark: outcome.evidenceMark ?? frame.report.root.mark)
+    /// The findings of one rule on one report (its first phase; a rule that judges other
+    /// rules' results needs `standing`).
+    public func findings(of rule: CompiledRule, in report: InspectionReport, standing: TierStanding? = nil) -> [Finding] {
+        findings(of: rule, in: ReportEvaluation(report: report, context: context), standing: standing)
+    }
+
+    func findings(of rule: CompiledRule, in evaluation: ReportEvaluation, standing: TierStanding? = nil) -> [Finding] {
+        let file = evaluation.report.file
+        let root = evaluation.report.root.mark
+        return rule.outcomes(in: evaluation, standing: standing).map { outcome in
+            var location = SourceLocation(file: file, mark: outcome.evidenceMark ?? root)
             var pathPrefix = outcome.evidencePathPrefix, pathSuffix = outcome.evidencePathSuffix
             var missing: [String] = []
             var related: [SourceLocation] = []
-            var message: String
-            let value = outcome.check ?? outcome.applies
-            switch status {
+            let message: FindingMessage
+            switch outcome.status {
             case .notAssessed:
-                if case .unknown(let m) = value {
+                if case .unknown(let m) = outcome.value {
                     missing = [m.path]
                     location = SourceLocation(file: file, mark: m.mark)
                     pathPrefix = m.path
                     pathSuffix = nil
                 }
-                message = language == .zh
-                    ? "缺少检查证据:\(missing.joined(separator: "、"))"
-                    : "evidence missing: \(missing.joined(separator: ", "))"
+                message = .missingEvidence(missing)
             case .error:
-                if case .failure(let e) = value {
-                    message = language == .zh ? e.zh ?? e.message : e.message
+                if case .failure(let e) = outcome.value {
+                    message = .error(e)
                     if let first = e.marks.first, first != location.mark {
                         // The error concerns another field than the evidence (the start of a
                         // deadline): point there, and do not name the evidence's path.
@@ -145,53 +122,27 @@ public struct Auditor: Sendable {
                     }
                     related = e.marks.dropFirst().map { SourceLocation(file: file, mark: $0) }
                 } else {
-                    message = "evaluation failed"
+                    message = .error(EvaluationError(message: "evaluation failed", zh: "无法评估"))
                 }
             case .notDue:
-                if case .timeliness(let t)? = outcome.check {
-                    let day = t.deadline.lastDay.description
-                    switch t.certainty {
-                    case .exact:
-                        message = language == .zh ? "尚未到期(期限 \(day))" : "not due yet (deadline \(day))"
-                    case .atLeast:
-                        message = language == .zh ? "尚未到期(期限不早于 \(day))" : "not due yet (deadline \(day) at the earliest)"
-                    case .stopped:
-                        message = language == .zh ? "尚未到期(期限暂停计算,待补充资料到达)" : "not due yet (the clock is stopped until the requested documents arrive)"
-                    }
+                if case .timeliness(let t) = outcome.value {
+                    message = .notDue(lastDay: t.deadline.lastDay, certainty: t.certainty)
                 } else {
-                    message = language == .zh ? "尚未到期" : "not due yet"
+                    message = .notDue(lastDay: nil, certainty: .exact)
                 }
-            case .fail:
-                if case .timeliness(let t)? = outcome.check, let mark = t.mark {
+            case .fail, .waived:
+                if case .timeliness(let t) = outcome.value, let mark = t.mark {
                     location = SourceLocation(file: file, mark: mark)
                 }
-                message = outcome.message ?? (language == .zh ? rule.definition.title.zh : rule.definition.title.en)
-            case .pass, .waived:
-                message = language == .zh ? rule.definition.title.zh : rule.definition.title.en
+                message = outcome.message.map { .rule($0) } ?? .title
+            case .pass:
+                message = .title
             case .notApplicable:
-                message = language == .zh ? "不适用" : "not applicable"
+                message = .notApplicable
             }
             return Finding(
-                rule: rule.definition, status: status, item: outcome.item, message: message, location: location,
+                rule: rule.definition, status: outcome.status, item: outcome.item, message: message, location: location,
                 pathPrefix: pathPrefix, pathSuffix: pathSuffix, missing: missing, related: related, pointsLost: 0, waiver: nil)
-        }
-    }
-
-    static func status(of check: Value) -> Status {
-        switch check {
-        case .bool(true): .pass
-        case .bool(false): .fail
-        // The check read something that has not happened (a surname never learnt, no
-        // agreement yet): the clause has nothing to judge.
-        case .none: .notApplicable
-        case .timeliness(let t):
-            switch t.outcome {
-            case .onTime: .pass
-            case .late, .overdue: .fail
-            case .notDue: .notDue
-            }
-        case .failure: .error
-        default: .notAssessed
         }
     }
 }

@@ -27,7 +27,7 @@ public struct Checklist: Sendable {
         var chosen: [CompiledRule] = []
         for rule in rules {
             if rule.definition.tier == .flagship && tier != "flagship" { continue }
-            let findings = auditor.evaluate(rule, Frame(report: report, context: auditor.context, slotCount: 8))
+            let findings = auditor.findings(of: rule, in: report)
             if !findings.isEmpty && findings.allSatisfy({ $0.status == .notApplicable }) { continue }
             chosen.append(rule)
         }

@@ -1,36 +1,17 @@
+import AuditCalendar
 import AuditCore
 import AuditReport
 import AuditRules
 
-/// The status of one rule for one subject (`scoring.md`, "Rule results").
-public enum Status: String, Sendable, CaseIterable, Comparable {
-    // Declared in output order: what needs attention first.
-    case fail, error, notAssessed = "not_assessed", notDue = "not_due", waived, pass, notApplicable = "not_applicable"
-
-    var rank: Int { Status.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
-
-    public var label: Label {
-        switch self {
-        case .fail: Label(zh: "不符合", en: "fail")
-        case .error: Label(zh: "无法评估", en: "error")
-        case .notAssessed: Label(zh: "未检查", en: "not assessed")
-        case .notDue: Label(zh: "未到期", en: "not due")
-        case .waived: Label(zh: "已豁免", en: "waived")
-        case .pass: Label(zh: "符合", en: "pass")
-        case .notApplicable: Label(zh: "不适用", en: "not applicable")
-        }
-    }
-}
-
 /// One rule's result for one subject (the report, or one staff member, call or case), with
-/// the clause it cites and where in the report its evidence is.
+/// the clause it cites and where in the report its evidence is. Language-neutral: what the
+/// result says is data (`message`), worded in the output's language by the formatters.
 public struct Finding: Sendable {
     public let rule: RuleDefinition
     public internal(set) var status: Status
     /// The staff, call or case id, or nil when the subject is the report.
     public let item: String?
-    public internal(set) var message: String
+    public internal(set) var message: FindingMessage
     /// The evidence: the field the rule read (or the mapping that lacks it).
     public let location: SourceLocation
     /// `cases[2].feedback_at`
@@ -45,6 +26,22 @@ public struct Finding: Sendable {
     public internal(set) var pointsLost: Double
     /// The waiver that turned a `fail` into `waived`.
     public internal(set) var waiver: Waiver?
+}
+
+/// What a finding says, before it is worded.
+public enum FindingMessage: Sendable {
+    /// A `fail` (or the fail a waiver covers): the rule's own message.
+    case rule(RuleMessage)
+    /// A `pass`: the rule's title.
+    case title
+    case notApplicable
+    /// A `not_assessed`: the evidence the report lacks (also in `Finding.missing`).
+    case missingEvidence([String])
+    /// A `not_due`: a deadline not passed yet (how sure its last day is), or a clause that
+    /// has not come due (`due:`).
+    case notDue(lastDay: LocalDate?, certainty: Timeliness.Certainty)
+    /// An `error`: why the rule could not be evaluated.
+    case error(EvaluationError)
 }
 
 /// Every result of auditing one report.

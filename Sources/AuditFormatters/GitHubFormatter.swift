@@ -24,7 +24,7 @@ public enum GitHubFormatter {
             for finding in ordered(result.findings) {
                 guard let command = command(for: finding) else { continue }
                 let title = finding.rule.id + (finding.item.map { " " + $0 } ?? "")
-                out += GitHubCommand.line(command, location: finding.location, title: title, message: finding.message)
+                out += GitHubCommand.line(command, location: finding.location, title: title, message: finding.text(options.language))
             }
             let summary = ScoreText(result: result, options: options)
             out += GitHubCommand.line(

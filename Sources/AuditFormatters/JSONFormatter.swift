@@ -26,7 +26,7 @@ public enum JSONFormatter {
             ("digest", .string(options.rulesDigest)),
         ])
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
-        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0, compact: compact) }
+        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0, language: options.language, compact: compact) }
         var fields: [(String, JSON)] = [
             ("report", reportInfo),
             ("rules", rules),
@@ -69,7 +69,7 @@ public enum JSONFormatter {
         ])
     }
 
-    static func finding(of f: Finding, compact: Bool = false) -> JSON {
+    static func finding(of f: Finding, language: Language, compact: Bool = false) -> JSON {
         var location: [(String, JSON)] = [("file", .string(f.location.file))]
         location.append(("line", f.location.line.map { .int($0) } ?? .null))
         location.append(("column", f.location.column.map { .int($0) } ?? .null))
@@ -80,7 +80,7 @@ public enum JSONFormatter {
             ("severity", .string(f.rule.severity.rawValue)),
             ("section", .string(f.rule.section.rawValue)),
             ("points_lost", .number(f.pointsLost, decimals: 2)),
-            ("message", .string(f.message)),
+            ("message", .string(f.text(language))),
             ("cite", compact ? .raw(f.rule.citeJSON) : .object([
                 ("source", .string(f.rule.cite.source)),
                 ("document", .string(f.rule.cite.document)),

@@ -51,24 +51,24 @@ public enum JUnitFormatter {
                         ? ":\(w.reason);\(w.approvedBy) 批准,有效期至 \(w.expires)(\(w.location))"
                         : ": \(w.reason); approved by \(w.approvedBy), until \(w.expires) (\(w.location))"
                 }
-                note += "\n\(finding.location): \(finding.message)"
+                note += "\n\(finding.location): \(finding.text(options.language))"
                 cases += open + ">\n      <system-out>\(text(note))</system-out>\n    </testcase>\n"
             case .fail:
                 suite.failures += 1
-                var body = "\(finding.location): \(finding.message)"
+                var body = "\(finding.location): \(finding.text(options.language))"
                 if let path = finding.path { body += "\n\(zh ? "位置" : "at") \(path)" }
                 body += "\n" + SARIFFormatter.citation(finding.rule.cite)
-                cases += open + ">\n      <failure message=\"\(attr(finding.message))\" type=\"\(attr(finding.rule.severity.rawValue))\">"
+                cases += open + ">\n      <failure message=\"\(attr(finding.text(options.language)))\" type=\"\(attr(finding.rule.severity.rawValue))\">"
                     + text(body) + "</failure>\n    </testcase>\n"
             case .error:
                 suite.errors += 1
-                var body = "\(finding.location): \(finding.message)"
+                var body = "\(finding.location): \(finding.text(options.language))"
                 for related in finding.related { body += "\n\(zh ? "另见" : "see also") \(related)" }
-                cases += open + ">\n      <error message=\"\(attr(finding.message))\" type=\"error\">"
+                cases += open + ">\n      <error message=\"\(attr(finding.text(options.language)))\" type=\"error\">"
                     + text(body) + "</error>\n    </testcase>\n"
             case .notAssessed, .notDue:
                 suite.skipped += 1
-                let message = "\(finding.status.rawValue): \(finding.message)"
+                let message = "\(finding.status.rawValue): \(finding.text(options.language))"
                 cases += open + ">\n      <skipped message=\"\(attr(message))\"/>\n    </testcase>\n"
             }
         }

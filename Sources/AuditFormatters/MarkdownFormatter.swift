@@ -39,7 +39,7 @@ public enum MarkdownFormatter {
             for f in inSection {
                 let location = "\(f.location.line.map(String.init) ?? "—")" + (f.path.map { " `\($0)`" } ?? "")
                 let cite = "\(f.rule.cite.source) \(f.rule.cite.clause)"
-                out += "| \(options.text(f.status.label)) | \(f.rule.id) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.message)) | \(location) | \(cell(cite)) |\n"
+                out += "| \(options.text(f.status.label)) | \(f.rule.id) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.text(options.language))) | \(location) | \(cell(cite)) |\n"
             }
         }
         return out

@@ -50,7 +50,7 @@ public enum SARIFFormatter {
         let run: JSON = .object([
             ("tool", .object([("driver", driver)])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(findings.map { self.result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0) })),
+            ("results", .array(findings.map { self.result($0, ruleIndex: ruleIndex[$0.rule.id] ?? 0, language: options.language) })),
             ("properties", .object([("reports", reports)])),
         ])
         return log(runs: [run])
@@ -104,7 +104,7 @@ public enum SARIFFormatter {
         "[\(cite.source)] \(cite.document) \(cite.clause)「\(cite.quote)」"
     }
 
-    static func result(_ finding: Finding, ruleIndex: Int) -> JSON {
+    static func result(_ finding: Finding, ruleIndex: Int, language: Language) -> JSON {
         let kind: String, level: String
         switch finding.status {
         case .fail, .waived: (kind, level) = ("fail", self.level(finding.rule.severity))
@@ -118,7 +118,7 @@ public enum SARIFFormatter {
             ("ruleIndex", .int(ruleIndex)),
             ("kind", .string(kind)),
             ("level", .string(level)),
-            ("message", .object([("text", .string(finding.message))])),
+            ("message", .object([("text", .string(finding.text(language)))])),
             ("locations", .array([.object([("physicalLocation", physicalLocation(finding.location))])])),
         ]
         if !finding.related.isEmpty {

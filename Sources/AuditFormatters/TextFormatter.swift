@@ -36,7 +36,7 @@ public enum TextFormatter {
             for finding in inSection {
                 let status = colored(options.text(finding.status.label), finding, options)
                 let item = finding.item.map { " \($0)" } ?? ""
-                out += "\(finding.location): \(status) [\(finding.rule.severity.rawValue)] \(finding.rule.id)\(clean(item)): \(clean(finding.message))\n"
+                out += "\(finding.location): \(status) [\(finding.rule.severity.rawValue)] \(finding.rule.id)\(clean(item)): \(clean(finding.text(options.language)))\n"
                 if let path = finding.path { out += "    \(zh ? "位置" : "at") \(path)\n" }
                 for related in finding.related { out += "    \(zh ? "另见" : "see also") \(related)\n" }
                 let cite = finding.rule.cite

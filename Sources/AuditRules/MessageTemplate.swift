@@ -11,12 +11,24 @@ struct MessageTemplate: Sendable {
 
     let parts: [Part]
 
-    func render(_ frame: Frame) -> String {
+    /// The holes' values, in order: what the message says, before it is worded.
+    func evaluate(_ frame: Frame) -> [Value] {
+        parts.compactMap { part in
+            if case .value(let eval, _) = part { return eval(frame) }
+            return nil
+        }
+    }
+
+    /// The message with `values` (from `evaluate`) in its holes.
+    func render(_ values: [Value], offsetSeconds: Int) -> String {
         var result = ""
+        var next = 0
         for part in parts {
             switch part {
             case .text(let text): result += text
-            case .value(let eval, let format): result += format(eval(frame), frame.report.utcOffsetSeconds)
+            case .value(_, let format):
+                if next < values.count { result += format(values[next], offsetSeconds) }
+                next += 1
             }
         }
         return result

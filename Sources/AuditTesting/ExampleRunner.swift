@@ -44,7 +44,7 @@ public struct ExampleRunner: Sendable {
                     // A rule that judges other rules' results needs them all.
                     statuses = auditor.audit(report).findings.filter { $0.rule.id == rule.id }.map(\.status)
                 } else {
-                    statuses = auditor.evaluate(rule, Frame(report: report, context: auditor.context, slotCount: 8)).map(\.status)
+                    statuses = auditor.findings(of: rule, in: report).map(\.status)
                 }
                 var problem: String?
                 switch example.expectation {

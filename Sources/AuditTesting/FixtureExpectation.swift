@@ -4,6 +4,7 @@ import Glibc
 import AuditCalendar
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditYAML
@@ -102,7 +103,7 @@ public struct FixtureExpectation: Sendable {
         }
         for pair in expected["messages"]?.mapping ?? [] {
             guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }
-            let got = findings(key).map(\.message)
+            let got = findings(key).map { $0.text(.en) }
             if !got.contains(where: { $0.contains(want) }) {
                 outcome.problems.append("message of \(key): expected it to contain “\(want)”, got \(got.isEmpty ? "no result" : got.map { "“\($0)”" }.joined(separator: ", "))")
             }

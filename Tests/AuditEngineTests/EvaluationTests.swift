@@ -2,6 +2,7 @@ import AuditTestSupport
 import AuditCalendar
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import Testing
@@ -46,14 +47,14 @@ import Testing
         #expect(finding?.status == .error)
         #expect(finding?.location.line == 12)
         #expect(finding?.related.count == 1)
-        #expect(finding?.message.contains("before the start") == true)
+        #expect(finding?.text(.en).contains("before the start") == true)
     }
 
     @Test func dateOutsideTheCalendarIsAnErrorNamingTheYear() throws {
         let yaml = minimalReport("cases:\n  - {id: C1, kind: claim, received_at: 2027-01-04 09:00, documents_complete_at: 2027-01-05 09:00, decided_at: 2027-01-06 09:00}")
         let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "TML-LAW23-DECIDE-30D" }
         #expect(finding?.status == .error)
-        #expect(finding?.message == "calendar does not cover 2027")
+        #expect(finding?.text(.en) == "calendar does not cover 2027")
     }
 
     @Test func openCaseOverdueIsAFail() throws {
@@ -74,7 +75,7 @@ import Testing
             """)
         #expect(try statuses(yaml, rule: "ETQ-FORBIDDEN-PHRASES") == ["E1 fail", "E2 pass", "C1 fail"])
         let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.item == "E1" && $0.rule.id == "ETQ-FORBIDDEN-PHRASES" }
-        #expect(finding?.message == "E1 使用服务忌语:这是规定")
+        #expect(finding?.text(.zh) == "E1 使用服务忌语:这是规定")
     }
 
     @Test func parameterOverrideChangesTheThreshold() throws {

@@ -1,6 +1,7 @@
 import AuditCalendar
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditTestSupport
@@ -49,11 +50,11 @@ import Testing
     @Test func messagesInBothLanguages() throws {
         let report = try reportFile("fixtures/example-report.yaml")
         let zh = auditor(language: .zh).audit(report).findings.first { $0.rule.id == "TML-FEEDBACK-2WD" && $0.status == .fail }
-        #expect(zh?.message == "案件 CMP-0402-01 应于 2026-04-07 前反馈,晚 1 个工作日")
+        #expect(zh?.text(.zh) == "案件 CMP-0402-01 应于 2026-04-07 前反馈,晚 1 个工作日")
         let en = auditor(language: .en).audit(report).findings.first { $0.rule.id == "BLD-POSTINGS" }
-        #expect(en?.message == "postings missing: staff supervision board (with photos)")
+        #expect(en?.text(.en) == "postings missing: staff supervision board (with photos)")
         let zhPostings = auditor(language: .zh).audit(report).findings.first { $0.rule.id == "BLD-POSTINGS" }
-        #expect(zhPostings?.message == "缺少宣传材料:服务人员监督板(带照片)")
+        #expect(zhPostings?.text(.zh) == "缺少宣传材料:服务人员监督板(带照片)")
     }
 
     @Test func anOpenClaimIsNotDueUntilTheEarliestDeadlineThenNeedsTheRequests() throws {
@@ -83,8 +84,8 @@ import Testing
 
     @Test func sameInputSameFindings() throws {
         let report = try reportFile("fixtures/example-report.yaml")
-        let a = auditor().audit(report).findings.map { summary($0) + $0.message }
-        let b = auditor().audit(report).findings.map { summary($0) + $0.message }
+        let a = auditor().audit(report).findings.map { summary($0) + $0.text(.en) + $0.text(.zh) }
+        let b = auditor().audit(report).findings.map { summary($0) + $0.text(.en) + $0.text(.zh) }
         #expect(a == b)
     }
 }

@@ -1,6 +1,7 @@
 import AuditCalendar
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditTestSupport
@@ -154,7 +155,7 @@ import Testing
         #expect(result.tier.qualifies == nil)
         let claim = result.findings.first { $0.rule.id == "TIER-CLAIM" }
         #expect(claim?.status == .fail)
-        #expect(claim?.message == "certified as standard, but a service station cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)")
+        #expect(claim?.text(.en) == "certified as standard, but a service station cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)")
     }
 
     @Test func tierOutletTypesMustBeOutletTypes() throws {

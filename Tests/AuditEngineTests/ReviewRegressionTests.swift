@@ -1,6 +1,7 @@
 import AuditCalendar
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditYAML
@@ -140,7 +141,7 @@ import Testing
     @Test func evaluationErrorsSpeakChinese() throws {
         let yaml = minimalReport("cases:\n  - {id: C1, kind: claim, received_at: 2027-01-04 09:00, documents_complete_at: 2027-01-05 09:00, decided_at: 2027-01-06 09:00}")
         let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.rule.id == "TML-LAW23-DECIDE-30D" }
-        #expect(finding?.message == "业务日历未覆盖 2027 年")
+        #expect(finding?.text(.zh) == "业务日历未覆盖 2027 年")
         #expect(finding?.path == nil)
     }
 
@@ -185,7 +186,7 @@ import Testing
         let yaml = minimalReport(outletExtra: "  tier: flagship\n  street_facing: false")
         let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }
         #expect(finding?.status == .fail)
-        #expect(finding?.message == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
+        #expect(finding?.text(.zh) == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
     }
 
     @Test func scoringFileRejectsDuplicateAndOutOfRangeBands() throws {

@@ -3,9 +3,9 @@ import AuditCore
 import AuditReport
 
 /// A checked, planned expression.
-public struct Compiled: Sendable {
-    public var type: ExprType
-    public var eval: Evaluator
+struct Compiled: Sendable {
+    var type: ExprType
+    var eval: Evaluator
     /// Known when the pack loads (literals, parameters): folded once, e.g. normalised phrases.
     var constant: Value?
     /// For field paths: where the value is written in the report (or the mapping that lacks
@@ -86,7 +86,7 @@ public struct ExpressionCompiler {
 
     // MARK: - Expressions
 
-    public mutating func compile(_ expr: Expr) -> Compiled {
+    mutating func compile(_ expr: Expr) -> Compiled {
         switch expr {
         case .literal(let literal, _):
             switch literal {
@@ -115,7 +115,7 @@ public struct ExpressionCompiler {
     }
 
     /// Compiles and requires a type (`bool` for `applies`).
-    public mutating func compile(_ expr: Expr, expecting expected: ExprType, role: String) -> Compiled {
+    mutating func compile(_ expr: Expr, expecting expected: ExprType, role: String) -> Compiled {
         let compiled = compile(expr)
         if compiled.type != .error, ExprType.unify(compiled.type, expected) != expected {
             return error(expr.offset, "\(role) must be \(expected), found \(compiled.type)")

@@ -16,18 +16,19 @@ public struct EvaluationContext: Sendable {
 
 /// The mutable state of one evaluation: the report, the current `it`, and the slots that
 /// hold `let` values and the variables of `all`/`any`/`count`/`filter`.
-public final class Frame {
-    public let report: InspectionReport
-    public let context: EvaluationContext
+final class Frame {
+    let report: InspectionReport
+    let context: EvaluationContext
     /// The evaluation time for open cases (`--as-of`, else `inspection.inspected_at`).
-    public let asOf: Timestamp?
+    let asOf: Timestamp?
     var item: Value = .none
-    var slots: [Value]
-    /// Set by the engine once every other rule has run: whether the claimed tier is
-    /// supported and which rules block it. Read by `tier_supported()`/`tier_blocking()`.
-    public var tierStanding: TierStanding?
+    /// `let` values and macro variables; grown to each rule's needs (`ensureSlots`).
+    var slots: [Value] = []
+    /// The first phase's outcome, for the rule being evaluated when it judges other rules'
+    /// results: read by `tier_supported()`, `tier_blocking()`, `tier_eligible()`.
+    var tierStanding: TierStanding?
 
-    public init(report: InspectionReport, context: EvaluationContext, slotCount: Int) {
+    init(report: InspectionReport, context: EvaluationContext) {
         self.report = report
         self.context = context
         if let asOf = context.asOf {
@@ -37,7 +38,6 @@ public final class Frame {
         } else {
             self.asOf = nil
         }
-        slots = [Value](repeating: .none, count: slotCount)
     }
 
     func ensureSlots(_ count: Int) {
@@ -46,7 +46,7 @@ public final class Frame {
 }
 
 /// A compiled expression: evaluates against a frame, never re-parsed.
-public typealias Evaluator = @Sendable (Frame) -> Value
+typealias Evaluator = @Sendable (Frame) -> Value
 
 /// The outcome of tier qualification, for rules that judge the claim itself (TIER-CLAIM).
 public struct TierStanding: Sendable {

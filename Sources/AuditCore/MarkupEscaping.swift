@@ -1,8 +1,8 @@
 /// Escaping for the markup formats, HTML (the dashboard) and XML 1.0 (JUnit). Report text can
 /// hold anything: markup characters become entities, and characters the format cannot carry
 /// become U+FFFD, so a page always renders and a document always parses.
-enum MarkupEscaping {
-    enum Context {
+public enum MarkupEscaping {
+    public enum Context: Sendable {
         /// HTML element content or an attribute value in either quotes; tabs and line breaks
         /// are spaces (a table cell or a tooltip shows one line).
         case html
@@ -13,7 +13,7 @@ enum MarkupEscaping {
         case xmlText
     }
 
-    static func escape(_ text: String, for context: Context) -> String {
+    public static func escape(_ text: String, for context: Context) -> String {
         var out = String.UnicodeScalarView()
         func append(_ s: String) { out.append(contentsOf: s.unicodeScalars) }
         for scalar in text.unicodeScalars {
@@ -44,7 +44,7 @@ enum MarkupEscaping {
 
     /// Whether the format carries the scalar: XML 1.0's `Char` production; for HTML, anything
     /// but C0 and C1 controls.
-    static func isAllowed(_ scalar: Unicode.Scalar, in context: Context) -> Bool {
+    public static func isAllowed(_ scalar: Unicode.Scalar, in context: Context) -> Bool {
         if context == .html { return !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) }
         switch scalar.value {
         case 0x9, 0xA, 0xD: return true

@@ -1,6 +1,6 @@
 import AuditCore
 import AuditEngine
-import AuditTesting
+
 import AuditRules
 
 /// `audit test --format junit`: a test suite per rule pack (a test case per example) and one
