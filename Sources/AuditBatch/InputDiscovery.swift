@@ -10,7 +10,7 @@ import AuditCore
 public enum InputDiscovery {
     public struct Problem: Sendable {
         public var path: String
-        public var reason: String
+        public var reason: Message
     }
 
     public struct Result: Sendable {
@@ -34,13 +34,13 @@ public enum InputDiscovery {
         func walk(_ directory: String) {
             var info = stat()
             guard stat(directory, &info) == 0 else {
-                problems.append(Problem(path: directory, reason: "cannot read folder: \(errorText())"))
+                problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
                 return
             }
             // A folder reached twice (a link loop, or two links to one place) is walked once.
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
             guard let handle = opendir(directory) else {
-                problems.append(Problem(path: directory, reason: "cannot read folder: \(errorText())"))
+                problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
                 return
             }
             defer { closedir(handle) }
@@ -57,14 +57,14 @@ public enum InputDiscovery {
                 var target = stat()
                 if stat(path, &target) != 0 {
                     // A dangling link named like a report is an input that cannot be read.
-                    if isReport(name) { problems.append(Problem(path: path, reason: "cannot read: \(errorText())")) }
+                    if isReport(name) { problems.append(Problem(path: path, reason: .cannotReadInput(errorText()))) }
                     continue
                 }
                 switch target.st_mode & S_IFMT {
                 case S_IFDIR: walk(path)
                 case S_IFREG: if isReport(name) { add(path, target) }
                 default:
-                    if isReport(name) { problems.append(Problem(path: path, reason: "not a regular file")) }
+                    if isReport(name) { problems.append(Problem(path: path, reason: .inputNotRegularFile)) }
                 }
             }
         }
@@ -72,7 +72,7 @@ public enum InputDiscovery {
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                problems.append(Problem(path: path, reason: "cannot read: \(errorText())"))
+                problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
@@ -80,7 +80,7 @@ public enum InputDiscovery {
             } else if info.st_mode & S_IFMT == S_IFREG {
                 add(path, info)  // named directly: an input whatever its extension
             } else {
-                problems.append(Problem(path: path, reason: "not a regular file"))
+                problems.append(Problem(path: path, reason: .inputNotRegularFile))
             }
         }
         let sorted = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

@@ -15,21 +15,21 @@ public enum CalendarFile {
     public static func load(_ document: YAMLDocument) throws(DiagnosticList) -> BusinessCalendar {
         var reader = NodeReader(file: document.file)
         var years: [BusinessCalendar.Year] = []
-        if let top = reader.mapping(document.root, "a calendar file", allowed: ["calendar", "years"], required: ["calendar", "years"]) {
+        if let top = reader.mapping(document.root, Message.calendarFile, allowed: ["calendar", "years"], required: ["calendar", "years"]) {
             for (key, _, value) in top {
                 if key == "calendar" {
-                    if let format = reader.string(value, "calendar"), format != Self.format {
-                        reader.error("unsupported calendar format '\(format)', expected '\(Self.format)'", at: value)
+                    if let format = reader.string(value, .code("calendar")), format != Self.format {
+                        reader.error(.unsupportedCalendarFormat(format, expected: Self.format), at: value)
                     }
                     continue
                 }
                 guard let entries = value.mapping else {
-                    reader.error("years must be a mapping of year to its days", at: value)
+                    reader.error(.yearsMustBeMapping, at: value)
                     continue
                 }
                 for entry in entries {
                     guard case .int(let number)? = entry.key.scalar?.value, (1900...2200).contains(number) else {
-                        reader.error("a year must be a number such as 2026, found \(reader.describe(entry.key))", at: entry.key)
+                        reader.error(.yearMustBeNumber(found: reader.describe(entry.key)), at: entry.key)
                         continue
                     }
                     if let year = self.year(Int(number), entry.value, &reader) { years.append(year) }
@@ -41,45 +41,45 @@ public enum CalendarFile {
     }
 
     private static func year(_ number: Int, _ node: YAMLNode, _ reader: inout NodeReader) -> BusinessCalendar.Year? {
-        guard let fields = reader.mapping(node, "year \(number)", allowed: ["source", "holidays", "working_days"],
+        guard let fields = reader.mapping(node, Message.year(number), allowed: ["source", "holidays", "working_days"],
                                           required: ["source", "holidays", "working_days"]) else { return nil }
         var source = ""
         var holidays: Set<LocalDate> = [], working: Set<LocalDate> = []
         var nodes: [LocalDate: YAMLNode] = [:]
         for (key, _, value) in fields {
             if key == "source" {
-                source = reader.string(value, "source") ?? ""
+                source = reader.string(value, .code("source")) ?? ""
                 continue
             }
             let items = value.sequence ?? []
             if value.sequence == nil, value.scalar?.value != .null {
-                reader.error("\(key) must be a list of dates", at: value)
+                reader.error(.mustBeDateList(key), at: value)
             }
             for item in items {
-                guard let text = reader.string(item, "a date"), let dates = LocalDate.parseDateOrRange(text) else {
-                    reader.error("invalid date or range (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)", at: item)
+                guard let text = reader.string(item, Message.aDate), let dates = LocalDate.parseDateOrRange(text) else {
+                    reader.error(.invalidDateOrRange, at: item)
                     continue
                 }
                 for date in dates {
                     if date.year != number {
-                        reader.error("\(date) is filed under \(number)", at: item)
+                        reader.error(.filedUnder(date, year: number), at: item)
                     }
                     if key == "holidays" { holidays.insert(date) } else {
                         working.insert(date)
                         if !date.isWeekend {
-                            reader.error("\(date) is a weekday: adjusted working days fall on weekends", at: item)
+                            reader.error(.weekdayWorkingDay(date), at: item)
                         }
                     }
                     if let first = nodes[date], holidays.contains(date), working.contains(date) {
-                        reader.error("\(date) is both a holiday and a working day", at: item,
-                                     related: [.init(message: "also listed here", location: reader.location(first))])
+                        reader.error(.holidayAndWorkingDay(date), at: item,
+                                     related: [.init(.alsoListedHere, location: reader.location(first))])
                     }
                     nodes[date] = item
                 }
             }
         }
         if source.allSatisfy(\.isWhitespace) {
-            reader.error("year \(number) needs the source notice", at: node)
+            reader.error(.needsSource(number), at: node)
         }
         return BusinessCalendar.Year(year: number, source: source, holidays: holidays, workingDays: working)
     }

@@ -2,14 +2,20 @@
 /// ("2026-02-30 is not a date", "hour 25 out of range").
 public struct TimestampError: Error, Sendable, Equatable, CustomStringConvertible {
     public let reason: String
+    /// The reason in Chinese.
+    public let zh: String
 
-    public init(_ reason: String) {
+    public init(_ reason: String, zh: String) {
         self.reason = reason
+        self.zh = zh
     }
 
     public var description: String { reason }
 
-    static let shape = TimestampError("expected YYYY-MM-DD HH:MM or ISO 8601 with offset")
+    /// Errors are the same when they say the same (in English).
+    public static func == (a: TimestampError, b: TimestampError) -> Bool { a.reason == b.reason }
+
+    static let shape = TimestampError("expected YYYY-MM-DD HH:MM or ISO 8601 with offset", zh: "应为 YYYY-MM-DD HH:MM 或带时区的 ISO 8601 格式")
 }
 
 /// An instant: seconds since 1970-01-01T00:00:00Z, independent of any time zone.
@@ -40,11 +46,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         for byte in text.utf8.prefix(maximumLength + 1) { bytes.append(byte) }
-        guard bytes.count <= maximumLength else { return .failure(TimestampError("text too long for a timestamp")) }
+        guard bytes.count <= maximumLength else { return .failure(TimestampError("text too long for a timestamp", zh: "文字过长,不是时间")) }
         guard bytes.count >= 16, let fields = CivilCalendar.dateFields(bytes, at: 0) else { return .failure(.shape) }
         guard let date = LocalDate(year: fields.year, month: fields.month, day: fields.day) else {
             let text = String(decoding: bytes[0..<10], as: UTF8.self)
-            return .failure(TimestampError("\(text) is not a date"))
+            return .failure(TimestampError("\(text) is not a date", zh: "\(text) 不是有效日期"))
         }
         guard [0x54, 0x74, 0x20].contains(bytes[10]),  // 'T', 't', ' '
               let hour = CivilCalendar.digits(bytes, 11, 2), bytes[13] == 0x3A,
@@ -92,24 +98,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
                 default:
                     return .failure(.shape)
                 }
-                guard offsetHour <= 23 else { return .failure(TimestampError("offset hour \(offsetHour) out of range")) }
+                guard offsetHour <= 23 else { return .failure(TimestampError("offset hour \(offsetHour) out of range", zh: "时区小时 \(offsetHour) 超出范围")) }
                 guard offsetMinute <= 59 else {
-                    return .failure(TimestampError("offset minute \(offsetMinute) out of range"))
+                    return .failure(TimestampError("offset minute \(offsetMinute) out of range", zh: "时区分钟 \(offsetMinute) 超出范围"))
                 }
                 offset = sign * (offsetHour * 3600 + offsetMinute * 60)
             default:
                 return .failure(.shape)
             }
         }
-        guard hour <= 24 else { return .failure(TimestampError("hour \(hour) out of range")) }
-        guard minute <= 59 else { return .failure(TimestampError("minute \(minute) out of range")) }
-        guard second <= 59 else { return .failure(TimestampError("second \(second) out of range")) }
+        guard hour <= 24 else { return .failure(TimestampError("hour \(hour) out of range", zh: "小时 \(hour) 超出范围")) }
+        guard minute <= 59 else { return .failure(TimestampError("minute \(minute) out of range", zh: "分钟 \(minute) 超出范围")) }
+        guard second <= 59 else { return .failure(TimestampError("second \(second) out of range", zh: "秒 \(second) 超出范围")) }
         if hour == 24, minute != 0 || second != 0 || !fractionIsZero {
-            return .failure(TimestampError("hour 24 is only allowed as 24:00"))
+            return .failure(TimestampError("hour 24 is only allowed as 24:00", zh: "24 时只能写作 24:00"))
         }
         let local = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         let (utc, overflow) = local.subtractingReportingOverflow(Int64(offset))
-        guard !overflow else { return .failure(TimestampError("offset \(offset) s out of range")) }
+        guard !overflow else { return .failure(TimestampError("offset \(offset) s out of range", zh: "时区偏移 \(offset) 秒超出范围")) }
         return .success(Timestamp(seconds: utc))
     }
 

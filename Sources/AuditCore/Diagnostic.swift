@@ -18,34 +18,47 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    public var message: String
+    /// What went wrong, in both languages.
+    public var wording: Message
     public var location: SourceLocation
     /// A second place the message refers to (the first of two duplicate keys, the start of a
     /// deadline whose completion comes before it).
     public var related: [Related]
 
+    /// The message in English (`wording.text(language)` for another language).
+    public var message: String { wording.en }
+
     public struct Related: Hashable, Sendable {
-        public var message: String
+        public var wording: Message
         public var location: SourceLocation
 
-        public init(message: String, location: SourceLocation) {
-            self.message = message
+        public var message: String { wording.en }
+
+        public init(_ wording: Message, location: SourceLocation) {
+            self.wording = wording
             self.location = location
         }
     }
 
-    public init(
-        _ severity: Severity = .error, _ message: String, at location: SourceLocation,
-        related: [Related] = []
-    ) {
+    public init(_ severity: Severity = .error, _ wording: Message, at location: SourceLocation, related: [Related] = []) {
         self.severity = severity
-        self.message = message
+        self.wording = wording
         self.location = location
         self.related = related
     }
 
-    public static func error(_ message: String, at location: SourceLocation, related: [Related] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: location, related: related)
+    public static func error(_ wording: Message, at location: SourceLocation, related: [Related] = []) -> Diagnostic {
+        Diagnostic(.error, wording, at: location, related: related)
+    }
+
+    /// The severity's word in `language`.
+    public static func label(_ severity: Severity, _ language: Language) -> String {
+        switch (severity, language) {
+        case (.error, .zh): "错误"
+        case (.warning, .zh): "警告"
+        case (.note, .zh): "注"
+        default: severity.rawValue
+        }
     }
 
     /// `file:line:col: error: message`, one line per related location below it.

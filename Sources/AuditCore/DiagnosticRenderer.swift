@@ -1,24 +1,26 @@
 /// Renders diagnostics the way compilers do: `file:line:col: error: message`, then the
-/// source line and a caret under the column when the source text is at hand.
+/// source line and a caret under the column when the source text is at hand; in English
+/// unless asked for Chinese.
 public enum DiagnosticRenderer {
-    public static func render(_ diagnostic: Diagnostic, source: String?) -> String {
-        var out = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+    public static func render(_ diagnostic: Diagnostic, source: String?, language: Language = .en) -> String {
+        let severity = Diagnostic.label(diagnostic.severity, language)
+        var out = "\(diagnostic.location): \(severity): \(diagnostic.wording.text(language))\n"
         if let source, let mark = diagnostic.location.mark, let snippet = SourceSnippet.render(source, at: mark) {
             out += snippet.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         for related in diagnostic.related {
-            out += "\(related.location): note: \(related.message)\n"
+            out += "\(related.location): \(Diagnostic.label(.note, language)): \(related.wording.text(language))\n"
         }
         return out
     }
 
     /// All diagnostics of a list, sorted; `sources` gives the text of each file by path.
-    public static func render(_ list: DiagnosticList, sources: (String) -> String?) -> String {
+    public static func render(_ list: DiagnosticList, language: Language = .en, sources: (String) -> String?) -> String {
         var out = ""
         for diagnostic in list.sorted {
-            out += render(diagnostic, source: sources(diagnostic.location.file))
+            out += render(diagnostic, source: sources(diagnostic.location.file), language: language)
         }
-        if list.dropped > 0 { out += "… and \(list.dropped) more\n" }
+        if list.dropped > 0 { out += language == .zh ? "……另有 \(list.dropped) 条\n" : "… and \(list.dropped) more\n" }
         return out
     }
 }

@@ -17,3 +17,13 @@ public struct Label: Sendable, Hashable {
     /// The label in `language`.
     public func text(_ language: Language) -> String { language == .zh ? zh : en }
 }
+
+extension DefaultStringInterpolation {
+    /// A label has two texts: `"\(label)"` would print neither, so it does not compile;
+    /// write `\(label.en)`, `\(label.zh)` or `\(label.text(language))`.
+    @available(*, deprecated, message: "pick a language: label.en, label.zh or label.text(language)")
+    public mutating func appendInterpolation(_ label: Label) {}
+
+    @available(*, deprecated, message: "pick a language: message.en, message.zh or message.text(language)")
+    public mutating func appendInterpolation(_ message: Message) {}
+}

@@ -8,17 +8,15 @@ import AuditRules
 public struct Auditor: Sendable {
     public let rules: [CompiledRule]
     public let context: EvaluationContext
-    public let language: Language
     public let scoring: ScoringSettings
     public let waivers: [Waiver]
 
     public init(
-        rules: [CompiledRule], context: EvaluationContext, language: Language,
+        rules: [CompiledRule], context: EvaluationContext,
         scoring: ScoringSettings = .standard, waivers: [Waiver] = []
     ) {
         self.rules = rules
         self.context = context
-        self.language = language
         self.scoring = scoring
         self.waivers = waivers
     }
@@ -77,10 +75,7 @@ public struct Auditor: Sendable {
                 findings[i].waiver = valid
             } else {
                 for w in matching where warned.insert(w.location).inserted {
-                    let message = language == .zh
-                        ? "豁免已于 \(w.expires) 到期,未适用于 \(f.rule.id)"
-                        : "waiver for \(f.rule.id) expired on \(w.expires); not applied"
-                    warnings.append(Diagnostic(.warning, message, at: w.location))
+                    warnings.append(Diagnostic(.warning, .waiverNotApplied(f.rule.id, expired: "\(w.expires)"), at: w.location))
                 }
             }
         }

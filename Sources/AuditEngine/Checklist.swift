@@ -23,7 +23,7 @@ public struct Checklist: Sendable {
         let text = "outlet: {type: \(type), tier: \(tier)}"
         let document = try YAMLLoader.load(bytes: Array(text.utf8), file: "template")
         let report = try ReportValidator(schema: ruleSet.schema).validate(document, mode: .fragment)
-        let auditor = Auditor(rules: [], context: EvaluationContext(calendar: ruleSet.calendar), language: .en)
+        let auditor = Auditor(rules: [], context: EvaluationContext(calendar: ruleSet.calendar))
         var chosen: [CompiledRule] = []
         for rule in rules {
             if rule.definition.tier == .flagship && tier != "flagship" { continue }

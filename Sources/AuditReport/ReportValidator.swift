@@ -79,7 +79,7 @@ public struct ReportValidator: Sendable {
 
         mutating func object(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> ReportObject? {
             guard let pairs = node.mapping else {
-                reader.error("\(name(path, schema)) must be a mapping, found \(reader.describe(node))", at: node)
+                reader.error(.reportMustBeMapping(path, found: reader.describe(node)), at: node)
                 return nil
             }
             var fields = [ReportField?](repeating: nil, count: schema.fields.count)
@@ -88,13 +88,13 @@ public struct ReportValidator: Sendable {
                 // 300,000 bad keys must still fail fast.
                 if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
                 guard case .string(let key)? = pair.key.scalar?.value ?? keyText(pair.key) else {
-                    reader.error("keys must be strings, found \(reader.describe(pair.key))", at: pair.key)
+                    reader.error(.reportKeysMustBeStrings(found: reader.describe(pair.key)), at: pair.key)
                     continue
                 }
                 if key.hasPrefix("x_") { continue }
                 guard let field = schema.field(named: key) else {
                     let hint = Suggestion.hint(for: key, among: schema.fields.map(\.name))
-                    reader.error("unknown key '\(join(path, key))'\(hint)", at: pair.key)
+                    reader.error(.unknownReportKey(join(path, key), hint: hint), at: pair.key)
                     continue
                 }
                 if case .null? = pair.value.scalar?.value { continue }  // null is the same as absent
@@ -110,24 +110,24 @@ public struct ReportValidator: Sendable {
                 guard let tokens = deprecation.values[text], let token = tokens.first else { continue }
                 if let current = fields[replacement.index] {
                     if case .string(let given) = current.value, !tokens.contains(given) {
-                        reader.error("\(join(path, field.name)): \(text) contradicts \(deprecation.replacement): \(given) (\(field.name) is deprecated; keep only \(deprecation.replacement))", at: node)
+                        reader.error(.deprecatedContradicts(join(path, field.name), text, field: field.name, replacement: deprecation.replacement, given: given), at: node)
                     } else {
-                        reader.warning("\(join(path, field.name)) is deprecated and repeats \(deprecation.replacement): remove it", at: node)
+                        reader.warning(.deprecatedRepeats(join(path, field.name), replacement: deprecation.replacement), at: node)
                     }
                 } else {
-                    reader.warning("\(join(path, field.name)) is deprecated: write \(deprecation.replacement): \(token)", at: node)
+                    reader.warning(.deprecatedWrite(join(path, field.name), replacement: deprecation.replacement, token: token), at: node)
                     fields[replacement.index] = ReportField(value: .string(token), mark: old.mark)
                 }
             }
             if mode == .report {
                 for field in schema.fields where field.required && fields[field.index] == nil {
                     if pairs.contains(where: { $0.key.scalar?.text == field.name }) { continue }  // typed error already
-                    reader.error("missing required key '\(join(path, field.name))'", at: node)
+                    reader.error(.missingReportKey(join(path, field.name)), at: node)
                 }
                 if path.isEmpty, let schemaField = schema.field(named: "schema"),
                    case .string(let declared)? = fields[schemaField.index]?.value, declared != version {
                     let at = pairs.first { $0.key.scalar?.text == "schema" }?.value ?? node
-                    reader.error("unsupported report format '\(declared)', expected '\(version)'", at: at)
+                    reader.error(.unsupportedReportFormat(declared, expected: version), at: at)
                 }
             }
             return ReportObject(schema: schema, mark: node.mark, path: path, fields: fields)
@@ -147,7 +147,7 @@ public struct ReportValidator: Sendable {
                     return countedList(count, itemSchema, node, path: path)
                 }
                 guard let items = node.sequence else {
-                    reader.error("\(path) must be a list, found \(reader.describe(node))", at: node)
+                    reader.error(.mustBeAList(path, found: reader.describe(node)), at: node)
                     return nil
                 }
                 var result: [ReportField] = []
@@ -156,7 +156,7 @@ public struct ReportValidator: Sendable {
                 for (i, item) in items.enumerated() {
                     if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
                     if case .null? = item.scalar?.value {
-                        reader.error("\(path)[\(i)] is empty", at: item)
+                        reader.error(.emptyItem("\(path)[\(i)]"), at: item)
                         continue
                     }
                     guard let value = self.value(item, element, field, path: "\(path)[\(i)]") else { continue }
@@ -164,8 +164,8 @@ public struct ReportValidator: Sendable {
                        let idField = object.schema.identifier, let idMark = object.fields[idField.index]?.mark {
                         if let first = seenIds[id] {
                             reader.diagnostics.append(.error(
-                                "duplicate \(idField.name) '\(id)' in \(path)", at: SourceLocation(file: reader.file, mark: idMark),
-                                related: [.init(message: "first used here", location: reader.location(first))]))
+                                .duplicateId(idField.name, id, in: path), at: SourceLocation(file: reader.file, mark: idMark),
+                                related: [.init(.firstUsedHere, location: reader.location(first))]))
                         } else {
                             seenIds[id] = item
                         }
@@ -182,12 +182,12 @@ public struct ReportValidator: Sendable {
         /// them but read nothing else from them.
         mutating func countedList(_ count: Int64, _ schema: ObjectSchema, _ node: YAMLNode, path: String) -> ReportValue? {
             guard count >= 0, count <= ReportValidator.maximumCount else {
-                reader.error("\(path) must be a list or a count from 0 to \(ReportValidator.maximumCount), found \(count)", at: node)
+                reader.error(.countOutOfRange(path, maximum: ReportValidator.maximumCount, found: count), at: node)
                 return nil
             }
             counted += Int(count)
             guard counted <= ReportValidator.maximumCountedPerReport else {
-                reader.error("\(path): the counts of this report add up to more than \(ReportValidator.maximumCountedPerReport) items; give the items", at: node)
+                reader.error(.countsTooLarge(path, maximum: ReportValidator.maximumCountedPerReport), at: node)
                 return nil
             }
             // One stand-in serves every item: none of its fields is known, so they are alike.
@@ -199,7 +199,7 @@ public struct ReportValidator: Sendable {
 
         mutating func scalar(_ node: YAMLNode, _ type: ValueType, _ field: FieldSchema, path: String) -> ReportValue? {
             guard let scalar = node.scalar else {
-                reader.error("\(path) must be \(expected(type, field)), found \(reader.describe(node))", at: node)
+                reader.error(.mustBe(path, type.expected(format: field.format), found: reader.describe(node)), at: node)
                 return nil
             }
             switch (type, scalar.value) {
@@ -207,7 +207,7 @@ public struct ReportValidator: Sendable {
                 return .bool(b)
             case (.int, .int(let i)):
                 if let allowed = field.allowedInts, !allowed.contains(i) {
-                    reader.error("\(path) must be one of \(allowed.map(String.init).joined(separator: ", ")), found \(i)", at: node)
+                    reader.error(.mustBeOneOf(path, allowed.map(String.init).joined(separator: ", "), found: i), at: node)
                     return nil
                 }
                 return .int(i)
@@ -223,7 +223,7 @@ public struct ReportValidator: Sendable {
             case (.token(let e), .string(let token)):
                 guard e.contains(token) else {
                     let hint = Suggestion.hint(for: token, among: e.values)
-                    reader.error("unknown token '\(token)' in \(path)\(hint); expected one of: \(e.values.joined(separator: ", "))", at: node)
+                    reader.error(.unknownToken(token, in: path, hint: hint, expected: e.values.joined(separator: ", ")), at: node)
                     return nil
                 }
                 return .string(token)
@@ -231,28 +231,27 @@ public struct ReportValidator: Sendable {
                 switch Timestamp.parse(text, localOffsetSeconds: offset) {
                 case .success(let t): return .timestamp(t)
                 case .failure(let reason):
-                    reader.error("\(path): invalid timestamp '\(text)': \(reason)", at: node)
+                    reader.error(.invalidTimestamp(path, text, en: reason.reason, zh: reason.zh), at: node)
                     return nil
                 }
             case (.date, .string(let text)):
                 guard let date = LocalDate(iso: text) else {
-                    reader.error("\(path): invalid date '\(text)' (expected an existing date as YYYY-MM-DD)", at: node)
+                    reader.error(.invalidDate(path, text), at: node)
                     return nil
                 }
                 return .date(date)
             case (.time, .string(let text)):
                 guard let time = TimeOfDay(hhmm: text) else {
-                    reader.error("\(path): invalid time '\(text)' (expected HH:MM)", at: node)
+                    reader.error(.invalidTime(path, text), at: node)
                     return nil
                 }
                 return .time(time)
             default:
-                var message = "\(path) must be \(expected(type, field)), found \(reader.describe(node))"
-                if type == .bool, case .string(let text) = scalar.value,
-                   ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
-                    message += " (only true and false are booleans)"
+                var looksBoolean = false
+                if type == .bool, case .string(let text) = scalar.value {
+                    looksBoolean = ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
                 }
-                reader.error(message, at: node)
+                reader.error(.mustBe(path, type.expected(format: field.format), found: reader.describe(node), onlyTrueFalse: looksBoolean), at: node)
                 return nil
             }
         }
@@ -266,33 +265,19 @@ public struct ReportValidator: Sendable {
                 if parts.count == 2, let open = TimeOfDay(hhmm: parts[0]), let close = TimeOfDay(hhmm: parts[1]), open < close {
                     return true
                 }
-                reader.error("\(path): invalid opening hours '\(text)' (expected HH:MM-HH:MM, opening before closing)", at: node)
+                reader.error(.invalidHours(path, text), at: node)
                 return false
             case .timezone:
                 if let zone = TimeZone(identifier: text) {
                     if Self.hasFixedOffset(zone) { return true }
-                    reader.error("\(path): time zone '\(text)' observes daylight saving time; only fixed-offset zones (such as Asia/Shanghai) are supported", at: node)
+                    reader.error(.daylightSavingZone(path, text), at: node)
                     return false
                 }
-                reader.error("\(path): unknown time zone '\(text)' (expected an IANA name such as Asia/Shanghai)", at: node)
+                reader.error(.unknownTimeZone(path, text), at: node)
                 return false
             }
         }
 
-        func expected(_ type: ValueType, _ field: FieldSchema) -> String {
-            switch type {
-            case .bool: "true or false"
-            case .int: "an integer"
-            case .number: "a number"
-            case .string: field.format == .hours ? "opening hours HH:MM-HH:MM" : "a string"
-            case .timestamp: "a timestamp (2026-04-01 09:12 or ISO 8601 with offset)"
-            case .date: "a date (YYYY-MM-DD)"
-            case .time: "a time (HH:MM)"
-            case .token(let e): "one of: \(e.values.joined(separator: ", "))"
-            case .list: "a list"
-            case .object: "a mapping"
-            }
-        }
 
         /// Local timestamps are read at one offset per report, which is only right for zones
         /// without daylight saving (all of China since 1991).
@@ -301,6 +286,5 @@ public struct ReportValidator: Sendable {
         }
 
         func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
-        func name(_ path: String, _ schema: ObjectSchema) -> String { path.isEmpty ? "the report" : path }
     }
 }

@@ -59,11 +59,11 @@ public enum Lint {
             case "waivers":
                 waiverDocuments.append(document)
             case "report":
-                diagnostics.append(.error("this is an inspection report, not a rule file",
+                diagnostics.append(.error(.reportNotRuleFile,
                                           at: SourceLocation(file: document.file, mark: document.root.mark)))
             default:
                 diagnostics.append(.error(
-                    "not a rule file: expected a first key 'pack', 'schema', 'calendar', 'scoring' or 'waivers', found '\(kind(document))'",
+                    .notALintableFile(found: kind(document)),
                     at: SourceLocation(file: document.file, mark: document.root.mark)))
             }
         }
@@ -89,8 +89,8 @@ public enum Lint {
             for param in rule.params {
                 if let first = declared[param.name], first.type != param.type {
                     diagnostics.append(Diagnostic(
-                        .warning, "parameter '\(param.name)' is \(param.type) here but \(first.type) in another rule; --param gives one value to both",
-                        at: param.location, related: [.init(message: "declared here", location: first.location)]))
+                        .warning, .parameterTypeDiffers(param.name, "\(param.type)", other: "\(first.type)"),
+                        at: param.location, related: [.init(.declaredHere, location: first.location)]))
                 } else if declared[param.name] == nil {
                     declared[param.name] = param
                 }
@@ -103,7 +103,7 @@ public enum Lint {
             diagnostics.append(contentsOf: problems)
             if let asOf {
                 for w in waivers where !w.isValid(on: asOf) {
-                    diagnostics.append(Diagnostic(.warning, "waiver for \(w.rule) expired on \(w.expires)", at: w.location))
+                    diagnostics.append(Diagnostic(.warning, .waiverExpired(w.rule, on: "\(w.expires)"), at: w.location))
                 }
             }
         }

@@ -23,14 +23,14 @@ public struct RuleCompiler: Sendable {
 
         func report(_ errors: [CheckError], in source: ExpressionSource) {
             for e in errors {
-                diagnostics.append(.error(e.message, at: source.location(at: e.offset)))
+                diagnostics.append(.error(.expressionError(e.message), at: source.location(at: e.offset)))
             }
         }
         func parse(_ source: ExpressionSource) -> Expr? {
             do throws(SyntaxError) {
                 return try ExpressionParser.parse(source.text)
             } catch {
-                diagnostics.append(.error("syntax error: \(error.message)", at: source.location(at: error.offset)))
+                diagnostics.append(.error(.expressionSyntax(error.message), at: source.location(at: error.offset)))
                 return nil
             }
         }
@@ -41,15 +41,15 @@ public struct RuleCompiler: Sendable {
             let compiled = expecting.map { compiler.compile(expr, expecting: $0, role: role) } ?? compiler.compile(expr)
             report(Array(compiler.errors[before...]), in: source)
             for w in compiler.warnings[warned...] {
-                warnings.append(Diagnostic(.warning, w.message, at: source.location(at: w.offset)))
+                warnings.append(Diagnostic(.warning, .expressionWarning(w.message), at: source.location(at: w.offset)))
             }
             return (compiled, expr)
         }
 
         /// Why a `let` name would hide something, if it would.
-        func reserved(_ name: String) -> String? {
-            if name == "it" || name == "params" { return "is a built-in name" }
-            if schema.root.field(named: name) != nil { return "is a section of the report" }
+        func reserved(_ name: String) -> Message? {
+            if name == "it" || name == "params" { return .letIsBuiltIn(name) }
+            if schema.root.field(named: name) != nil { return .letIsSection(name) }
             return nil
         }
         var sources: [CompiledRule.Source] = []
@@ -67,7 +67,7 @@ public struct RuleCompiler: Sendable {
                 guard let (compiled, expr) = compile(list.list, &compiler) else { continue }
                 guard case .list(let element) = compiled.type, case .object = element else {
                     if compiled.type != .error {
-                        diagnostics.append(.error("for_each needs a list of report items (staff, calls, cases…), found \(compiled.type)",
+                        diagnostics.append(.error(.forEachNeedsItems(found: "\(compiled.type)"),
                                                   at: list.list.location(at: 0)))
                     }
                     continue
@@ -77,7 +77,7 @@ public struct RuleCompiler: Sendable {
                 compiler.bindItem(element)
                 for (name, source) in list.lets {
                     if let clash = reserved(name) {
-                        diagnostics.append(.error("'\(name)' \(clash); pick another name", at: source.location(at: 0)))
+                        diagnostics.append(.error(clash, at: source.location(at: 0)))
                         continue
                     }
                     guard let (c, e) = compile(source, &compiler) else { continue }
@@ -87,11 +87,11 @@ public struct RuleCompiler: Sendable {
             }
             for (name, source) in rule.lets {
                 if let clash = reserved(name) {
-                    diagnostics.append(.error("'\(name)' \(clash); pick another name", at: source.location(at: 0)))
+                    diagnostics.append(.error(clash, at: source.location(at: 0)))
                     continue
                 }
                 if compiler.isBound(name) {
-                    diagnostics.append(.error("'\(name)' is already defined", at: source.location(at: 0)))
+                    diagnostics.append(.error(.alreadyDefined(name), at: source.location(at: 0)))
                     continue
                 }
                 guard let (c, e) = compile(source, &compiler) else { continue }
@@ -108,7 +108,7 @@ public struct RuleCompiler: Sendable {
             }
             guard let (check, checkExpr) = compile(rule.check, &compiler) else { continue }
             if check.type != .bool, check.type != .timeliness, check.type != .error {
-                diagnostics.append(.error("check must be a bool or a deadline result (on_time), found \(check.type)", at: rule.check.location(at: 0)))
+                diagnostics.append(.error(.checkType(found: "\(check.type)"), at: rule.check.location(at: 0)))
             }
             var messages: [Language: MessageTemplate] = [:]
             for (language, source) in [(Language.zh, rule.message.zh), (.en, rule.message.en)] {
@@ -121,7 +121,7 @@ public struct RuleCompiler: Sendable {
             if let source = rule.evidence {
                 evidenceExpr = parse(source)
                 if let e = evidenceExpr, e.path == nil {
-                    diagnostics.append(.error("evidence must be a field path such as it.feedback_at", at: source.location(at: 0)))
+                    diagnostics.append(.error(.evidenceMustBePath, at: source.location(at: 0)))
                 }
             } else {
                 evidenceExpr = Self.firstPath(checkExpr, lets: letExprs, compiler: compiler)

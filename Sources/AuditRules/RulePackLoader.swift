@@ -30,15 +30,15 @@ extension RulePack {
     public static func parseLeniently(_ document: YAMLDocument) -> (RulePack, DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var pack = RulePack(name: "", version: "", file: document.file, rules: [])
-        guard let top = reader.mapping(document.root, "a rule pack", allowed: packKeys, required: ["pack", "version", "rules"])
+        guard let top = reader.mapping(document.root, .aRulePack, allowed: packKeys, required: ["pack", "version", "rules"])
         else { return (pack, reader.diagnostics) }
         for (key, _, value) in top {
             switch key {
-            case "pack": pack.name = reader.string(value, "pack") ?? ""
-            case "version": pack.version = reader.string(value, "version") ?? ""
+            case "pack": pack.name = reader.string(value, .code("pack")) ?? ""
+            case "version": pack.version = reader.string(value, .code("version")) ?? ""
             case "rules":
                 guard let items = value.sequence else {
-                    reader.error("rules must be a list, found \(value.kindName)", at: value)
+                    reader.error(.rulesMustBeList(found: value.kindLabel), at: value)
                     continue
                 }
                 for item in items {
@@ -52,12 +52,12 @@ extension RulePack {
 
     private static func expression(_ node: YAMLNode, _ what: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> ExpressionSource? {
         guard let scalar = node.scalar else {
-            reader.error("\(what) must be an expression (a string), found \(node.kindName)", at: node)
+            reader.error(.mustBeExpression(what, found: node.kindLabel), at: node)
             return nil
         }
         switch scalar.value {
         case .null:
-            reader.error("\(what) must not be empty", at: node)
+            reader.error(.expressionEmpty(what), at: node)
             return nil
         default:
             return ExpressionSource(node: node, text: scalar.text, file: document.file, documentText: document.text)
@@ -65,11 +65,11 @@ extension RulePack {
     }
 
     private static func lets(_ node: YAMLNode, _ document: YAMLDocument, _ reader: inout NodeReader) -> [(name: String, source: ExpressionSource)] {
-        guard let pairs = reader.mapping(node, "let") else { return [] }
+        guard let pairs = reader.mapping(node, .code("let")) else { return [] }
         var result: [(name: String, source: ExpressionSource)] = []
         for (name, keyNode, value) in pairs {
             guard isIdentifier(name) else {
-                reader.error("'\(name)' is not a valid name (letters, digits and _)", at: keyNode)
+                reader.error(.invalidName(name), at: keyNode)
                 continue
             }
             if let source = expression(value, "let \(name)", document, &reader) { result.append((name, source)) }
@@ -84,7 +84,7 @@ extension RulePack {
 
     private static func parseRule(_ node: YAMLNode, pack: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> RuleDefinition? {
         let required = ["id", "title", "section", "severity", "cite", "check", "message", "examples"]
-        guard let pairs = reader.mapping(node, "a rule", allowed: ruleKeys, required: required) else { return nil }
+        guard let pairs = reader.mapping(node, .aRule, allowed: ruleKeys, required: required) else { return nil }
         let before = reader.diagnostics.diagnostics.count
         var id = "", title = Label(zh: "", en: ""), description: String?
         var section = Section.build, severity = Severity.minor, points: Double?, tier: Tier?
@@ -98,45 +98,45 @@ extension RulePack {
         for (key, _, value) in pairs {
             switch key {
             case "id":
-                id = reader.string(value, "id") ?? ""
+                id = reader.string(value, .code("id")) ?? ""
                 if !id.isEmpty, !id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-                    reader.error("rule id '\(id)' must be upper-case letters, digits and '-'", at: value)
+                    reader.error(.invalidRuleId(id), at: value)
                 }
-            case "title": title = reader.label(value, "title") ?? title
-            case "description": description = reader.string(value, "description")
+            case "title": title = reader.label(value, .code("title")) ?? title
+            case "description": description = reader.string(value, .code("description"))
             case "section":
-                let text = reader.string(value, "section") ?? ""
+                let text = reader.string(value, .code("section")) ?? ""
                 if let s = Section(rawValue: text) { section = s } else {
-                    reader.error("unknown section '\(text)'\(Suggestion.hint(for: text, among: Section.allCases.map(\.rawValue)))", at: value)
+                    reader.error(.unknownSection(text, hint: Suggestion.hint(for: text, among: Section.allCases.map(\.rawValue))), at: value)
                 }
             case "severity":
-                let text = reader.string(value, "severity") ?? ""
+                let text = reader.string(value, .code("severity")) ?? ""
                 if let s = Severity(rawValue: text) { severity = s } else {
-                    reader.error("unknown severity '\(text)'\(Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue)))", at: value)
+                    reader.error(.unknownSeverity(text, hint: Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue))), at: value)
                 }
             case "points":
                 switch value.scalar?.value {
                 case .int(let i)? where i >= 0 && i <= 1000: points = Double(i)
                 case .float(let d)? where d >= 0 && d <= 1000: points = d
-                default: reader.error("points must be a number from 0 to 1000, found \(reader.describe(value))", at: value)
+                default: reader.error(.pointsOutOfRange(found: reader.describe(value)), at: value)
                 }
             case "tier":
-                let text = reader.string(value, "tier") ?? ""
+                let text = reader.string(value, .code("tier")) ?? ""
                 if let t = Tier(rawValue: text) { tier = t } else {
-                    reader.error("unknown tier '\(text)'\(Suggestion.hint(for: text, among: Tier.allCases.map(\.rawValue)))", at: value)
+                    reader.error(.unknownTier(text, hint: Suggestion.hint(for: text, among: Tier.allCases.map(\.rawValue))), at: value)
                 }
             case "cite":
-                guard let fields = reader.mapping(value, "cite", allowed: ["source", "document", "clause", "quote"],
+                guard let fields = reader.mapping(value, .code("cite"), allowed: ["source", "document", "clause", "quote"],
                                                   required: ["source", "document", "clause", "quote"]) else { continue }
                 for (k, _, v) in fields {
-                    let text = reader.string(v, "cite.\(k)") ?? ""
+                    let text = reader.string(v, .code("cite.\(k)")) ?? ""
                     switch k {
                     case "source": cite.source = text
                     case "document": cite.document = text
                     case "clause": cite.clause = text
                     default:
                         cite.quote = text
-                        if text.allSatisfy(\.isWhitespace) { reader.error("cite.quote must quote the clause", at: v) }
+                        if text.allSatisfy(\.isWhitespace) { reader.error(.quoteMustQuote, at: v) }
                     }
                 }
             case "applies": applies = expression(value, "applies", document, &reader)
@@ -149,7 +149,7 @@ extension RulePack {
                 for entry in entries {
                     if entry.scalar != nil {
                         if let list = expression(entry, "for_each", document, &reader) { forEach.append(.init(list: list, lets: [])) }
-                    } else if let fields = reader.mapping(entry, "a for_each entry", allowed: ["in", "let"], required: ["in"]) {
+                    } else if let fields = reader.mapping(entry, .aForEachEntry, allowed: ["in", "let"], required: ["in"]) {
                         var list: ExpressionSource?, entryLets: [(name: String, source: ExpressionSource)] = []
                         for (k, _, v) in fields {
                             if k == "in" { list = expression(v, "for_each.in", document, &reader) } else { entryLets = lets(v, document, &reader) }
@@ -158,7 +158,7 @@ extension RulePack {
                     }
                 }
             case "message":
-                guard let fields = reader.mapping(value, "message", allowed: ["zh", "en"], required: ["zh", "en"]) else { continue }
+                guard let fields = reader.mapping(value, .code("message"), allowed: ["zh", "en"], required: ["zh", "en"]) else { continue }
                 var zh: ExpressionSource?, en: ExpressionSource?
                 for (k, _, v) in fields {
                     let source = expression(v, "message.\(k)", document, &reader)
@@ -166,18 +166,18 @@ extension RulePack {
                 }
                 if let zh, let en { message = (zh, en) }
             case "params":
-                guard let fields = reader.mapping(value, "params") else { continue }
+                guard let fields = reader.mapping(value, .code("params")) else { continue }
                 for (name, keyNode, v) in fields {
                     guard isIdentifier(name) else {
-                        reader.error("'\(name)' is not a valid parameter name", at: keyNode)
+                        reader.error(.invalidParameterName(name), at: keyNode)
                         continue
                     }
                     // `name: 3`, or `name: {value: 30, fixed: true}` for a number set by law.
                     var valueNode = v, fixed = false
                     if v.mapping != nil {
-                        guard let spec = reader.mapping(v, "parameter '\(name)'", allowed: ["value", "fixed"], required: ["value"]) else { continue }
+                        guard let spec = reader.mapping(v, .parameterNamed(name), allowed: ["value", "fixed"], required: ["value"]) else { continue }
                         for (k, _, n) in spec {
-                            if k == "value" { valueNode = n } else { fixed = reader.bool(n, "fixed") ?? false }
+                            if k == "value" { valueNode = n } else { fixed = reader.bool(n, .code("fixed")) ?? false }
                         }
                     }
                     if let (paramValue, type) = ParameterValue.read(valueNode, &reader) {
@@ -186,15 +186,15 @@ extension RulePack {
                     }
                 }
             case "examples":
-                guard let fields = reader.mapping(value, "examples", allowed: ["pass", "fail"], required: ["pass", "fail"]) else { continue }
+                guard let fields = reader.mapping(value, .code("examples"), allowed: ["pass", "fail"], required: ["pass", "fail"]) else { continue }
                 for (k, _, v) in fields {
                     guard let items = v.sequence, !items.isEmpty else {
-                        reader.error("examples.\(k) must be a non-empty list of report fragments", at: v)
+                        reader.error(.examplesNeedList(k), at: v)
                         continue
                     }
                     for item in items {
                         guard item.mapping != nil else {
-                            reader.error("an example must be a report fragment (a mapping), found \(item.kindName)", at: item)
+                            reader.error(.exampleMustBeMapping(found: item.kindLabel), at: item)
                             continue
                         }
                         examples.append(RuleExample(expectation: k == "pass" ? .pass : .fail, fragment: item, location: reader.location(item)))
@@ -212,9 +212,7 @@ extension RulePack {
             default: -1
             }
             if number >= 0, !cite.quote.isEmpty, !Numerals.numbers(in: cite.quote).contains(number) {
-                reader.diagnostics.append(.error(
-                    "fixed parameter '\(param.name)' is \(number), which the quote does not state (a fixed value is the clause's own number, e.g. 30 or 三十)",
-                    at: param.location))
+                reader.diagnostics.append(.error(.fixedNotInQuote(param.name, number), at: param.location))
             }
         }
         guard reader.diagnostics.diagnostics.count == before, let check, let message else { return nil }
@@ -232,7 +230,7 @@ extension RulePack {
         case .int(let i) where i >= 0: return
         case .number(let d) where d >= 0 && d == d.rounded() && d < 1e15: return
         default:
-            reader.error("fixed parameter '\(name)' must be a whole number stated by the clause", at: node)
+            reader.error(.fixedMustBeWhole(name), at: node)
         }
     }
 }
@@ -246,7 +244,7 @@ public enum ParameterValue {
             for item in items {
                 guard let (v, t) = scalar(item, &reader) else { return nil }
                 guard let unified = ExprType.unify(element, t) else {
-                    reader.error("a parameter list must hold values of one type", at: item)
+                    reader.error(.parameterListMixed, at: item)
                     return nil
                 }
                 element = unified
@@ -259,7 +257,7 @@ public enum ParameterValue {
 
     static func scalar(_ node: YAMLNode, _ reader: inout NodeReader) -> (Value, ExprType)? {
         guard let scalar = node.scalar else {
-            reader.error("a parameter must be a number, string, boolean or a list of them, found \(node.kindName)", at: node)
+            reader.error(.parameterKind(found: node.kindLabel), at: node)
             return nil
         }
         switch scalar.value {
@@ -268,7 +266,7 @@ public enum ParameterValue {
         case .float(let d): return (.number(d), .number)
         case .string(let s): return (.string(s), .string)
         case .null:
-            reader.error("a parameter needs a value", at: node)
+            reader.error(.parameterNeedsValue, at: node)
             return nil
         }
     }

@@ -45,8 +45,8 @@ public struct RuleSet: Sendable {
         var duplicates: [Diagnostic] = []
         for rule in packs.flatMap(\.rules) {
             if let first = seen[rule.id] {
-                duplicates.append(.error("duplicate rule id '\(rule.id)'", at: rule.location,
-                                         related: [.init(message: "first defined here", location: first.location)]))
+                duplicates.append(.error(.duplicateRuleId(rule.id), at: rule.location,
+                                         related: [.init(.ruleFirstDefinedHere, location: first.location)]))
             } else {
                 seen[rule.id] = rule
             }
@@ -116,7 +116,7 @@ public struct RuleSet: Sendable {
                 switch kind {
                 case "schema":
                     if hasOwnSchema {
-                        diagnostics.append(.error("a second report schema; give only one", at: SourceLocation(file: document.file, mark: document.root.mark)))
+                        diagnostics.append(.error(.secondSchema, at: SourceLocation(file: document.file, mark: document.root.mark)))
                     }
                     hasOwnSchema = true
                     schema = try ReportSchema.load(document)
@@ -125,18 +125,18 @@ public struct RuleSet: Sendable {
                     calendar = calendar?.layered(with: loaded) ?? loaded
                 case "scoring":
                     if scoring != nil {
-                        diagnostics.append(.error("a second scoring file; give only one", at: SourceLocation(file: document.file, mark: document.root.mark)))
+                        diagnostics.append(.error(.secondScoring, at: SourceLocation(file: document.file, mark: document.root.mark)))
                     }
                     scoring = try ScoringSettings.load(document)
                 case "pack":
                     packs.append(try RulePack.parse(document))
                 case "an inspection report":
                     diagnostics.append(.error(
-                        "this is an inspection report, not a rule file (give reports as arguments, rules with --rules)",
+                        .reportAmongRules,
                         at: SourceLocation(file: document.file, mark: document.root.mark)))
                 default:
                     diagnostics.append(.error(
-                        "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",
+                        .notARuleFile(found: kind),
                         at: SourceLocation(file: document.file, mark: document.root.mark)))
                 }
             } catch {
@@ -147,7 +147,7 @@ public struct RuleSet: Sendable {
         if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
         if packs.isEmpty, !diagnostics.hasErrors {
             let where_ = files.first.map { SourceLocation(file: $0.path) } ?? SourceLocation(file: "--rules")
-            diagnostics.append(.error("no rule packs found (files whose first key is 'pack')", at: where_))
+            diagnostics.append(.error(.noRulePacks, at: where_))
         }
         if diagnostics.hasErrors { throw diagnostics }
         guard let schema, let calendar else { throw diagnostics }
@@ -199,30 +199,30 @@ public struct RuleSet: Sendable {
         let declared = parameters
         for assignment in assignments {
             guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
-                return .failure(ParameterError("--param needs KEY=VALUE, got '\(assignment)'"))
+                return .failure(ParameterError(.paramNeedsKeyValue(assignment)))
             }
             let key = String(assignment[..<eq])
             let text = String(assignment[assignment.index(after: eq)...])
             guard let param = declared[key] else {
-                return .failure(ParameterError("unknown parameter '\(key)'\(Suggestion.hint(for: key, among: declared.keys.sorted()))"))
+                return .failure(ParameterError(.unknownParameter(key, hint: Suggestion.hint(for: key, among: declared.keys.sorted()))))
             }
             // A number set by a law or the public commitment is not the branch's to change.
             if let rule = definitions.first(where: { $0.params.contains { $0.name == key && $0.fixed } }) {
                 let value = rule.params.first { $0.name == key }.map { ParameterValue.text($0.value) } ?? "?"
-                return .failure(ParameterError(
-                    "--param \(key): fixed at \(value) by \(rule.id)'s clause, \(rule.cite.source) \(rule.cite.clause) (「\(rule.cite.quote)」); a value set by a law or the public commitment cannot be overridden"))
+                return .failure(ParameterError(.parameterFixed(
+                    key, value: value, rule: rule.id, source: rule.cite.source, clause: rule.cite.clause, quote: rule.cite.quote)))
             }
             let node: YAMLNode
             do throws(DiagnosticList) {
                 node = try YAMLLoader.loadValue(text, file: "--param \(key)")
             } catch {
-                return .failure(ParameterError("--param \(key): \(error.diagnostics.first?.message ?? "invalid value")"))
+                return .failure(ParameterError(.parameterValueInvalid(key, error.diagnostics.first?.wording)))
             }
             var reader = NodeReader(file: "--param")
             guard let (value, type) = ParameterValue.read(node, &reader),
                   let coerced = ParameterValue.coerce(value, from: type, to: param.type)
             else {
-                return .failure(ParameterError("--param \(key) must be \(param.type), got '\(text)'"))
+                return .failure(ParameterError(.parameterWrongType(key, type: "\(param.type)", text: text)))
             }
             result[key] = coerced
         }
@@ -231,6 +231,7 @@ public struct RuleSet: Sendable {
 }
 
 public struct ParameterError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var wording: Message
+    public init(_ wording: Message) { self.wording = wording }
+    public var description: String { wording.en }
 }

@@ -56,7 +56,7 @@ public struct ScoringSettings: Sendable {
               case .token(let types)? = schema.objects["outlet"]?.field(named: "type")?.type else { return diagnostics }
         for type in tierOutletTypes where !types.contains(type) {
             diagnostics.append(.error(
-                "tier_outlet_types: '\(type)' is not an outlet type\(Suggestion.hint(for: type, among: types.values))", at: location))
+                .notAnOutletType(type, hint: Suggestion.hint(for: type, among: types.values)), at: location))
         }
         return diagnostics
     }
@@ -65,7 +65,7 @@ public struct ScoringSettings: Sendable {
         var reader = NodeReader(file: document.file)
         var settings = ScoringSettings.standard
         let keys = ["scoring", "points", "weights", "grades", "red_line_grade", "min_coverage"]
-        guard let top = reader.mapping(document.root, "a scoring file", allowed: keys + ["tier_outlet_types"], required: keys) else {
+        guard let top = reader.mapping(document.root, .aScoringFile, allowed: keys + ["tier_outlet_types"], required: keys) else {
             throw reader.diagnostics
         }
         func number(_ node: YAMLNode, _ what: String) -> Double? {
@@ -73,7 +73,7 @@ public struct ScoringSettings: Sendable {
             case .int(let i)?: return Double(i)
             case .float(let d)?: return d
             default:
-                reader.error("\(what) must be a number, found \(reader.describe(node))", at: node)
+                reader.error(.mustBeNumber(what, found: reader.describe(node)), at: node)
                 return nil
             }
         }
@@ -81,73 +81,73 @@ public struct ScoringSettings: Sendable {
         for (key, _, value) in top {
             switch key {
             case "scoring":
-                if let format = reader.string(value, "scoring"), format != Self.format {
-                    reader.error("unsupported scoring format '\(format)', expected '\(Self.format)'", at: value)
+                if let format = reader.string(value, .code("scoring")), format != Self.format {
+                    reader.error(.unsupportedScoringFormat(format, expected: Self.format), at: value)
                 }
             case "points":
                 let names = Severity.allCases.map(\.rawValue)
-                for (name, _, v) in reader.mapping(value, "points", allowed: names, required: names) ?? [] {
+                for (name, _, v) in reader.mapping(value, .code("points"), allowed: names, required: names) ?? [] {
                     guard let severity = Severity(rawValue: name), let p = number(v, "points.\(name)") else { continue }
-                    if p < 0 { reader.error("points.\(name) must not be negative", at: v) }
+                    if p < 0 { reader.error(.mustNotBeNegative("points.\(name)"), at: v) }
                     settings.points[severity] = p
                 }
             case "weights":
                 let names = Section.allCases.map(\.rawValue)
-                for (name, _, v) in reader.mapping(value, "weights", allowed: names, required: names) ?? [] {
+                for (name, _, v) in reader.mapping(value, .code("weights"), allowed: names, required: names) ?? [] {
                     guard let section = Section(rawValue: name), let w = number(v, "weights.\(name)") else { continue }
-                    if w <= 0 { reader.error("weights.\(name) must be positive", at: v) }
+                    if w <= 0 { reader.error(.mustBePositive("weights.\(name)"), at: v) }
                     settings.weights[section] = w
                 }
             case "grades":
                 gradesNode = value
                 guard let items = value.sequence, !items.isEmpty else {
-                    reader.error("grades must be a non-empty list", at: value)
+                    reader.error(.gradesNonEmpty, at: value)
                     continue
                 }
                 var grades: [Grade] = []
                 for item in items {
-                    guard let fields = reader.mapping(item, "a grade", allowed: ["id", "min", "zh", "en"], required: ["id", "min", "zh", "en"])
+                    guard let fields = reader.mapping(item, .aGrade, allowed: ["id", "min", "zh", "en"], required: ["id", "min", "zh", "en"])
                     else { continue }
                     var grade = Grade(id: "", min: 0, label: Label(zh: "", en: ""))
                     for (k, _, v) in fields {
                         switch k {
-                        case "id": grade.id = reader.string(v, "id") ?? ""
+                        case "id": grade.id = reader.string(v, .code("id")) ?? ""
                         case "min": grade.min = number(v, "min") ?? 0
-                        case "zh": grade.label.zh = reader.string(v, "zh") ?? ""
-                        default: grade.label.en = reader.string(v, "en") ?? ""
+                        case "zh": grade.label.zh = reader.string(v, .code("zh")) ?? ""
+                        default: grade.label.en = reader.string(v, .code("en")) ?? ""
                         }
                     }
                     if grades.contains(where: { $0.id == grade.id }) {
-                        reader.error("grade '\(grade.id)' is defined twice", at: item)
+                        reader.error(.gradeTwice(grade.id), at: item)
                     }
                     if grade.min < 0 || grade.min > 100 {
-                        reader.error("grade '\(grade.id)' starts at \(JSON.format(grade.min, decimals: 1)); scores run from 0 to 100", at: item)
+                        reader.error(.gradeOutOfRange(grade.id, JSON.format(grade.min, decimals: 1)), at: item)
                     }
                     if let previous = grades.last, grade.min >= previous.min {
-                        reader.error("grade bands must be strictly descending: '\(grade.id)' starts at \(JSON.format(grade.min, decimals: 1)), not below '\(previous.id)'", at: item)
+                        reader.error(.gradesNotDescending(grade.id, JSON.format(grade.min, decimals: 1), previous: previous.id), at: item)
                     }
                     grades.append(grade)
                 }
                 if let last = grades.last, last.min != 0 {
-                    reader.error("the last grade band must start at 0", at: items[items.count - 1])
+                    reader.error(.lastGradeAtZero, at: items[items.count - 1])
                 }
                 settings.grades = grades
             case "red_line_grade":
                 redLineNode = value
-                settings.redLineGrade = reader.string(value, "red_line_grade") ?? ""
+                settings.redLineGrade = reader.string(value, .code("red_line_grade")) ?? ""
             case "tier_outlet_types":
                 // Checked against the schema's outlet types when the rule set is put together.
-                settings.tierOutletTypes = reader.stringList(value, "tier_outlet_types")?.map(\.0) ?? []
+                settings.tierOutletTypes = reader.stringList(value, .code("tier_outlet_types"))?.map(\.0) ?? []
                 settings.tierOutletTypesLocation = reader.location(value)
             default:
                 if let c = number(value, "min_coverage") {
-                    if c < 0 || c > 1 { reader.error("min_coverage must be between 0 and 1", at: value) }
+                    if c < 0 || c > 1 { reader.error(.minCoverageRange, at: value) }
                     settings.minCoverage = c
                 }
             }
         }
         if settings.grade(id: settings.redLineGrade) == nil {
-            reader.error("red_line_grade '\(settings.redLineGrade)' is not a grade\(Suggestion.hint(for: settings.redLineGrade, among: settings.grades.map(\.id)))", at: redLineNode)
+            reader.error(.redLineNotAGrade(settings.redLineGrade, hint: Suggestion.hint(for: settings.redLineGrade, among: settings.grades.map(\.id))), at: redLineNode)
         }
         _ = gradesNode
         if reader.diagnostics.hasErrors { throw reader.diagnostics }

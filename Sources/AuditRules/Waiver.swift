@@ -66,39 +66,39 @@ public enum WaiverFile {
         var reader = NodeReader(file: document.file)
         var waivers: [Waiver] = []
         let fields = ["rule", "outlet", "item", "reason", "approved_by", "expires"]
-        if let top = reader.mapping(document.root, "a waivers file", allowed: ["waivers"], required: ["waivers"]) {
+        if let top = reader.mapping(document.root, .aWaiversFile, allowed: ["waivers"], required: ["waivers"]) {
             for (_, _, list) in top {
                 guard let items = list.sequence else {
-                    reader.error("waivers must be a list", at: list)
+                    reader.error(.waiversMustBeList, at: list)
                     continue
                 }
                 for item in items {
-                    guard let pairs = reader.mapping(item, "a waiver", allowed: fields,
+                    guard let pairs = reader.mapping(item, .aWaiver, allowed: fields,
                                                      required: ["rule", "outlet", "reason", "approved_by", "expires"]) else { continue }
                     var waiver = Waiver(rule: "", outlet: "", item: nil, reason: "", approvedBy: "",
                                         expires: LocalDate(dayNumber: 0), location: reader.location(item))
                     var ok = true
                     for (key, _, value) in pairs {
-                        let text = reader.string(value, key)
+                        let text = reader.string(value, .code(key))
                         if text == nil { ok = false }
                         switch key {
                         case "rule":
                             waiver.rule = text ?? ""
                             if let text, !knownRules.contains(text) {
-                                reader.error("waiver for unknown rule '\(text)'\(Suggestion.hint(for: text, among: knownRules))", at: value)
+                                reader.error(.waiverUnknownRule(text, hint: Suggestion.hint(for: text, among: knownRules)), at: value)
                                 ok = false
                             }
                         case "outlet": waiver.outlet = text ?? ""
                         case "item": waiver.item = text
                         case "reason", "approved_by":
                             if let text, text.allSatisfy(\.isWhitespace) {
-                                reader.error("\(key) must not be blank", at: value)
+                                reader.error(.mustNotBeBlank(key), at: value)
                                 ok = false
                             }
                             if key == "reason" { waiver.reason = text ?? "" } else { waiver.approvedBy = text ?? "" }
                         default:
                             guard let text, let date = LocalDate(iso: text) else {
-                                reader.error("expires must be a date YYYY-MM-DD", at: value)
+                                reader.error(.expiresMustBeDate, at: value)
                                 ok = false
                                 continue
                             }

@@ -38,8 +38,8 @@ public func reportFile(_ relative: String) throws(DiagnosticList) -> InspectionR
     return try ReportValidator(schema: shippedRules.schema).validate(document)
 }
 
-public func auditor(asOf: Timestamp? = nil, language: Language = .en, rules: [CompiledRule] = shippedCompiled) -> Auditor {
-    Auditor(rules: rules, context: EvaluationContext(calendar: shippedRules.calendar, asOf: asOf), language: language)
+public func auditor(asOf: Timestamp? = nil, rules: [CompiledRule] = shippedCompiled) -> Auditor {
+    Auditor(rules: rules, context: EvaluationContext(calendar: shippedRules.calendar, asOf: asOf))
 }
 
 /// A compact view of a finding for assertions: `RULE item status line:col path`.

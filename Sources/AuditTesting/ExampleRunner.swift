@@ -26,7 +26,7 @@ public struct ExampleRunner: Sendable {
 
     public func run() -> [Outcome] {
         let validator = ReportValidator(schema: ruleSet.schema)
-        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar), language: .en, scoring: ruleSet.scoring)
+        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar), scoring: ruleSet.scoring)
         var outcomes: [Outcome] = []
         for rule in rules {
             for example in rule.definition.examples {

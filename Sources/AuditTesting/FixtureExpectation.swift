@@ -64,7 +64,7 @@ public struct FixtureExpectation: Sendable {
         let known = ["fails", "not_due", "not_assessed", "statuses", "messages", "warnings", "total", "coverage", "grade",
                      "provisional", "red_line", "tier", "as_of"]
         for key in expected.keys.sorted() where !known.contains(key) {
-            outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known))")
+            outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known).en)")
         }
         var asOf: Timestamp?
         if let t = text(expected["as_of"]) {
@@ -73,8 +73,7 @@ public struct FixtureExpectation: Sendable {
             case .failure(let reason): outcome.problems.append("as_of: \(reason)")
             }
         }
-        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOf),
-                              language: .en, scoring: ruleSet.scoring)
+        let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOf), scoring: ruleSet.scoring)
         let result = auditor.audit(report)
         func name(_ f: Finding) -> String { f.item.map { "\(f.rule.id) \($0)" } ?? f.rule.id }
         func compare(_ what: String, _ want: String?, _ got: String?) {

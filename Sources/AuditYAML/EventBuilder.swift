@@ -25,7 +25,7 @@ struct EventBuilder {
         var builder = EventBuilder(file: file, limits: limits)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return ParseOutcome(root: nil, diagnostics: DiagnosticList([.error("out of memory", at: SourceLocation(file: file))]))
+            return ParseOutcome(root: nil, diagnostics: DiagnosticList([.error(.outOfMemory, at: SourceLocation(file: file))]))
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml asserts a non-null input pointer, even for an empty input.
@@ -109,9 +109,7 @@ struct EventBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documents &+= 1
             if documents > 1 {
-                error(
-                    "a second YAML document starts here; a file must hold exactly one document",
-                    at: mark(event.start_mark))
+                error(.secondDocument, at: mark(event.start_mark))
                 stopped = true
             }
         default: break
@@ -154,7 +152,7 @@ struct EventBuilder {
     private mutating func tagged(_ bytes: UnsafeBufferPointer<UInt8>, text: String, tag: String, at: Mark) -> YAMLValue {
         if tag == "!" { return .string(text) }  // the non-specific tag: a string
         guard let core = ScalarResolver.CoreTag(tag: tag) else {
-            error(unsupportedTagMessage(tag), at: at)
+            error(.unsupportedTag(ScalarResolver.display(tag: tag)), at: at)
             return .string(text)
         }
         switch ScalarResolver.resolve(bytes, text: text, as: core) {
@@ -163,23 +161,19 @@ struct EventBuilder {
             error(message, at: at)
         case .mismatch:
             if core == .map || core == .seq {
-                error("tag \(ScalarResolver.display(tag: tag)) cannot be used on a scalar", at: at)
+                error(.tagOnScalar(ScalarResolver.display(tag: tag)), at: at)
             } else {
-                error("tag \(ScalarResolver.display(tag: tag)) requires a\(core == .int ? "n" : "") \(core.valueKind), found '\(text)'", at: at)
+                error(.tagMismatch(ScalarResolver.display(tag: tag), kind: core.valueKind, article: core == .int ? "an" : "a", text: text), at: at)
             }
         }
         return .string(text)
-    }
-
-    private func unsupportedTagMessage(_ tag: String) -> String {
-        "unsupported tag \(ScalarResolver.display(tag: tag)): only the core tags !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed"
     }
 
     private mutating func startCollection(_ event: inout yaml_event_t) {
         let isMapping = event.type == YAML_MAPPING_START_EVENT
         let at = mark(event.start_mark)
         if frames.count >= limits.maxDepth {
-            error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: at)
+            error(.tooDeep(limits.maxDepth), at: at)
             stopped = true
             return
         }
@@ -192,11 +186,9 @@ struct EventBuilder {
                 case .map where isMapping, .seq where !isMapping:
                     break
                 case .some:
-                    error(
-                        "tag \(ScalarResolver.display(tag: tag)) cannot be used on a \(isMapping ? "mapping" : "sequence")",
-                        at: at)
+                    error(.tagOnCollection(ScalarResolver.display(tag: tag), mapping: isMapping), at: at)
                 case .none:
-                    error(unsupportedTagMessage(tag), at: at)
+                    error(.unsupportedTag(ScalarResolver.display(tag: tag)), at: at)
                 }
             }
         }
@@ -233,9 +225,9 @@ struct EventBuilder {
         let name = event.data.alias.anchor.map(cString) ?? ""
         guard let target = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
-                error("alias *\(name) refers to a node that contains it (recursive alias)", at: at)
+                error(.recursiveAlias(name), at: at)
             } else {
-                error("alias *\(name) refers to an unknown anchor &\(name)", at: at)
+                error(.unknownAnchor(name), at: at)
             }
             let placeholder = YAMLScalar(text: "", style: .plain, value: .null)
             append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, scalarValue: .null, bytes: nil)
@@ -243,7 +235,7 @@ struct EventBuilder {
         }
         aliasTotal = saturatingAdd(aliasTotal, target.count)
         if aliasTotal > limits.maxAliasNodes {
-            error("aliases expand to more than \(limits.maxAliasNodes) nodes (billion laughs?)", at: at)
+            error(.aliasBomb(limits.maxAliasNodes), at: at)
             stopped = true
             return
         }
@@ -276,7 +268,7 @@ struct EventBuilder {
         _ key: YAMLNode, _ value: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?, frame top: Int
     ) {
         guard let value else {
-            error("only scalar keys are supported; this key is a \(key.kindName)", at: key.mark)
+            error(.complexKey(key.kindLabel), at: key.mark)
             keyPrints.append(0)  // keeps one fingerprint per key; never compares equal below
             return
         }
@@ -353,19 +345,17 @@ struct EventBuilder {
     private mutating func duplicate(_ key: YAMLNode, _ value: YAMLValue, first: YAMLNode, _ previous: YAMLScalar) {
         let text = key.scalar?.text ?? ""
         let firstLine = first.mark.line
-        let message =
-            previous.text == text
-            ? "duplicate key '\(text)' (first defined on line \(firstLine))"
-            : "duplicate key '\(text)' (the same value as '\(previous.text)' on line \(firstLine))"
+        let message: Message =
+            previous.text == text ? .duplicateKey(text, line: firstLine) : .duplicateKey(text, sameAs: previous.text, line: firstLine)
         diagnostics.append(
             .error(
                 message, at: location(key.mark),
-                related: [Diagnostic.Related(message: "'\(previous.text)' first defined here", location: location(first.mark))]))
+                related: [Diagnostic.Related(.firstDefinedHere(previous.text), location: location(first.mark))]))
     }
 
     // MARK: Diagnostics
 
-    private mutating func error(_ message: String, at mark: Mark) {
+    private mutating func error(_ message: Message, at mark: Mark) {
         diagnostics.append(.error(message, at: location(mark)))
     }
 
@@ -379,33 +369,26 @@ struct EventBuilder {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_MEMORY_ERROR:
-            diagnostics.append(.error("out of memory while parsing", at: SourceLocation(file: file)))
+            diagnostics.append(.error(.outOfMemoryParsing, at: SourceLocation(file: file)))
         case YAML_READER_ERROR:
             let offset = Int(truncatingIfNeeded: parser.problem_offset)
-            var message = problem
-            if parser.problem_value >= 0 {
-                message += " (U+\(ByteScan.hex(parser.problem_value, digits: 4)) at byte offset \(offset))"
-            } else {
-                message += " (at byte offset \(offset))"
-            }
-            error(message, at: ByteScan.mark(atByteOffset: offset, in: input))
+            let value = parser.problem_value >= 0 ? ByteScan.hex(parser.problem_value, digits: 4) : nil
+            error(.readerError(problem, value: value, offset: offset), at: ByteScan.mark(atByteOffset: offset, in: input))
         default:
             let problemMark = mark(parser.problem_mark)
-            var message = "syntax error: \(problem)"
+            var inline: String?
             var related: [Diagnostic.Related] = []
             if let contextPointer = parser.context {
                 let context = String(cString: contextPointer)
                 let contextMark = mark(parser.context_mark)
                 if contextMark == problemMark {
-                    message += " (\(context))"
+                    inline = context
                 } else {
-                    related.append(Diagnostic.Related(message: context, location: location(contextMark)))
+                    related.append(Diagnostic.Related(.libyamlContext(context), location: location(contextMark)))
                 }
             }
-            if ByteScan.byte(at: problemMark, in: input) == UInt8(ascii: "\t") {
-                message += "; indent with spaces, not tabs"
-            }
-            diagnostics.append(.error(message, at: location(problemMark), related: related))
+            let tabs = ByteScan.byte(at: problemMark, in: input) == UInt8(ascii: "\t")
+            diagnostics.append(.error(.syntaxError(problem, context: inline, tabs: tabs), at: location(problemMark), related: related))
         }
     }
 

@@ -13,19 +13,19 @@ import Darwin
 enum FileReader {
     /// The file's bytes, or a diagnostic (without a line, it concerns the whole file).
     static func read(path: String, maxSize: Int) -> Result<[UInt8], Diagnostic> {
-        func failure(_ message: String) -> Result<[UInt8], Diagnostic> {
+        func failure(_ message: Message) -> Result<[UInt8], Diagnostic> {
             .failure(.error(message, at: SourceLocation(file: path)))
         }
         // O_NONBLOCK so that opening a FIFO cannot hang; it has no effect on regular files.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { return failure("cannot open file: \(errorText(errno))") }
+        if fd < 0 { return failure(.cannotOpen(errorText(errno))) }
         defer { close(fd) }
 
         var info = stat()
-        if fstat(fd, &info) != 0 { return failure("cannot read file: \(errorText(errno))") }
+        if fstat(fd, &info) != 0 { return failure(.cannotRead(errorText(errno))) }
         let kind = info.st_mode & S_IFMT
-        if kind == S_IFDIR { return failure("is a directory, not a YAML file") }
-        if kind != S_IFREG { return failure("not a regular file") }
+        if kind == S_IFDIR { return failure(.isDirectory) }
+        if kind != S_IFREG { return failure(.notRegularFile) }
 
         let size = Int(truncatingIfNeeded: info.st_size)
         if size > maxSize { return .failure(tooLarge(file: path, size: size, limit: maxSize)) }
@@ -48,15 +48,13 @@ enum FileReader {
                 }
             }
         }
-        if readError != 0 { return failure("cannot read file: \(errorText(readError))") }
+        if readError != 0 { return failure(.cannotRead(errorText(readError))) }
         return .success(bytes)
     }
 
     /// The diagnostic for input over `--max-file-size`.
     static func tooLarge(file: String, size: Int, limit: Int) -> Diagnostic {
-        .error(
-            "file is too large: \(size) bytes, over the limit of \(limit) bytes (raise it with --max-file-size)",
-            at: SourceLocation(file: file))
+        .error(.tooLarge(size, limit: limit), at: SourceLocation(file: file))
     }
 
     static func errorText(_ code: Int32) -> String {

@@ -1,3 +1,4 @@
+import AuditCore
 /// YAML 1.2 core schema resolution, working on the scalar's UTF-8 bytes so the common case
 /// (a word, a CJK string) is decided from its first byte without any allocation.
 enum ScalarResolver {
@@ -5,7 +6,7 @@ enum ScalarResolver {
     enum Outcome {
         case value(YAMLValue)
         /// A well-formed number that cannot be represented; the message names the problem.
-        case invalid(String)
+        case invalid(Message)
         /// The text is not of the requested kind (only for tag checks).
         case mismatch
     }
@@ -52,15 +53,15 @@ enum ScalarResolver {
     static func number(_ b: UnsafeBufferPointer<UInt8>, text: String) -> Outcome {
         switch integer(b) {
         case .some(.some(let value)): return .value(.int(value))
-        case .some(.none): return .invalid("integer \(text) does not fit in 64 bits")
+        case .some(.none): return .invalid(.integerTooLarge(text))
         case .none: break
         }
         if isFloatSyntax(b) {
             // Double(String) parses in the C locale whatever the process locale is.
             if let value = Double(text), value.isFinite { return .value(.float(value)) }
-            return .invalid("float \(text) is not finite")
+            return .invalid(.floatNotFinite(text))
         }
-        if isInfinityOrNaN(b) { return .invalid("float \(text) is not finite") }
+        if isInfinityOrNaN(b) { return .invalid(.floatNotFinite(text)) }
         return .mismatch
     }
 
@@ -159,15 +160,15 @@ enum ScalarResolver {
         case .int:
             switch integer(b) {
             case .some(.some(let value)): return .value(.int(value))
-            case .some(.none): return .invalid("integer \(text) does not fit in 64 bits")
+            case .some(.none): return .invalid(.integerTooLarge(text))
             case .none: return .mismatch
             }
         case .float:
             if integer(b) != nil || isFloatSyntax(b) {
                 if let value = Double(text), value.isFinite { return .value(.float(value)) }
-                return .invalid("float \(text) is not finite")
+                return .invalid(.floatNotFinite(text))
             }
-            if isInfinityOrNaN(b) { return .invalid("float \(text) is not finite") }
+            if isInfinityOrNaN(b) { return .invalid(.floatNotFinite(text)) }
             return .mismatch
         case .map, .seq: return .mismatch
         }

@@ -35,18 +35,18 @@ public enum YAMLLoader {
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .init()) throws(DiagnosticList) -> YAMLDocument {
         let (root, text) = try parse(bytes, file: file, limits: limits)
         guard let root else {
-            throw DiagnosticList([.error("empty document: expected a mapping", at: SourceLocation(file: file, line: 1, column: 1))])
+            throw DiagnosticList([.error(.emptyDocument, at: SourceLocation(file: file, line: 1, column: 1))])
         }
         switch root.content {
         case .mapping:
             return YAMLDocument(file: file, root: root, text: text)
         case .sequence:
-            throw DiagnosticList([rootError("found a sequence", file: file, at: root.mark)])
+            throw DiagnosticList([rootError(Message.foundKind(.kind("sequence")), file: file, at: root.mark)])
         case .scalar(let scalar):
             if scalar.value == .null, scalar.style == .plain, scalar.text.isEmpty {
-                throw DiagnosticList([.error("empty document: expected a mapping", at: SourceLocation(file: file, mark: root.mark))])
+                throw DiagnosticList([.error(.emptyDocument, at: SourceLocation(file: file, mark: root.mark))])
             }
-            throw DiagnosticList([rootError("found a scalar (\(scalar.value.kindName))", file: file, at: root.mark)])
+            throw DiagnosticList([rootError(Message.foundScalar(.kind(scalar.value.kindName)), file: file, at: root.mark)])
         }
     }
 
@@ -60,8 +60,8 @@ public enum YAMLLoader {
         return root ?? YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .null)), mark: Mark(line: 1, column: 1))
     }
 
-    private static func rootError(_ found: String, file: String, at mark: Mark) -> Diagnostic {
-        .error("the root of the document must be a mapping, \(found)", at: SourceLocation(file: file, mark: mark))
+    private static func rootError(_ found: Label, file: String, at mark: Mark) -> Diagnostic {
+        .error(.rootNotMapping(found), at: SourceLocation(file: file, mark: mark))
     }
 
     /// Byte checks, then the event loop. Returns the root (nil for a stream without
@@ -76,7 +76,7 @@ public enum YAMLLoader {
             if let offset = ByteScan.firstNUL(buffer) {
                 problems.append(
                     .error(
-                        "NUL byte (0x00) at byte offset \(offset): a YAML file must be UTF-8 text (is it UTF-16 or binary?)",
+                        .nulByte(offset),
                         at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
             }
             // A byte order mark is left out of the text, as libyaml leaves it out of its marks.
@@ -88,7 +88,7 @@ public enum YAMLLoader {
                 let byte = offset < buffer.count ? buffer[offset] : 0
                 problems.append(
                     .error(
-                        "invalid UTF-8 at byte offset \(offset) (byte 0x\(ByteScan.hex(byte))): the file must be saved as UTF-8",
+                        .invalidUTF8(offset, byte: ByteScan.hex(byte)),
                         at: SourceLocation(file: file, mark: ByteScan.mark(atByteOffset: offset, in: buffer))))
             }
             if !problems.isEmpty { return ParseOutcome(root: nil, diagnostics: DiagnosticList(problems)) }

@@ -54,6 +54,9 @@ public final class YAMLNode: Sendable {
         case .scalar(let scalar): scalar.value.kindName
         }
     }
+
+    /// `kindName` in both languages.
+    public var kindLabel: Label { Label.kind(kindName) }
 }
 
 /// One `key: value` entry of a mapping. Keys are always scalars in a successfully loaded

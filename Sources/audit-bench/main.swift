@@ -27,7 +27,7 @@ do {
     fail("rules: \(error)")
 }
 let validator = ReportValidator(schema: ruleSet.schema)
-let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar), language: .zh)
+let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar))
 
 /// Best of `rounds` runs of `body`, in seconds.
 func measure(rounds: Int = 5, _ body: () -> Int) -> (seconds: Double, check: Int) {

@@ -53,8 +53,7 @@ extension Audit {
             var asOfTime: Timestamp?
             if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
             let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
-            let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: set.calendar, asOf: asOfTime),
-                                  language: language, scoring: set.scoring, waivers: waiverList)
+            let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: set.calendar, asOf: asOfTime), scoring: set.scoring, waivers: waiverList)
             let output = OutputOptions(language: language, packs: set.packs, params: loaded.overrides, rulesDigest: loaded.digest)
             let options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,

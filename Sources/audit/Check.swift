@@ -81,7 +81,7 @@ extension Audit {
                 }
             }
             let auditor = Auditor(
-                rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOfTime), language: language,
+                rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOfTime),
                 scoring: ruleSet.scoring, waivers: waiverList)
             let validator = ReportValidator(schema: ruleSet.schema)
 

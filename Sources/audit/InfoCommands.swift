@@ -110,7 +110,7 @@ extension Audit {
         func run() throws {
             let rules = try loadRules(ruleOptions).rules
             guard let rule = rules.first(where: { $0.id == ruleId }) else {
-                throw ValidationError("unknown rule '\(ruleId)'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)))")
+                throw ValidationError("unknown rule '\(ruleId)'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)).en)")
             }
             let d = rule.definition
             let params = d.params.map { p -> (name: String, value: String, default: String, fixed: Bool) in
@@ -190,7 +190,7 @@ extension Audit {
             for (value, name, enumName) in [(type, "--type", "outlet_type"), (tier, "--tier", "tier")] {
                 let tokens = set.schema.enums[enumName]?.values ?? []
                 if !tokens.contains(value) {
-                    throw ValidationError("\(name) '\(value)' is not one of \(tokens.joined(separator: ", "))\(Suggestion.hint(for: value, among: tokens))")
+                    throw ValidationError("\(name) '\(value)' is not one of \(tokens.joined(separator: ", "))\(Suggestion.hint(for: value, among: tokens).en)")
                 }
             }
             let checklist: Checklist

@@ -38,7 +38,7 @@ func makeCorpus(_ label: String) throws -> String {
 }
 
 func runBatch(_ root: String, jobs: Int, out: String) throws -> BatchRunner.Outcome {
-    let auditor = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar), language: .zh,
+    let auditor = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar),
                           scoring: shippedRules.scoring)
     let options = BatchRunner.Options(
         outDirectory: out, jobs: jobs, limits: YAMLLimits(), failOn: .critical,

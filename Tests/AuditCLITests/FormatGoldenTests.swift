@@ -43,14 +43,14 @@ let exampleFailures: [(title: String, line: Int, column: Int)] = [
     /// Lint diagnostics (`DiagnosticFormatter`), in process: one of each severity, one
     /// without a position, one with a related location and text that needs escaping.
     static let diagnostics: [Diagnostic] = [
-        Diagnostic(.error, "unknown field 'cleen' of premises (did you mean 'clean'?)",
+        Diagnostic(.error, Message("expression.type", en: "unknown field 'cleen' of premises (did you mean 'clean'?)", zh: "未知的字段 'cleen'"),
                    at: AuditCore.SourceLocation(file: "rules/t.yaml", line: 9, column: 21)),
-        Diagnostic(.error, "duplicate key 'id', 100% sure:\nsecond, here",
+        Diagnostic(.error, Message("yaml.duplicate-key", en: "duplicate key 'id', 100% sure:\nsecond, here", zh: "重复的键 'id'"),
                    at: AuditCore.SourceLocation(file: "rules/规则 t.yaml", line: 12, column: 5),
-                   related: [.init(message: "first 'id' here", location: AuditCore.SourceLocation(file: "rules/规则 t.yaml", line: 4, column: 5))]),
-        Diagnostic(.warning, "waiver for ETQ-BADGE expired on 2026-01-31; not applied",
+                   related: [.init(Message("yaml.duplicate-key-first", en: "first 'id' here", zh: "'id' 首次定义于此"), location: AuditCore.SourceLocation(file: "rules/规则 t.yaml", line: 4, column: 5))]),
+        Diagnostic(.warning, Message("waiver.expired", en: "waiver for ETQ-BADGE expired on 2026-01-31; not applied", zh: "豁免已到期"),
                    at: AuditCore.SourceLocation(file: "/tmp/waivers.yaml", line: 2, column: 5)),
-        Diagnostic(.note, "file is empty", at: AuditCore.SourceLocation(file: "rules/empty.yaml")),
+        Diagnostic(.note, Message("file.empty", en: "file is empty", zh: "文件为空"), at: AuditCore.SourceLocation(file: "rules/empty.yaml")),
     ]
 
     @Test func diagnosticFormats() throws {

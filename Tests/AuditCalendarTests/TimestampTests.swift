@@ -42,33 +42,33 @@ struct TimestampTests {
         #expect(parse("2026-04-07 24:00") == parse("2026-04-08 00:00"))
         #expect(parse("2026-04-07T24:00:00+08:00") == parse("2026-04-08 00:00"))
         #expect(parse("2026-12-31 24:00") == parse("2027-01-01 00:00"))
-        #expect(parse("2026-04-07 24:01") == .failure(TimestampError("hour 24 is only allowed as 24:00")))
-        #expect(parse("2026-04-07 24:00:01") == .failure(TimestampError("hour 24 is only allowed as 24:00")))
-        #expect(parse("2026-04-07 24:00:00.5") == .failure(TimestampError("hour 24 is only allowed as 24:00")))
+        #expect(parse("2026-04-07 24:01") == .failure(TimestampError("hour 24 is only allowed as 24:00", zh: "")))
+        #expect(parse("2026-04-07 24:00:01") == .failure(TimestampError("hour 24 is only allowed as 24:00", zh: "")))
+        #expect(parse("2026-04-07 24:00:00.5") == .failure(TimestampError("hour 24 is only allowed as 24:00", zh: "")))
     }
 
     @Test func reasons() {
-        let shape = TimestampError("expected YYYY-MM-DD HH:MM or ISO 8601 with offset")
-        #expect(parse("2026-02-30 09:00") == .failure(TimestampError("2026-02-30 is not a date")))
-        #expect(parse("2025-02-29T09:00:00Z") == .failure(TimestampError("2025-02-29 is not a date")))
-        #expect(parse("2026-13-01 09:00") == .failure(TimestampError("2026-13-01 is not a date")))
-        #expect(parse("2026-04-01 25:00") == .failure(TimestampError("hour 25 out of range")))
-        #expect(parse("2026-04-01 09:60") == .failure(TimestampError("minute 60 out of range")))
-        #expect(parse("2026-04-01 09:12:60") == .failure(TimestampError("second 60 out of range")))
-        #expect(parse("2026-04-01T09:12+24:00") == .failure(TimestampError("offset hour 24 out of range")))
-        #expect(parse("2026-04-01T09:12+08:60") == .failure(TimestampError("offset minute 60 out of range")))
+        let shape = TimestampError("expected YYYY-MM-DD HH:MM or ISO 8601 with offset", zh: "")
+        #expect(parse("2026-02-30 09:00") == .failure(TimestampError("2026-02-30 is not a date", zh: "")))
+        #expect(parse("2025-02-29T09:00:00Z") == .failure(TimestampError("2025-02-29 is not a date", zh: "")))
+        #expect(parse("2026-13-01 09:00") == .failure(TimestampError("2026-13-01 is not a date", zh: "")))
+        #expect(parse("2026-04-01 25:00") == .failure(TimestampError("hour 25 out of range", zh: "")))
+        #expect(parse("2026-04-01 09:60") == .failure(TimestampError("minute 60 out of range", zh: "")))
+        #expect(parse("2026-04-01 09:12:60") == .failure(TimestampError("second 60 out of range", zh: "")))
+        #expect(parse("2026-04-01T09:12+24:00") == .failure(TimestampError("offset hour 24 out of range", zh: "")))
+        #expect(parse("2026-04-01T09:12+08:60") == .failure(TimestampError("offset minute 60 out of range", zh: "")))
         for bad in ["2026-04-01", "2026-04-01 9:12", "2026-04-01 09.12", "2026-04-01_09:12", "2026-04-01 09:12:",
                     "2026-04-01 09:12:00.", "2026-04-01 09:12Zx", "2026-04-01 09:12+8", "2026-04-01 09:12+08:0",
                     "2026-04-01 09:12+08:00:00", "2026-04-01 09:12 ", "2026-04-01 09:12 +08:00",
                     "yesterday at noon", "", "2026-04-01 09:1２"] {
             #expect(parse(bad) == .failure(shape), "\(bad)")
         }
-        #expect(parse(String(repeating: "9", count: 100_000)) == .failure(TimestampError("text too long for a timestamp")))
-        #expect(TimestampError("hour 25 out of range").description == "hour 25 out of range")
+        #expect(parse(String(repeating: "9", count: 100_000)) == .failure(TimestampError("text too long for a timestamp", zh: "")))
+        #expect(TimestampError("hour 25 out of range", zh: "").description == "hour 25 out of range")
     }
 
     @Test func hostileOffsetsDoNotTrap() {
-        #expect(parse("9999-12-31 23:59", offset: .min) == .failure(TimestampError("offset \(Int.min) s out of range")))
+        #expect(parse("9999-12-31 23:59", offset: .min) == .failure(TimestampError("offset \(Int.min) s out of range", zh: "")))
         if case .failure = parse("0001-01-01 00:00", offset: .max) {} else { Issue.record("expected failure") }
         if case .success = parse("9999-12-31T23:59:59-23:59") {} else { Issue.record("expected success") }
         if case .success = parse("0001-01-01T00:00:00+23:59") {} else { Issue.record("expected success") }

@@ -14,7 +14,7 @@ import Testing
     func run(_ rule: String, on yaml: String, extraFiles: [RuleSet.SourceFile] = [], language: Language = .en) throws -> [Finding] {
         let pack = "pack: t\nversion: \"1\"\nrules:\n" + rule
         let set = try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))] + extraFiles)
-        let auditor = Auditor(rules: try set.compile(), context: EvaluationContext(calendar: set.calendar), language: language)
+        let auditor = Auditor(rules: try set.compile(), context: EvaluationContext(calendar: set.calendar))
         return auditor.audit(try report(yaml)).findings
     }
 
@@ -140,7 +140,7 @@ import Testing
 
     @Test func evaluationErrorsSpeakChinese() throws {
         let yaml = minimalReport("cases:\n  - {id: C1, kind: claim, received_at: 2027-01-04 09:00, documents_complete_at: 2027-01-05 09:00, decided_at: 2027-01-06 09:00}")
-        let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.rule.id == "TML-LAW23-DECIDE-30D" }
+        let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "TML-LAW23-DECIDE-30D" }
         #expect(finding?.text(.zh) == "业务日历未覆盖 2027 年")
         #expect(finding?.path == nil)
     }
@@ -176,15 +176,14 @@ import Testing
         // …and where a scoring file lets it, passing no flagship rule is still not flagship.
         var scoring = shippedRules.scoring
         scoring.tierOutletTypes.append("loss_assessment_center")
-        let lenient = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar),
-                              language: .en, scoring: scoring).audit(try report(yaml))
+        let lenient = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar), scoring: scoring).audit(try report(yaml))
         #expect(lenient.tier.qualifies == .standard)
         #expect(lenient.findings.first { $0.rule.id == "TIER-CLAIM" }?.status == .fail)
     }
 
     @Test func flagshipGroundMessageNeverShowsAQuestionMark() throws {
         let yaml = minimalReport(outletExtra: "  tier: flagship\n  street_facing: false")
-        let finding = auditor(language: .zh).audit(try report(yaml)).findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }
+        let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }
         #expect(finding?.status == .fail)
         #expect(finding?.text(.zh) == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
     }

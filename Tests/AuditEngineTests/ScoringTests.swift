@@ -66,8 +66,7 @@ import Testing
         }
         var asOfTime: Timestamp?
         if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
-        let auditor = Auditor(rules: try set.compile(), context: EvaluationContext(calendar: set.calendar, asOf: asOfTime),
-                              language: .en, scoring: set.scoring, waivers: list)
+        let auditor = Auditor(rules: try set.compile(), context: EvaluationContext(calendar: set.calendar, asOf: asOfTime), scoring: set.scoring, waivers: list)
         return auditor.audit(try report(minimalReport(extra)))
     }
 

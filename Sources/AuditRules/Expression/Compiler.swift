@@ -148,7 +148,7 @@ public struct ExpressionCompiler {
             return error(at, "'it' is only defined in rules with for_each")
         }
         candidates.sort()
-        return error(at, "unknown name '\(name)'\(Suggestion.hint(for: name, among: candidates))")
+        return error(at, "unknown name '\(name)'\(Suggestion.hint(for: name, among: candidates).en)")
     }
 
     private mutating func list(_ items: [Expr], _ at: Int) -> Compiled {
@@ -184,7 +184,7 @@ public struct ExpressionCompiler {
     private mutating func member(_ baseExpr: Expr, _ name: String, _ at: Int) -> Compiled {
         if case .identifier("params", _) = baseExpr, scope["params"] == nil {
             guard let param = params[name] else {
-                return error(at, "unknown parameter '\(name)'\(Suggestion.hint(for: name, among: params.keys.sorted()))")
+                return error(at, "unknown parameter '\(name)'\(Suggestion.hint(for: name, among: params.keys.sorted()).en)")
             }
             return Self.constant(param.value, param.type)
         }
@@ -194,7 +194,7 @@ public struct ExpressionCompiler {
             return base
         case .object(let object):
             guard let field = object.field(named: name) else {
-                let hint = Suggestion.hint(for: name, among: object.fields.map(\.name))
+                let hint = Suggestion.hint(for: name, among: object.fields.map(\.name)).en
                 return error(at, "unknown field '\(name)' of \(object.name)\(hint)")
             }
             fieldsRead.insert(FieldReference(object: object.name, field: field.name))
@@ -443,7 +443,7 @@ public struct ExpressionCompiler {
         guard case .token(let e) = type, case .literal(.string(let text), let at) = expr, !e.contains(text) else { return }
         errors.append(CheckError(
             offset: at,
-            message: "'\(text)' is not a token of \(e.name)\(Suggestion.hint(for: text, among: e.values))"))
+            message: "'\(text)' is not a token of \(e.name)\(Suggestion.hint(for: text, among: e.values).en)"))
     }
 
     /// The common verdict of two branches, if they have one.

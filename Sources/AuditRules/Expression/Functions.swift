@@ -107,7 +107,7 @@ extension ExpressionCompiler {
                 return best.map { .timestamp($0) } ?? .none
             })
         default:
-            return error(at, "unknown function '\(name)'\(Suggestion.hint(for: name, among: Self.functionNames))")
+            return error(at, "unknown function '\(name)'\(Suggestion.hint(for: name, among: Self.functionNames).en)")
         }
     }
 
@@ -415,7 +415,7 @@ extension ExpressionCompiler {
                 return .bool(x.isEmpty)
             })
         default:
-            return error(at, "unknown string method '\(name)'\(Suggestion.hint(for: name, among: Self.stringMethods))")
+            return error(at, "unknown string method '\(name)'\(Suggestion.hint(for: name, among: Self.stringMethods).en)")
         }
         return result ?? Compiled(type: .error, eval: { _ in .none })
     }
@@ -544,7 +544,7 @@ extension ExpressionCompiler {
                 return hits
             })
         default:
-            return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods))")
+            return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods).en)")
         }
     }
 

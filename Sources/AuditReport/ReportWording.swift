@@ -1,0 +1,197 @@
+import AuditCore
+
+// What the report phase says: the report schema file, then the validation of a report
+// against it. zh and en side by side. Paths (`outlet.staff[2].badge`) and tokens read the
+// same in both languages.
+
+extension Label {
+    static let reportSchema = Label(zh: "报告格式定义", en: "the report schema")
+    static let anAllowedValue = Label(zh: "允许的取值", en: "an allowed value")
+    static func enumNamed(_ name: String) -> Label { Label(zh: "枚举 '\(name)'", en: "enum '\(name)'") }
+    static func objectNamed(_ name: String) -> Label { Label(zh: "对象 '\(name)'", en: "object '\(name)'") }
+    static func fieldNamed(_ name: String) -> Label { Label(zh: "字段 '\(name)'", en: "field '\(name)'") }
+    static func labelOf(_ name: String) -> Label { Label(zh: "'\(name)' 的名称", en: "the label of '\(name)'") }
+}
+
+extension Message {
+    // MARK: The report schema
+
+    static func unknownObjectType(_ name: String, hint: Label) -> Message {
+        Message("schema.unknown-object", en: "unknown object type '\(name)'\(hint.en)", zh: "未知的对象类型 '\(name)'\(hint.zh)")
+    }
+
+    static func objectContainsItself(_ name: String) -> Message {
+        Message("schema.recursive-object", en: "object type '\(name)' contains itself", zh: "对象类型 '\(name)' 包含了它自身")
+    }
+
+    static let absentMustBeNotHappened = Message(
+        "schema.absent", en: "absent must be 'not_happened'", zh: "absent 只能为 'not_happened'")
+
+    static func fieldNeedsValues(_ typeName: String) -> Message {
+        Message("schema.needs-values", en: "a \(typeName) field needs 'values' naming an enum", zh: "\(typeName) 字段需要用 'values' 指明枚举")
+    }
+
+    static func unknownEnum(_ name: String, hint: Label) -> Message {
+        Message("schema.unknown-enum", en: "unknown enum '\(name)'\(hint.en)", zh: "未知的枚举 '\(name)'\(hint.zh)")
+    }
+
+    static func fieldNeedsOf(_ typeName: String) -> Message {
+        Message("schema.needs-of", en: "a \(typeName) field needs 'of' naming an object type", zh: "\(typeName) 字段需要用 'of' 指明对象类型")
+    }
+
+    static func unknownFieldType(_ name: String, hint: Label) -> Message {
+        Message("schema.unknown-type", en: "unknown field type '\(name)'\(hint.en)", zh: "未知的字段类型 '\(name)'\(hint.zh)")
+    }
+
+    static let countOnlyForLists = Message(
+        "schema.count", en: "count: true is only for list fields (a count of items)", zh: "count: true 只用于列表字段(表示条目数)")
+
+    static func needsAToken(_ what: Label) -> Message {
+        Message("schema.needs-token", en: "\(what.en) needs a token", zh: "\(what.zh) 需要一个取值")
+    }
+
+    static let deprecatedReplacesItself = Message(
+        "schema.deprecated-self", en: "a deprecated field cannot replace itself", zh: "弃用字段不能以自身替代")
+
+    static func unknownReplacement(_ field: String, _ replacement: String) -> Message {
+        Message("schema.deprecated-unknown", en: "deprecated field '\(field)' names an unknown replacement '\(replacement)'",
+                zh: "弃用字段 '\(field)' 指定的替代字段 '\(replacement)' 不存在")
+    }
+
+    static func replacementNotToken(_ replacement: String, type: String) -> Message {
+        Message("schema.deprecated-type",
+                en: "the replacement of a deprecated field must be a token field, '\(replacement)' is \(type)",
+                zh: "弃用字段的替代字段须为取值(token)字段,'\(replacement)' 是 \(type)")
+    }
+
+    static func notATokenOf(_ token: String, for old: String, _ enumName: String, hint: Label) -> Message {
+        Message("schema.deprecated-token", en: "'\(token)' (for \(old)) is not a token of \(enumName)\(hint.en)",
+                zh: "'\(token)'(对应 \(old))不是 \(enumName) 的取值\(hint.zh)")
+    }
+
+    // MARK: Validating a report
+
+    static func reportMustBeMapping(_ path: String, found: Label) -> Message {
+        let what = path.isEmpty ? Label(zh: "报告", en: "the report") : .code(path)
+        return Message("report.not-mapping", en: "\(what.en) must be a mapping, found \(found.en)",
+                       zh: "\(what.zh) 应为映射(键: 值),实际为\(found.zh)")
+    }
+
+    static func reportKeysMustBeStrings(found: Label) -> Message {
+        Message("report.key-type", en: "keys must be strings, found \(found.en)", zh: "键须为字符串,实际为\(found.zh)")
+    }
+
+    static func unknownReportKey(_ path: String, hint: Label) -> Message {
+        Message("report.unknown-key", en: "unknown key '\(path)'\(hint.en)", zh: "未知的键 '\(path)'\(hint.zh)")
+    }
+
+    static func deprecatedContradicts(_ path: String, _ text: String, field: String, replacement: String, given: String) -> Message {
+        Message("report.deprecated-conflict",
+                en: "\(path): \(text) contradicts \(replacement): \(given) (\(field) is deprecated; keep only \(replacement))",
+                zh: "\(path): \(text) 与 \(replacement): \(given) 矛盾(\(field) 已弃用,只保留 \(replacement))")
+    }
+
+    static func deprecatedRepeats(_ path: String, replacement: String) -> Message {
+        Message("report.deprecated-repeat", en: "\(path) is deprecated and repeats \(replacement): remove it",
+                zh: "\(path) 已弃用,且与 \(replacement) 重复:请删除")
+    }
+
+    static func deprecatedWrite(_ path: String, replacement: String, token: String) -> Message {
+        Message("report.deprecated", en: "\(path) is deprecated: write \(replacement): \(token)",
+                zh: "\(path) 已弃用:请改写为 \(replacement): \(token)")
+    }
+
+    static func missingReportKey(_ path: String) -> Message {
+        Message("report.missing-key", en: "missing required key '\(path)'", zh: "缺少必填的键 '\(path)'")
+    }
+
+    static func unsupportedReportFormat(_ declared: String, expected: String) -> Message {
+        Message("report.format", en: "unsupported report format '\(declared)', expected '\(expected)'",
+                zh: "不支持的报告格式 '\(declared)',应为 '\(expected)'")
+    }
+
+    static func mustBeAList(_ path: String, found: Label) -> Message {
+        Message("report.not-list", en: "\(path) must be a list, found \(found.en)", zh: "\(path) 应为列表,实际为\(found.zh)")
+    }
+
+    static func emptyItem(_ path: String) -> Message {
+        Message("report.empty-item", en: "\(path) is empty", zh: "\(path) 为空")
+    }
+
+    static func duplicateId(_ idName: String, _ id: String, in path: String) -> Message {
+        Message("report.duplicate-id", en: "duplicate \(idName) '\(id)' in \(path)", zh: "\(path) 中的 \(idName) '\(id)' 重复")
+    }
+
+    static let firstUsedHere = Message("report.duplicate-id-first", en: "first used here", zh: "首次出现于此")
+
+    static func countOutOfRange(_ path: String, maximum: Int64, found: Int64) -> Message {
+        Message("report.count", en: "\(path) must be a list or a count from 0 to \(maximum), found \(found)",
+                zh: "\(path) 应为列表或 0 到 \(maximum) 之间的数量,实际为 \(found)")
+    }
+
+    static func countsTooLarge(_ path: String, maximum: Int) -> Message {
+        Message("report.count-total", en: "\(path): the counts of this report add up to more than \(maximum) items; give the items",
+                zh: "\(path): 本报告中的数量合计超过 \(maximum) 条;请逐条列出")
+    }
+
+    static func mustBe(_ path: String, _ expected: Label, found: Label, onlyTrueFalse: Bool = false) -> Message {
+        Message("report.type", en: "\(path) must be \(expected.en), found \(found.en)\(onlyTrueFalse ? " (only true and false are booleans)" : "")",
+                zh: "\(path) 应为\(expected.zh),实际为\(found.zh)\(onlyTrueFalse ? "(布尔值只有 true 和 false)" : "")")
+    }
+
+    static func mustBeOneOf(_ path: String, _ allowed: String, found: Int64) -> Message {
+        Message("report.int-value", en: "\(path) must be one of \(allowed), found \(found)", zh: "\(path) 应为 \(allowed) 之一,实际为 \(found)")
+    }
+
+    static func unknownToken(_ token: String, in path: String, hint: Label, expected: String) -> Message {
+        Message("report.unknown-token", en: "unknown token '\(token)' in \(path)\(hint.en); expected one of: \(expected)",
+                zh: "\(path) 中有未知的取值 '\(token)'\(hint.zh);应为以下之一:\(expected)")
+    }
+
+    static func invalidTimestamp(_ path: String, _ text: String, en reason: String, zh zhReason: String) -> Message {
+        Message("report.timestamp", en: "\(path): invalid timestamp '\(text)': \(reason)", zh: "\(path): 无效的时间 '\(text)':\(zhReason)")
+    }
+
+    static func invalidDate(_ path: String, _ text: String) -> Message {
+        Message("report.date", en: "\(path): invalid date '\(text)' (expected an existing date as YYYY-MM-DD)",
+                zh: "\(path): 无效的日期 '\(text)'(应为存在的日期,格式 YYYY-MM-DD)")
+    }
+
+    static func invalidTime(_ path: String, _ text: String) -> Message {
+        Message("report.time", en: "\(path): invalid time '\(text)' (expected HH:MM)", zh: "\(path): 无效的时刻 '\(text)'(应为 HH:MM)")
+    }
+
+    static func invalidHours(_ path: String, _ text: String) -> Message {
+        Message("report.hours", en: "\(path): invalid opening hours '\(text)' (expected HH:MM-HH:MM, opening before closing)",
+                zh: "\(path): 无效的营业时间 '\(text)'(应为 HH:MM-HH:MM,开门早于关门)")
+    }
+
+    static func daylightSavingZone(_ path: String, _ text: String) -> Message {
+        Message("report.timezone-dst",
+                en: "\(path): time zone '\(text)' observes daylight saving time; only fixed-offset zones (such as Asia/Shanghai) are supported",
+                zh: "\(path): 时区 '\(text)' 实行夏令时;只支持固定时差的时区(如 Asia/Shanghai)")
+    }
+
+    static func unknownTimeZone(_ path: String, _ text: String) -> Message {
+        Message("report.timezone", en: "\(path): unknown time zone '\(text)' (expected an IANA name such as Asia/Shanghai)",
+                zh: "\(path): 未知的时区 '\(text)'(应为 IANA 名称,如 Asia/Shanghai)")
+    }
+}
+
+extension ValueType {
+    /// What a value of this type looks like, for "must be …" messages.
+    func expected(format: StringFormat) -> Label {
+        switch self {
+        case .bool: Label(zh: " true 或 false", en: "true or false")
+        case .int: Label(zh: "整数", en: "an integer")
+        case .number: Label(zh: "数字", en: "a number")
+        case .string: format == .hours ? Label(zh: "营业时间 HH:MM-HH:MM", en: "opening hours HH:MM-HH:MM") : Label(zh: "字符串", en: "a string")
+        case .timestamp: Label(zh: "时间(2026-04-01 09:12 或带时差的 ISO 8601)", en: "a timestamp (2026-04-01 09:12 or ISO 8601 with offset)")
+        case .date: Label(zh: "日期(YYYY-MM-DD)", en: "a date (YYYY-MM-DD)")
+        case .time: Label(zh: "时刻(HH:MM)", en: "a time (HH:MM)")
+        case .token(let e): Label(zh: "以下之一:\(e.values.joined(separator: ", "))", en: "one of: \(e.values.joined(separator: ", "))")
+        case .list: Label(zh: "列表", en: "a list")
+        case .object: Label(zh: "映射(键: 值)", en: "a mapping")
+        }
+    }
+}

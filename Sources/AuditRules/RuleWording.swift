@@ -1,0 +1,267 @@
+import AuditCore
+
+// What the rules phase says: rule packs, the scoring and waiver files, assembling a rule set,
+// compiling rules, lint, and --param. zh and en side by side. Keys, ids and tokens read the
+// same in both languages.
+//
+// The expression language's own syntax and type errors (Parser.swift, Compiler.swift,
+// Functions.swift) are technical English for rule authors; they reach a diagnostic through
+// `expressionError`/`expressionWarning`, which give them a Chinese lead-in.
+
+extension Label {
+    static let aRulePack = Label(zh: "规则包", en: "a rule pack")
+    static let aRule = Label(zh: "规则", en: "a rule")
+    static let aForEachEntry = Label(zh: "for_each 条目", en: "a for_each entry")
+    static func parameterNamed(_ name: String) -> Label { Label(zh: "参数 '\(name)'", en: "parameter '\(name)'") }
+    static let aScoringFile = Label(zh: "评分文件", en: "a scoring file")
+    static let aGrade = Label(zh: "等级", en: "a grade")
+    static let aWaiversFile = Label(zh: "豁免文件", en: "a waivers file")
+    static let aWaiver = Label(zh: "豁免", en: "a waiver")
+}
+
+extension Message {
+    // MARK: Rule packs
+
+    static func rulesMustBeList(found: Label) -> Message {
+        Message("pack.rules", en: "rules must be a list, found \(found.en)", zh: "rules 应为列表,实际为\(found.zh)")
+    }
+
+    static func mustBeExpression(_ what: String, found: Label) -> Message {
+        Message("rule.not-expression", en: "\(what) must be an expression (a string), found \(found.en)",
+                zh: "\(what) 应为表达式(字符串),实际为\(found.zh)")
+    }
+
+    static func expressionEmpty(_ what: String) -> Message {
+        Message("rule.empty-expression", en: "\(what) must not be empty", zh: "\(what) 不能为空")
+    }
+
+    static func invalidName(_ name: String) -> Message {
+        Message("rule.let-name", en: "'\(name)' is not a valid name (letters, digits and _)", zh: "'\(name)' 不是有效的名称(只能用字母、数字和 _)")
+    }
+
+    static func invalidRuleId(_ id: String) -> Message {
+        Message("rule.id", en: "rule id '\(id)' must be upper-case letters, digits and '-'", zh: "规则编号 '\(id)' 只能由大写字母、数字和 '-' 组成")
+    }
+
+    static func unknownSection(_ text: String, hint: Label) -> Message {
+        Message("rule.section", en: "unknown section '\(text)'\(hint.en)", zh: "未知的板块 '\(text)'\(hint.zh)")
+    }
+
+    static func unknownSeverity(_ text: String, hint: Label) -> Message {
+        Message("rule.severity", en: "unknown severity '\(text)'\(hint.en)", zh: "未知的严重程度 '\(text)'\(hint.zh)")
+    }
+
+    static func pointsOutOfRange(found: Label) -> Message {
+        Message("rule.points", en: "points must be a number from 0 to 1000, found \(found.en)", zh: "points 应为 0 到 1000 之间的数,实际为\(found.zh)")
+    }
+
+    static func unknownTier(_ text: String, hint: Label) -> Message {
+        Message("rule.tier", en: "unknown tier '\(text)'\(hint.en)", zh: "未知的星级 '\(text)'\(hint.zh)")
+    }
+
+    static let quoteMustQuote = Message("rule.quote", en: "cite.quote must quote the clause", zh: "cite.quote 须引用条款原文")
+
+    static func invalidParameterName(_ name: String) -> Message {
+        Message("rule.param-name", en: "'\(name)' is not a valid parameter name", zh: "'\(name)' 不是有效的参数名")
+    }
+
+    static func examplesNeedList(_ key: String) -> Message {
+        Message("rule.examples", en: "examples.\(key) must be a non-empty list of report fragments", zh: "examples.\(key) 须为非空的报告片段列表")
+    }
+
+    static func exampleMustBeMapping(found: Label) -> Message {
+        Message("rule.example", en: "an example must be a report fragment (a mapping), found \(found.en)",
+                zh: "示例须为报告片段(映射),实际为\(found.zh)")
+    }
+
+    static func fixedNotInQuote(_ name: String, _ number: Int64) -> Message {
+        Message("rule.fixed-quote",
+                en: "fixed parameter '\(name)' is \(number), which the quote does not state (a fixed value is the clause's own number, e.g. 30 or 三十)",
+                zh: "固定参数 '\(name)' 为 \(number),但引文中没有这个数(固定值须是条款自身的数字,如 30 或 三十)")
+    }
+
+    static func fixedMustBeWhole(_ name: String) -> Message {
+        Message("rule.fixed-whole", en: "fixed parameter '\(name)' must be a whole number stated by the clause",
+                zh: "固定参数 '\(name)' 须为条款写明的整数")
+    }
+
+    static let parameterListMixed = Message(
+        "param.list-type", en: "a parameter list must hold values of one type", zh: "参数列表中的值须为同一类型")
+
+    static func parameterKind(found: Label) -> Message {
+        Message("param.type", en: "a parameter must be a number, string, boolean or a list of them, found \(found.en)",
+                zh: "参数须为数字、字符串、布尔值或它们的列表,实际为\(found.zh)")
+    }
+
+    static let parameterNeedsValue = Message("param.empty", en: "a parameter needs a value", zh: "参数需要一个值")
+
+    // MARK: Rule sets
+
+    static func duplicateRuleId(_ id: String) -> Message {
+        Message("rules.duplicate-id", en: "duplicate rule id '\(id)'", zh: "规则编号 '\(id)' 重复")
+    }
+
+    static let ruleFirstDefinedHere = Message("rules.duplicate-id-first", en: "first defined here", zh: "首次定义于此")
+    static let secondSchema = Message("rules.second-schema", en: "a second report schema; give only one", zh: "出现了第二个报告格式定义;只能有一个")
+    static let secondScoring = Message("rules.second-scoring", en: "a second scoring file; give only one", zh: "出现了第二个评分文件;只能有一个")
+
+    static let reportAmongRules = Message(
+        "rules.is-report", en: "this is an inspection report, not a rule file (give reports as arguments, rules with --rules)",
+        zh: "这是检查报告,不是规则文件(报告作为参数给出,规则用 --rules 给出)")
+
+    static func notARuleFile(found kind: String) -> Message {
+        Message("rules.unknown-kind", en: "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar' 或 'scoring',实际为 '\(kind)'")
+    }
+
+    static let noRulePacks = Message(
+        "rules.no-packs", en: "no rule packs found (files whose first key is 'pack')", zh: "没有找到规则包(第一个键为 'pack' 的文件)")
+
+    // MARK: Compiling rules
+
+    static func expressionError(_ text: String) -> Message {
+        Message("expression.type", en: text, zh: "表达式有误:\(text)")
+    }
+
+    static func expressionWarning(_ text: String) -> Message {
+        Message("expression.warning", en: text, zh: "表达式提示:\(text)")
+    }
+
+    static func expressionSyntax(_ text: String) -> Message {
+        Message("expression.syntax", en: "syntax error: \(text)", zh: "表达式语法错误:\(text)")
+    }
+
+    static func forEachNeedsItems(found: String) -> Message {
+        Message("rule.for-each", en: "for_each needs a list of report items (staff, calls, cases…), found \(found)",
+                zh: "for_each 需要报告条目的列表(staff、calls、cases……),实际为 \(found)")
+    }
+
+    static func letIsBuiltIn(_ name: String) -> Message {
+        Message("rule.let-reserved", en: "'\(name)' is a built-in name; pick another name", zh: "'\(name)' 是内置名称;请换一个名称")
+    }
+
+    static func letIsSection(_ name: String) -> Message {
+        Message("rule.let-reserved", en: "'\(name)' is a section of the report; pick another name", zh: "'\(name)' 是报告的一部分;请换一个名称")
+    }
+
+    static func alreadyDefined(_ name: String) -> Message {
+        Message("rule.let-twice", en: "'\(name)' is already defined", zh: "'\(name)' 已定义")
+    }
+
+    static func checkType(found: String) -> Message {
+        Message("rule.check-type", en: "check must be a bool or a deadline result (on_time), found \(found)",
+                zh: "check 须为布尔值或时限结果(on_time),实际为 \(found)")
+    }
+
+    static let evidenceMustBePath = Message(
+        "rule.evidence", en: "evidence must be a field path such as it.feedback_at", zh: "evidence 须为字段路径,如 it.feedback_at")
+
+    // MARK: Lint
+
+    static let reportNotRuleFile = Message(
+        "lint.is-report", en: "this is an inspection report, not a rule file", zh: "这是检查报告,不是规则文件")
+
+    static func notALintableFile(found kind: String) -> Message {
+        Message("lint.unknown-kind",
+                en: "not a rule file: expected a first key 'pack', 'schema', 'calendar', 'scoring' or 'waivers', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
+    }
+
+    static func parameterTypeDiffers(_ name: String, _ type: String, other: String) -> Message {
+        Message("lint.param-type",
+                en: "parameter '\(name)' is \(type) here but \(other) in another rule; --param gives one value to both",
+                zh: "参数 '\(name)' 在此为 \(type),在另一条规则中为 \(other);--param 只能给两者同一个值")
+    }
+
+    static let declaredHere = Message("lint.param-first", en: "declared here", zh: "声明于此")
+
+    static func waiverExpired(_ rule: String, on date: String) -> Message {
+        Message("waiver.expired", en: "waiver for \(rule) expired on \(date)", zh: "\(rule) 的豁免已于 \(date) 到期")
+    }
+
+    // MARK: Scoring
+
+    static func notAnOutletType(_ type: String, hint: Label) -> Message {
+        Message("scoring.outlet-type", en: "tier_outlet_types: '\(type)' is not an outlet type\(hint.en)",
+                zh: "tier_outlet_types: '\(type)' 不是网点类型\(hint.zh)")
+    }
+
+    static func mustBeNumber(_ what: String, found: Label) -> Message {
+        Message("scoring.number", en: "\(what) must be a number, found \(found.en)", zh: "\(what) 应为数字,实际为\(found.zh)")
+    }
+
+    static func unsupportedScoringFormat(_ format: String, expected: String) -> Message {
+        Message("scoring.format", en: "unsupported scoring format '\(format)', expected '\(expected)'",
+                zh: "不支持的评分格式 '\(format)',应为 '\(expected)'")
+    }
+
+    static func mustNotBeNegative(_ what: String) -> Message {
+        Message("scoring.negative", en: "\(what) must not be negative", zh: "\(what) 不能为负数")
+    }
+
+    static func mustBePositive(_ what: String) -> Message {
+        Message("scoring.positive", en: "\(what) must be positive", zh: "\(what) 须为正数")
+    }
+
+    static let gradesNonEmpty = Message("scoring.grades", en: "grades must be a non-empty list", zh: "grades 须为非空列表")
+
+    static func gradeTwice(_ id: String) -> Message {
+        Message("scoring.grade-twice", en: "grade '\(id)' is defined twice", zh: "等级 '\(id)' 定义了两次")
+    }
+
+    static func gradeOutOfRange(_ id: String, _ min: String) -> Message {
+        Message("scoring.grade-range", en: "grade '\(id)' starts at \(min); scores run from 0 to 100", zh: "等级 '\(id)' 起点为 \(min);得分范围是 0 到 100")
+    }
+
+    static func gradesNotDescending(_ id: String, _ min: String, previous: String) -> Message {
+        Message("scoring.grade-order",
+                en: "grade bands must be strictly descending: '\(id)' starts at \(min), not below '\(previous)'",
+                zh: "等级须严格从高到低排列:'\(id)' 起点为 \(min),没有低于 '\(previous)'")
+    }
+
+    static let lastGradeAtZero = Message("scoring.grade-last", en: "the last grade band must start at 0", zh: "最后一个等级须从 0 开始")
+
+    static let minCoverageRange = Message("scoring.coverage", en: "min_coverage must be between 0 and 1", zh: "min_coverage 须在 0 到 1 之间")
+
+    static func redLineNotAGrade(_ id: String, hint: Label) -> Message {
+        Message("scoring.red-line", en: "red_line_grade '\(id)' is not a grade\(hint.en)", zh: "red_line_grade '\(id)' 不是已定义的等级\(hint.zh)")
+    }
+
+    // MARK: Waivers
+
+    static let waiversMustBeList = Message("waiver.list", en: "waivers must be a list", zh: "waivers 须为列表")
+
+    static func waiverUnknownRule(_ rule: String, hint: Label) -> Message {
+        Message("waiver.rule", en: "waiver for unknown rule '\(rule)'\(hint.en)", zh: "豁免了不存在的规则 '\(rule)'\(hint.zh)")
+    }
+
+    static func mustNotBeBlank(_ key: String) -> Message {
+        Message("waiver.blank", en: "\(key) must not be blank", zh: "\(key) 不能为空白")
+    }
+
+    static let expiresMustBeDate = Message("waiver.expires", en: "expires must be a date YYYY-MM-DD", zh: "expires 须为日期 YYYY-MM-DD")
+
+    // MARK: --param
+
+    static func paramNeedsKeyValue(_ assignment: String) -> Message {
+        Message("param.syntax", en: "--param needs KEY=VALUE, got '\(assignment)'", zh: "--param 需要 KEY=VALUE 的形式,实际为 '\(assignment)'")
+    }
+
+    static func unknownParameter(_ key: String, hint: Label) -> Message {
+        Message("param.unknown", en: "unknown parameter '\(key)'\(hint.en)", zh: "未知的参数 '\(key)'\(hint.zh)")
+    }
+
+    static func parameterFixed(_ key: String, value: String, rule: String, source: String, clause: String, quote: String) -> Message {
+        Message("param.fixed",
+                en: "--param \(key): fixed at \(value) by \(rule)'s clause, \(source) \(clause) (「\(quote)」); a value set by a law or the public commitment cannot be overridden",
+                zh: "--param \(key):\(rule) 依据 \(source) \(clause)(「\(quote)」)固定为 \(value);法律或公开承诺规定的数值不能改")
+    }
+
+    static func parameterValueInvalid(_ key: String, _ reason: Message?) -> Message {
+        Message("param.value", en: "--param \(key): \(reason?.en ?? "invalid value")", zh: "--param \(key):\(reason?.zh ?? "值无效")")
+    }
+
+    static func parameterWrongType(_ key: String, type: String, text: String) -> Message {
+        Message("param.value-type", en: "--param \(key) must be \(type), got '\(text)'", zh: "--param \(key) 须为 \(type),实际为 '\(text)'")
+    }
+}
