@@ -1,10 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Module graph (dependencies point one way):
-// AuditCore ← AuditYAML (only importer of libyaml) ← AuditReport ← AuditRules ← AuditEngine
-//   ← AuditFormatters ← AuditBatch ← audit (only importer of ArgumentParser).
-// AuditCalendar (business days, deadlines) depends on AuditCore only.
+// Module graph (dependencies point one way; each module lists every module it imports):
+// AuditCore (diagnostics, messages, labels, JSON, SHA-256, atomic files)
+//   ← AuditYAML (the only importer of libyaml; YAML with source positions, the input walker)
+//   ← AuditCalendar (business days, deadlines, the calendar file)
+//   ← AuditReport (report schema and validation)
+//   ← AuditRules (rule packs; the expression language: parse, type-check, compile)
+//   ← AuditEngine (evaluate, waive, score)
+//   ← AuditFormatters (every output format) ← AuditTesting (rule examples, fixture expectations)
+//   ← AuditBatch (parallel batch scoring)
+//   ← AuditApp (the application layer: options in, loaded rules and a run's outcome out)
+//   ← audit (the only importer of ArgumentParser: commands that declare, validate, call, map).
 let package = Package(
     name: "audit",
     products: [
@@ -28,17 +35,22 @@ let package = Package(
         .executableTarget(name: "audit-embed"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["audit-embed"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"]),
-        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditReport", "AuditRules", "AuditEngine"]),
+        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]),
         // Rule examples and fixture expectations, for `audit test` and the test suites.
         .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]),
         .target(
             name: "AuditBatch",
             dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
         ),
+        // The application layer: options in, a loaded rule set and a run's outcome out.
+        .target(
+            name: "AuditApp",
+            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters", "AuditTesting", "AuditBatch"]
+        ),
         .executableTarget(
             name: "audit",
             dependencies: [
-                "AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditTesting", "AuditFormatters", "AuditBatch",
+                "AuditApp", "AuditCore", "AuditYAML", "AuditCalendar", "AuditRules", "AuditEngine", "AuditFormatters", "AuditBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +67,7 @@ let package = Package(
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditEngine", "AuditFormatters", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML", "AuditFormatters"]),
         .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditTestingTests", dependencies: ["AuditTestSupport", "AuditTesting", "AuditEngine", "AuditRules"]),
+        .testTarget(name: "AuditAppTests", dependencies: ["AuditTestSupport", "AuditApp", "AuditCalendar", "AuditCore"]),
         .testTarget(name: "AuditFormattersTests", dependencies: ["AuditFormatters", "AuditCore", "AuditReport", "AuditRules"]),
         // `audit` is not imported: the tests run the built binary, so it must be built first.
         .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "audit"], exclude: ["Snapshots", "Schemas"]),

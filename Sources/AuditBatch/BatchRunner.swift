@@ -122,7 +122,7 @@ public struct BatchRunner: Sendable {
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
         // Every input in one order: found files and paths that cannot be inputs, by path.
         let inputs: [(path: String, problem: Message?)] = {
-            let discovered = InputDiscovery.find(paths)
+            let discovered = YAMLFiles.find(paths)
             var all: [(path: String, problem: Message?)] = discovered.files.map { ($0, nil) }
             all += discovered.problems.map { ($0.path, $0.reason) }
             all.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }

@@ -26,14 +26,9 @@ public enum Lint {
                 diagnostics.append(contentsOf: error)
             }
         }
-        func kind(_ d: YAMLDocument) -> String {
-            let keys = d.root.mapping?.compactMap { $0.key.scalar?.text } ?? []
-            if keys.first == "schema", keys.contains("inspection") { return "report" }
-            return keys.first ?? ""
-        }
         // The schema to check against: the given one if it loads, else the shipped one.
         var schema: ReportSchema?
-        for document in documents where kind(document) == "schema" {
+        for document in documents where RuleFileKind(document) == .schema {
             do throws(DiagnosticList) { schema = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
         }
         var shipped: RuleSet?
@@ -44,26 +39,26 @@ public enum Lint {
         var packs: [RulePack] = []
         var waiverDocuments: [YAMLDocument] = []
         for document in documents {
-            switch kind(document) {
-            case "schema": continue
-            case "calendar":
+            switch RuleFileKind(document) {
+            case .schema: continue
+            case .calendar:
                 do throws(DiagnosticList) { _ = try CalendarFile.load(document) } catch { diagnostics.append(contentsOf: error) }
-            case "scoring":
+            case .scoring:
                 do throws(DiagnosticList) {
                     diagnostics.append(contentsOf: try ScoringSettings.load(document).check(against: schema))
                 } catch { diagnostics.append(contentsOf: error) }
-            case "pack":
+            case .pack:
                 let (pack, problems) = RulePack.parseLeniently(document)
                 diagnostics.append(contentsOf: problems)
                 packs.append(pack)
-            case "waivers":
+            case .waivers:
                 waiverDocuments.append(document)
-            case "report":
+            case .report:
                 diagnostics.append(.error(.reportNotRuleFile,
                                           at: SourceLocation(file: document.file, mark: document.root.mark)))
-            default:
+            case .unknown:
                 diagnostics.append(.error(
-                    .notALintableFile(found: kind(document)),
+                    .notALintableFile(found: RuleFileKind(document).firstKey),
                     at: SourceLocation(file: document.file, mark: document.root.mark)))
             }
         }

@@ -30,14 +30,6 @@ public struct RuleSet: Sendable {
         }
     }
 
-    /// Whether the bytes are an inspection report (its sections), not a rule file: both start
-    /// with `schema:`, a report's is followed by `inspection:`.
-    public static func isInspectionReport(_ bytes: [UInt8]) -> Bool {
-        guard let document = try? YAMLLoader.load(bytes: bytes, file: "") else { return false }
-        let keys = document.root.mapping?.compactMap { $0.key.scalar?.text } ?? []
-        return keys.contains("inspection") && !keys.contains("objects")
-    }
-
     /// Rule ids are global (a duplicate would make findings ambiguous): an error at every
     /// repeat, naming the first definition.
     static func duplicateIds(_ packs: [RulePack]) -> [Diagnostic] {
@@ -82,7 +74,7 @@ public struct RuleSet: Sendable {
         for file in files {
             if let document = read(file) { documents.append(document) }
         }
-        let kinds = documents.map { document in document.root.mapping?.first?.key.scalar?.text ?? "" }
+        let kinds = documents.map(RuleFileKind.init)
         // The shipped schema and scoring serve unless replaced; the shipped calendar is always
         // the base, and calendars given with the rules are layered on top of it (a province
         // adds its local days; it never loses the national holidays).
@@ -91,16 +83,16 @@ public struct RuleSet: Sendable {
         for file in shipped where !isShippedSet && ["rules/report-schema.yaml", "rules/calendar.yaml", "rules/scoring.yaml"].contains(file.path) {
             // The shipped files are ours: the user's input limits do not apply to them.
             guard let document = read(file, limits: YAMLLimits()) else { continue }
-            let kind = document.root.mapping?.first?.key.scalar?.text ?? ""
-            if kind == "calendar" || !kinds.contains(kind) { documents.insert(document, at: 0) }
+            let kind = RuleFileKind(document)
+            if kind == .calendar || !kinds.contains(kind) { documents.insert(document, at: 0) }
         }
         // The schema first (packs are checked against it), calendars in layering order (the
         // shipped one was inserted first), packs in the order given.
         func rank(_ d: YAMLDocument) -> Int {
-            switch d.root.mapping?.first?.key.scalar?.text {
-            case "schema": 0
-            case "scoring": 1
-            case "calendar": 2
+            switch RuleFileKind(d) {
+            case .schema: 0
+            case .scoring: 1
+            case .calendar: 2
             default: 3
             }
         }
@@ -108,35 +100,31 @@ public struct RuleSet: Sendable {
             (rank(a.element), a.offset) < (rank(b.element), b.offset)
         }.map(\.element)
         for document in documents {
-            var kind = document.root.mapping?.first?.key.scalar?.text ?? ""
-            if kind == "schema", document.root.mapping?.contains(where: { $0.key.scalar?.text == "inspection" }) == true {
-                kind = "an inspection report"
-            }
             do throws(DiagnosticList) {
-                switch kind {
-                case "schema":
+                switch RuleFileKind(document) {
+                case .schema:
                     if hasOwnSchema {
                         diagnostics.append(.error(.secondSchema, at: SourceLocation(file: document.file, mark: document.root.mark)))
                     }
                     hasOwnSchema = true
                     schema = try ReportSchema.load(document)
-                case "calendar":
+                case .calendar:
                     let loaded = try CalendarFile.load(document)
                     calendar = calendar?.layered(with: loaded) ?? loaded
-                case "scoring":
+                case .scoring:
                     if scoring != nil {
                         diagnostics.append(.error(.secondScoring, at: SourceLocation(file: document.file, mark: document.root.mark)))
                     }
                     scoring = try ScoringSettings.load(document)
-                case "pack":
+                case .pack:
                     packs.append(try RulePack.parse(document))
-                case "an inspection report":
+                case .report:
                     diagnostics.append(.error(
                         .reportAmongRules,
                         at: SourceLocation(file: document.file, mark: document.root.mark)))
-                default:
+                case .waivers, .unknown:
                     diagnostics.append(.error(
-                        .notARuleFile(found: kind),
+                        .notARuleFile(found: RuleFileKind(document).firstKey),
                         at: SourceLocation(file: document.file, mark: document.root.mark)))
                 }
             } catch {

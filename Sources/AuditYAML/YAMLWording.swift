@@ -246,3 +246,17 @@ extension Label {
         return Label(zh: zh, en: name)
     }
 }
+
+extension Message {
+    // MARK: Finding input files (YAMLFiles)
+
+    static func cannotReadFolder(_ reason: String) -> Message {
+        Message("input.folder", en: "cannot read folder: \(reason)", zh: "无法读取文件夹:\(reason)")
+    }
+
+    static func cannotReadInput(_ reason: String) -> Message {
+        Message("input.unreadable", en: "cannot read: \(reason)", zh: "无法读取:\(reason)")
+    }
+
+    static let inputNotRegularFile = Message("input.not-regular", en: "not a regular file", zh: "不是普通文件")
+}

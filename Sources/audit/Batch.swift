@@ -1,10 +1,6 @@
+import AuditApp
 import AuditBatch
-import AuditCalendar
 import AuditCore
-import AuditEngine
-import AuditFormatters
-import AuditRules
-import AuditYAML
 import ArgumentParser
 import Foundation
 
@@ -23,58 +19,34 @@ extension Audit {
         @Option(help: ArgumentHelp("Output folder (created when missing).", valueName: "dir")) var out: String
         @Option(help: "Reports scored in parallel (default: the number of cores).") var jobs: Int?
         @OptionGroup var ruleOptions: RuleOptions
-        @Option(help: ArgumentHelp("Evaluation time for open cases and waiver expiry (default: each report's inspected_at).", valueName: "timestamp"))
-        var asOf: String?
-        @Option(help: "Message language (default: from LANG).") var lang: LanguageOption?
-        @Option(help: "Count a report as breaching when it has a failure at or above this severity.") var failOn: FailOn = .critical
-        @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires).", valueName: "file"))
-        var waivers: String?
+        @OptionGroup var judgement: JudgementOptions
 
         func validate() throws {
             if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
-            if let asOf, case .failure(let reason) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) {
-                throw ValidationError("--as-of '\(asOf)': \(reason)")
-            }
         }
 
         func run() throws {
-            let loaded = try loadRules(ruleOptions)
-            let (set, rules) = (loaded.set, loaded.rules)
-            var waiverList: [Waiver] = []
-            if let waivers {
-                do throws(DiagnosticList) {
-                    let document = try YAMLLoader.load(path: waivers, limits: ruleOptions.limits)
-                    waiverList = try WaiverFile.load(document, knownRules: set.definitions.map(\.id))
-                } catch {
-                    Console.error(DiagnosticRenderer.render(error) { InputFiles.text($0, limit: ruleOptions.maxFileSize) })
-                    throw ExitCode(2)
-                }
-            }
-            var asOfTime: Timestamp?
-            if let asOf, case .success(let t) = Timestamp.parse(asOf, localOffsetSeconds: 8 * 3600) { asOfTime = t }
-            let language = lang.map { Language(rawValue: $0.rawValue) ?? .en } ?? LanguageOption.fromEnvironment
-            let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: set.calendar, asOf: asOfTime), scoring: set.scoring, waivers: waiverList)
-            let output = OutputOptions(language: language, packs: set.packs, params: loaded.overrides, rulesDigest: loaded.digest)
+            let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request(waivers: judgement.waivers)) }
             let options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                limits: ruleOptions.limits, failOn: failOn.severity, output: output, progress: isatty(2) == 1)
+                limits: setup.request.limits, failOn: judgement.failOn.severity,
+                output: setup.outputOptions(language: judgement.language), progress: Console.stderrIsTerminal)
             let handlers = BatchRunner.installInterruptHandler()
             defer { handlers.forEach { $0.cancel() } }
-            let outcome: BatchRunner.Outcome
-            do throws(BatchError) {
-                outcome = try BatchRunner(auditor: auditor, ruleSet: set, options: options).run(paths)
-            } catch {
-                Console.error("error: \(error)\n")
-                throw ExitCode(2)
+            let outcome = try Outcome.perform { () throws(AppError) in
+                do throws(BatchError) {
+                    return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)
+                } catch {
+                    throw .failure(.cannotWrite(error.description))
+                }
             }
             let s = outcome.summary
             if outcome.interrupted {
                 Console.error("interrupted: no output written (scored \(s.scored), errors \(s.errors) of \(s.total) before the stop)\n")
-                throw ExitCode(130)
+            } else {
+                Console.out("scored \(s.scored), errors \(s.errors), total \(s.total)\n")
             }
-            Console.out("scored \(s.scored), errors \(s.errors), total \(s.total)\n")
-            if s.errors > 0 || outcome.evaluationErrors { throw ExitCode(2) }
-            if outcome.breached { throw ExitCode(1) }
+            try Outcome.exit(outcome.exitStatus)
         }
     }
 }

@@ -1,3 +1,4 @@
+import AuditApp
 import AuditCalendar
 import AuditCore
 import AuditRules
@@ -5,7 +6,8 @@ import AuditYAML
 import ArgumentParser
 import Foundation
 
-/// Where the rules come from and how they are parameterised; shared by every command.
+/// Where the rules come from and how they are parameterised; shared by every command that
+/// audits or lists rules.
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to use instead of the shipped rules (repeatable).", valueName: "path"))
     var rulePaths: [String] = []
@@ -13,48 +15,62 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("param"), help: ArgumentHelp("Override a rule parameter, e.g. --param max_rings=2 (repeatable).", valueName: "key=value"))
     var params: [String] = []
 
-    @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
-    var maxFileSize: Int = 8 * 1024 * 1024
+    @OptionGroup var limits: LimitOptions
 
-    var limits: YAMLLimits { YAMLLimits(maxFileSize: maxFileSize) }
+    func request(waivers: String? = nil) -> RuleRequest {
+        RuleRequest(paths: rulePaths, params: params, maxFileSize: limits.maxFileSize, waivers: waivers)
+    }
+}
+
+/// The input size limit (spec cli.md, input limits).
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize: Int = YAMLLimits().maxFileSize
 
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
     }
+}
 
-    /// The rule files: the bundle, or every *.yaml/*.yml under the given paths (sorted).
-    func sourceFiles() throws(DiagnosticList) -> [RuleSet.SourceFile] {
-        try Self.sourceFiles(rulePaths, limit: maxFileSize)
-    }
+/// How reports are judged: shared by `audit REPORT...` and `audit batch`.
+struct JudgementOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Evaluation time for open cases and waiver expiry (default: each report's inspection.inspected_at), e.g. 2026-04-14T10:30:00+08:00.",
+                               valueName: "timestamp"),
+            transform: Timestamp.argument)
+    var asOf: Timestamp?
 
-    static func sourceFiles(_ paths: [String], limit: Int) throws(DiagnosticList) -> [RuleSet.SourceFile] {
-        if paths.isEmpty { return RuleSet.bundledFiles }
-        var files: [RuleSet.SourceFile] = []
-        var diagnostics = DiagnosticList()
-        for path in paths {
-            for file in InputFiles.expand(path) {
-                do throws(DiagnosticList) {
-                    files.append(RuleSet.SourceFile(path: file, bytes: try InputFiles.read(file, limit: limit)))
-                } catch {
-                    diagnostics.append(contentsOf: error)
-                }
-            }
-        }
-        if !diagnostics.isEmpty { throw diagnostics }
-        return files
+    @Option(help: "Message language (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: "A failure at or above this severity exits 1 (batch: counts the report as breaching).")
+    var failOn: FailOn = .critical
+
+    @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires).", valueName: "file"))
+    var waivers: String?
+
+    var language: Language { lang ?? .fromEnvironment }
+}
+
+extension Timestamp {
+    /// `--as-of`: a timestamp, local ones read in China's time zone (UTC+8); the parse
+    /// error's reason is shown after argument-parser's "The value … is invalid".
+    static func argument(_ text: String) throws -> Timestamp {
+        try Timestamp.parse(text, localOffsetSeconds: 8 * 3600).get()
     }
 }
 
-enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
-
-    /// `zh` when LANG (or LC_ALL) starts with zh, else `en` (`README.md` of the spec).
-    static var fromEnvironment: Language {
-        let environment = ProcessInfo.processInfo.environment
-        let lang = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-        return lang.hasPrefix("zh") ? .zh : .en
+extension LocalDate {
+    /// `lint --as-of`: a date, or a timestamp's date.
+    static func argument(_ text: String) throws -> LocalDate {
+        guard let date = LocalDate(iso: text.prefix(10)) else { throw ValidationError("not a date YYYY-MM-DD") }
+        return date
     }
 }
+
+extension Language: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension LintRun.Format: ExpressibleByArgument {}
+extension RuleTestRun.Format: ExpressibleByArgument {}
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case critical, major, minor, advisory, none
@@ -66,38 +82,37 @@ enum ColorOption: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
-/// Reading input paths.
-enum InputFiles {
-    /// A file as given, or the *.yaml / *.yml files below a folder, sorted.
-    static func expand(_ path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return [path]
+/// Shows what the application layer reports and exits with its status: the declare-validate-
+/// call-map of every command ends here.
+enum Outcome {
+    /// Runs library work; an `AppError` is shown (diagnostics with snippets on stderr, a usage
+    /// error as argument-parser's) and becomes the exit status.
+    static func perform<T>(_ work: () throws(AppError) -> T) throws -> T {
+        do throws(AppError) {
+            return try work()
+        } catch {
+            switch error {
+            case .invalid(let diagnostics, let sources): Console.error(sources.render(diagnostics))
+            case .usage(let message): throw ValidationError(message.en)
+            case .failure(let message): Console.error("error: \(message.en)\n")
+            }
+            throw ExitCode(error.exitStatus.rawValue)
         }
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        var found: [String] = []
-        while let item = enumerator?.nextObject() as? String {
-            if item.hasSuffix(".yaml") || item.hasSuffix(".yml") {
-                found.append(path.hasSuffix("/") ? path + item : path + "/" + item)
+    }
+
+    /// Ends the command with `status` (returning normally is success).
+    static func exit(_ status: ExitStatus) throws {
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Writes `text` to `path` atomically, or to standard output when there is no path.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else { return Console.out(text) }
+        try perform { () throws(AppError) in
+            do throws(AtomicFile.WriteError) { try AtomicFile.write(text, to: path) } catch {
+                throw .failure(.cannotWrite(error.description))
             }
         }
-        return found.sorted()
-    }
-
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
-
-    static func read(_ path: String, limit: Int) throws(DiagnosticList) -> [UInt8] {
-        // The same checked read as reports: regular files only, size checked before reading.
-        try YAMLLoader.readFile(path: path, limits: YAMLLimits(maxFileSize: limit))
-    }
-
-    /// The text of a file for error snippets, if it is small enough to show.
-    static func text(_ path: String, limit: Int) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, size <= limit,
-              let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
@@ -112,4 +127,5 @@ enum Console {
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }

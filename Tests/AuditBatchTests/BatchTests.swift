@@ -163,8 +163,8 @@ func parseCSV(_ text: String) -> [[String]] {
     @Test func oneFileSpelledTwiceIsOneInput() throws {
         let root = try makeCorpus("spelling")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let once = InputDiscovery.find([root + "/in"]).files.count
-        let twice = InputDiscovery.find([root + "/in", root + "/in//north/hostile.yaml", root + "/./in/north/hostile.yaml"]).files.count
+        let once = YAMLFiles.find([root + "/in"]).files.count
+        let twice = YAMLFiles.find([root + "/in", root + "/in//north/hostile.yaml", root + "/./in/north/hostile.yaml"]).files.count
         #expect(twice == once)
     }
 

@@ -3,11 +3,13 @@ import Glibc
 #endif
 import AuditCore
 
-/// Finds the reports under the given paths: every `*.yaml`/`*.yml` file below a folder
-/// (following links, never looping), and any file named directly. Whatever cannot be an
-/// input (a broken link, a FIFO named x.yaml, an unreadable folder) is reported, so that
-/// every path the user meant is accounted for.
-public enum InputDiscovery {
+/// The one input walker: the YAML files under the given paths — every `*.yaml`/`*.yml` file
+/// below a folder (following links, never looping, skipping hidden names), and any path
+/// named directly that is not a folder (its read then reports what is wrong with it). What
+/// below a folder cannot be an input (a broken link or a FIFO named x.yaml, an unreadable
+/// folder) is reported, so that every path the user meant is accounted for. Reports, rule
+/// files and fixtures are all found this way.
+public enum YAMLFiles {
     public struct Problem: Sendable {
         public var path: String
         public var reason: Message
@@ -20,6 +22,7 @@ public enum InputDiscovery {
     }
 
     public static func find(_ paths: [String]) -> Result {
+        guard !paths.isEmpty else { return Result(files: [], problems: []) }
         var files: Set<String> = []
         var problems: [Problem] = []
         var visited: Set<[UInt64]> = []
@@ -71,16 +74,12 @@ public enum InputDiscovery {
 
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
-                problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
-                continue
-            }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
                 walk(path)
-            } else if info.st_mode & S_IFMT == S_IFREG {
+            } else if stat(path, &info) == 0 {
                 add(path, info)  // named directly: an input whatever its extension
             } else {
-                problems.append(Problem(path: path, reason: .inputNotRegularFile))
+                files.insert(path)  // named directly: reading it says why it cannot be read
             }
         }
         let sorted = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

@@ -1,0 +1,30 @@
+import AuditCore
+import AuditRules
+import Foundation
+
+/// The text of the files diagnostics point into, for their snippets: the files already read,
+/// then small enough files on disk, then the shipped rules.
+public struct SourceTexts: Sendable {
+    private let known: [String: String]
+    private let limit: Int
+
+    public init(_ files: [RuleSet.SourceFile] = [], limit: Int) {
+        known = Dictionary(files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { first, _ in first }
+        self.limit = limit
+    }
+
+    public func text(_ path: String) -> String? {
+        if let text = known[path] { return text }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let size = attributes[.size] as? Int, size <= limit,
+           let data = FileManager.default.contents(atPath: path) {
+            return String(decoding: data, as: UTF8.self)
+        }
+        return BundledRules.files.first { $0.path == path }?.text
+    }
+
+    /// `file:line:col: error: …` with snippets, in `language`.
+    public func render(_ diagnostics: DiagnosticList, language: Language = .en) -> String {
+        DiagnosticRenderer.render(diagnostics, language: language) { text($0) }
+    }
+}
