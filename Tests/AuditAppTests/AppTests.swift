@@ -97,8 +97,9 @@ import Testing
     @Test func theShippedExamplesAndFixturesPass() throws {
         let run = try RuleTestRun([repositoryRoot + "/rules", repositoryRoot + "/fixtures/reports"])
         #expect(run.failed == 0)
-        #expect(run.fixtures.count > 0)
-        #expect(run.examples.count > 100)
+        let expectations = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports").filter { $0.hasSuffix(".expect.yaml") }
+        #expect(run.fixtures.count == expectations.count)
+        #expect(run.examples.count == shippedRules.definitions.map(\.examples.count).reduce(0, +))
         #expect(run.exitStatus == .success)
         #expect(run.render(.text) == "\(run.total) passed, 0 failed\n")
     }

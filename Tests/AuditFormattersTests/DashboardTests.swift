@@ -234,10 +234,13 @@ enum DashboardFixture {
 }
 
 /// `AUDIT_DASHBOARD_PREVIEW=/tmp/dashboard.html swift test --filter DashboardPreview` writes the
-/// realistic page (zh; `.en.html` next to it) to look at in a browser. Does nothing otherwise.
+/// realistic page (zh; `.en.html` next to it) to look at in a browser; skipped otherwise.
 @Suite struct DashboardPreview {
-    @Test func writePreview() throws {
-        guard let path = ProcessInfo.processInfo.environment["AUDIT_DASHBOARD_PREVIEW"] else { return }
+    static let path = ProcessInfo.processInfo.environment["AUDIT_DASHBOARD_PREVIEW"]
+
+    @Test(.enabled(if: path != nil, "AUDIT_DASHBOARD_PREVIEW is not set"))
+    func writePreview() throws {
+        let path = try #require(Self.path)
         let summary = DashboardFixture.realistic()
         try Dashboard.html(summary, language: .zh).write(toFile: path, atomically: true, encoding: .utf8)
         try Dashboard.html(summary, language: .en).write(toFile: path + ".en.html", atomically: true, encoding: .utf8)
@@ -247,5 +250,8 @@ enum DashboardFixture {
         edge.outlets.append(DashboardFixture.row(branch: "无分数分公司", id: "X-2", score: nil))
         edge = DashboardFixture.summary(rows: edge.outlets, rules: edge.rules, errors: 1)
         try Dashboard.html(edge, language: .en).write(toFile: path + ".edge.html", atomically: true, encoding: .utf8)
+        for file in [path, path + ".en.html", path + ".edge.html"] {
+            #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("<!DOCTYPE html>"), "\(file)")
+        }
     }
 }

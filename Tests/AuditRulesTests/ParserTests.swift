@@ -49,4 +49,12 @@ import Testing
         let negations = String(repeating: "not ", count: 500) + "a"
         #expect(throws: SyntaxError.self) { try ExpressionParser.parse(negations) }
     }
+
+    /// A review found a 2,000-term chain overflowed the stack.
+    @Test func longOperatorChainsAreASyntaxErrorNotACrash() {
+        let chain = Array(repeating: "1", count: 2000).joined(separator: " + ")
+        #expect(throws: SyntaxError.self) { try ExpressionParser.parse(chain) }
+        let ok = Array(repeating: "1", count: 100).joined(separator: " + ")
+        #expect((try? ExpressionParser.parse(ok)) != nil)
+    }
 }

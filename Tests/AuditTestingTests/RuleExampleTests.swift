@@ -2,6 +2,7 @@ import AuditTestSupport
 import AuditEngine
 import AuditTesting
 import AuditRules
+import Foundation
 import Testing
 
 /// Every rule documents and tests itself: its `examples.pass` must pass and its
@@ -9,7 +10,9 @@ import Testing
 @Suite struct RuleExampleTests {
     @Test func everyShippedExampleBehaves() {
         let outcomes = ExampleRunner(ruleSet: shippedRules, rules: shippedCompiled).run()
-        #expect(outcomes.count >= 16)
+        // One outcome per example, and every rule has at least one of each kind.
+        #expect(outcomes.count == shippedRules.definitions.map(\.examples.count).reduce(0, +))
+        #expect(Set(outcomes.map(\.rule)).count == shippedRules.definitions.count)
         for outcome in outcomes where !outcome.passed {
             Issue.record("\(outcome.example.location): \(outcome.rule): \(outcome.problem ?? "")")
         }
@@ -77,10 +80,13 @@ import Testing
         }
     }
 
-    /// The copy above still matches the catalog (where the shared spec is beside the repo).
-    @Test func theCopyMatchesTheCatalog() throws {
-        let path = repositoryRoot + "/../shared/spec/catalog.md"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+    static let catalogPath = repositoryRoot + "/../shared/spec/catalog.md"
+
+    /// The copy above still matches the catalog; skipped (and shown so) where the shared spec
+    /// is not beside the repository.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: catalogPath), "the shared spec is not beside the repository"))
+    func theCopyMatchesTheCatalog() throws {
+        let text = try String(contentsOfFile: Self.catalogPath, encoding: .utf8)
         let ids = text.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("| ") else { return nil }
             let cell = line.dropFirst(2).prefix { $0 != " " }

@@ -1,0 +1,54 @@
+import AuditCore
+import AuditRules
+import AuditYAML
+import Testing
+
+/// Putting a rule set together: packs, names, the scoring file.
+@Suite struct RuleSetTests {
+    @Test func letCannotHideAReportSection() {
+        let pack = """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: build
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                let: {outlet: '1'}
+                check: 'true'
+                message: {zh: m, en: m}
+                examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
+            """
+        #expect(throws: DiagnosticList.self) {
+            let set = try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))])
+            _ = try set.compile()
+        }
+    }
+
+    @Test func emptyRuleFolderIsAnError() {
+        #expect(throws: DiagnosticList.self) { try RuleSet.load([]) }
+    }
+
+    @Test func scoringFileRejectsDuplicateAndOutOfRangeBands() throws {
+        let text = """
+            scoring: outlet-score/1
+            points: {critical: 10, major: 5, minor: 2, advisory: 0}
+            weights: {build: 40, etiquette: 30, timeliness: 30}
+            grades:
+              - {id: top, min: 120, zh: 优, en: top}
+              - {id: top, min: 60, zh: 良, en: ok}
+              - {id: fail, min: 0, zh: 差, en: fail}
+            red_line_grade: fail
+            min_coverage: 0.8
+            """
+        do throws(DiagnosticList) {
+            _ = try ScoringSettings.load(try YAMLLoader.load(bytes: Array(text.utf8), file: "s.yaml"))
+            Issue.record("accepted")
+        } catch {
+            let messages = error.diagnostics.map(\.message)
+            #expect(messages.contains("grade 'top' starts at 120; scores run from 0 to 100"))
+            #expect(messages.contains("grade 'top' is defined twice"))
+        }
+    }
+}
