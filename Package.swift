@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "AuditYAMLTests", dependencies: ["AuditCore", "AuditYAML"]),
         .testTarget(name: "AuditCalendarTests", dependencies: ["AuditCalendar", "AuditYAML"]),
         .testTarget(name: "AuditCoreTests", dependencies: ["AuditCore"]),
-        .testTarget(name: "AuditReportTests", dependencies: ["AuditTestSupport", "AuditCore"]),
+        .testTarget(name: "AuditReportTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditRulesTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditRules", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditEngineTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditEngine", "AuditFormatters", "AuditRules", "AuditReport", "AuditCalendar", "AuditYAML"]),
         .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),

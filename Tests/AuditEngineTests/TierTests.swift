@@ -37,4 +37,22 @@ import Testing
         #expect(finding?.status == .fail)
         #expect(finding?.text(.zh) == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
     }
+
+    @Test func anAdvisoryTierRuleIsAdviceNotABlocker() throws {
+        let result = auditor().audit(try reportFile("fixtures/reports/flagship-upstairs.yaml"))
+        #expect(result.tier.qualifies == .flagship)
+        #expect(result.tier.advice == ["BLD-FLAGSHIP-GROUND"])
+        #expect(result.tier.missing.isEmpty)
+        #expect(result.findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }?.status == .fail)
+    }
+
+    @Test func onlyTheConfiguredTypesCanHoldATier() throws {
+        let hall = minimalReport(outletExtra: "  tier: standard").replacingOccurrences(of: "type: service_center", with: "type: service_station")
+        let result = auditor().audit(try report(hall))
+        #expect(!result.tier.eligible)
+        #expect(result.tier.qualifies == nil)
+        let claim = result.findings.first { $0.rule.id == "TIER-CLAIM" }
+        #expect(claim?.status == .fail)
+        #expect(claim?.text(.en) == "certified as standard, but a service station cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)")
+    }
 }

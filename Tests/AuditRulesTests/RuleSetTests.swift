@@ -1,6 +1,8 @@
 import AuditCore
 import AuditRules
 import AuditYAML
+import AuditTestSupport
+import Foundation
 import Testing
 
 /// Putting a rule set together: packs, names, the scoring file.
@@ -49,6 +51,35 @@ import Testing
             let messages = error.diagnostics.map(\.message)
             #expect(messages.contains("grade 'top' starts at 120; scores run from 0 to 100"))
             #expect(messages.contains("grade 'top' is defined twice"))
+        }
+    }
+
+    @Test func aDueConditionIsTypeChecked() throws {
+        let yaml = """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-1
+                title: {zh: t, en: t}
+                section: build
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                due: premises.reception_area_m2
+                check: premises.clean
+                message: {zh: m, en: m}
+                examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
+            """
+        #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))]).compile() }
+    }
+
+    @Test func tierOutletTypesMustBeOutletTypes() throws {
+        let scoring = try String(contentsOfFile: repositoryRoot + "/rules/scoring.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "tier_outlet_types: [service_center, service_hall]", with: "tier_outlet_types: [service_centre]")
+        var files = RuleSet.bundledFiles.filter { $0.path != "rules/scoring.yaml" }
+        files.append(.init(path: "my/scoring.yaml", bytes: Array(scoring.utf8)))
+        #expect(throws: DiagnosticList.self) { try RuleSet.load(files) }
+        do { _ = try RuleSet.load(files) } catch {
+            #expect(error.description.contains("tier_outlet_types: 'service_centre' is not an outlet type (did you mean 'service_center'?)"))
         }
     }
 }

@@ -1,15 +1,10 @@
-import AuditCalendar
 import AuditCore
-import AuditEngine
-import AuditFormatters
 import AuditReport
-import AuditRules
 import AuditTestSupport
 import AuditYAML
 import Testing
 
-/// Report schema and engine behaviour added for issue 8: lists given as counts, deprecated
-/// fields, rules that come due, tier eligibility and advice.
+/// Lists given as counts and deprecated fields (issue 8): the schema and the validator.
 @Suite struct ReportFidelityTests {
     func validate(_ yaml: String) throws(DiagnosticList) -> InspectionReport {
         try report(minimalReport(yaml))
@@ -97,75 +92,5 @@ import Testing
         #expect(schemaErrors("old: {type: bool, deprecated: {use: extension, values: {\"true\": twice}}, zh: o, en: o}")
             .contains("'twice' (for true) is not a token of ext"))
         #expect(schemaErrors("old: {type: bool, count: true, zh: o, en: o}").contains("count: true is only for list fields"))
-    }
-}
-
-@Suite struct RuleDueTests {
-    func statuses(_ cases: String) throws -> [String] {
-        auditor().audit(try report(minimalReport("cases:\n" + cases))).findings.filter { $0.rule.id == "ETQ-FIRST-CONTACT" }
-            .map { "\($0.item ?? "-") \($0.status.rawValue)" + ($0.missing.isEmpty ? "" : " \($0.missing.joined())") }
-    }
-
-    @Test func theConfirmationComesDueWhenTheCaseIsDone() throws {
-        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, transfer_confirmed: false}")
-            == ["A not_due"])
-        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, transfer_confirmed: true}")
-            == ["A pass"])
-        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, resolved_at: 2026-04-03 10:00, transfer_confirmed: false}")
-            == ["A fail"])
-        // Resolved, but nobody wrote down whether the confirmation came: missing evidence.
-        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00, transferred_to: E2, resolved_at: 2026-04-03 10:00}")
-            == ["A not_assessed cases[0].transfer_confirmed"])
-        // Not transferred: nothing to confirm.
-        #expect(try statuses("  - {id: A, kind: consultation, received_at: 2026-04-02 15:00}") == ["A not_applicable"])
-    }
-
-    @Test func aDueConditionIsTypeChecked() throws {
-        let yaml = """
-            pack: t
-            version: "1"
-            rules:
-              - id: T-1
-                title: {zh: t, en: t}
-                section: build
-                severity: minor
-                cite: {source: X, document: X, clause: "1", quote: q}
-                due: premises.reception_area_m2
-                check: premises.clean
-                message: {zh: m, en: m}
-                examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
-            """
-        #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))]).compile() }
-    }
-}
-
-@Suite struct TierFidelityTests {
-    @Test func anAdvisoryTierRuleIsAdviceNotABlocker() throws {
-        let result = auditor().audit(try reportFile("fixtures/reports/flagship-upstairs.yaml"))
-        #expect(result.tier.qualifies == .flagship)
-        #expect(result.tier.advice == ["BLD-FLAGSHIP-GROUND"])
-        #expect(result.tier.missing.isEmpty)
-        #expect(result.findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }?.status == .fail)
-    }
-
-    @Test func onlyTheConfiguredTypesCanHoldATier() throws {
-        let hall = minimalReport(outletExtra: "  tier: standard").replacingOccurrences(of: "type: service_center", with: "type: service_station")
-        let result = auditor().audit(try report(hall))
-        #expect(!result.tier.eligible)
-        #expect(result.tier.qualifies == nil)
-        let claim = result.findings.first { $0.rule.id == "TIER-CLAIM" }
-        #expect(claim?.status == .fail)
-        #expect(claim?.text(.en) == "certified as standard, but a service station cannot hold a tier (CS 2.1.1: only customer service centres and service halls can be certified standard or flagship)")
-    }
-
-    @Test func tierOutletTypesMustBeOutletTypes() throws {
-        let scoring = try String(contentsOfFile: repositoryRoot + "/rules/scoring.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "tier_outlet_types: [service_center, service_hall]", with: "tier_outlet_types: [service_centre]")
-        var files = RuleSet.bundledFiles.filter { $0.path != "rules/scoring.yaml" }
-        files.append(.init(path: "my/scoring.yaml", bytes: Array(scoring.utf8)))
-        #expect(throws: DiagnosticList.self) { try RuleSet.load(files) }
-        do { _ = try RuleSet.load(files) } catch {
-            #expect(error.description.contains("tier_outlet_types: 'service_centre' is not an outlet type (did you mean 'service_center'?)"))
-        }
     }
 }
