@@ -65,11 +65,16 @@ public struct FieldSchema: Sendable {
     /// A field kept only so old reports still load: its value is carried over to a newer
     /// field (`extended: true` → `extension: once`), with a warning.
     public let deprecation: Deprecation?
+    /// What a false bool field means, as a finding says it (`parking: false` → 不方便停车 /
+    /// no parking): the words `unmet(…)` lists.
+    public let unmet: Label?
 
     public init(
         name: String, index: Int, type: ValueType, format: StringFormat, required: Bool, isIdentifier: Bool,
-        absentMeansNone: Bool, allowedInts: [Int64]?, label: Label, acceptsCount: Bool = false, deprecation: Deprecation? = nil
+        absentMeansNone: Bool, allowedInts: [Int64]?, label: Label, acceptsCount: Bool = false, deprecation: Deprecation? = nil,
+        unmet: Label? = nil
     ) {
+        self.unmet = unmet
         self.name = name
         self.index = index
         self.type = type

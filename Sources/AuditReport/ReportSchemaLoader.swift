@@ -23,7 +23,7 @@ private struct ReportSchemaBuilder {
     private var inProgress: Set<String> = []
     private var deprecations: [(object: String, field: String, node: YAMLNode)] = []
 
-    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "zh", "en"]
+    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "unmet", "zh", "en"]
     private static let typeNames = [
         "string", "int", "number", "bool", "timestamp", "date", "time", "hours", "timezone",
         "token", "tokens", "strings", "object", "list",
@@ -90,7 +90,8 @@ private struct ReportSchemaBuilder {
     private struct FieldSpec {
         var typeName = "", typeNode: YAMLNode
         var required = false, absentNone = false, isId = false, acceptsCount = false
-        var valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?
+        var valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?, unmetNode: YAMLNode?
+        var unmet: Label?
         var zh: String, en: String
     }
 
@@ -111,6 +112,7 @@ private struct ReportSchemaBuilder {
             case "of": spec.ofNode = value
             case "count": spec.acceptsCount = reader.bool(value, .code("count")) ?? false; spec.countNode = value
             case "deprecated": spec.deprecatedNode = value
+            case "unmet": spec.unmet = reader.label(value, .code("unmet")); spec.unmetNode = value
             case "zh": spec.zh = reader.string(value, .code("zh")) ?? fieldName
             default: spec.en = reader.string(value, .code("en")) ?? fieldName
             }
@@ -146,6 +148,9 @@ private struct ReportSchemaBuilder {
         if spec.acceptsCount, spec.typeName != "list", let countNode = spec.countNode {
             reader.error(.countOnlyForLists, at: countNode)
         }
+        if spec.typeName != "bool", let unmetNode = spec.unmetNode {
+            reader.error(.unmetOnlyForBools, at: unmetNode)
+        }
         var deprecation: Deprecation?
         if let deprecatedNode = spec.deprecatedNode {
             deprecation = self.deprecation(deprecatedNode, field: fieldName)
@@ -154,7 +159,7 @@ private struct ReportSchemaBuilder {
         return FieldSchema(
             name: fieldName, index: index, type: type, format: format, required: spec.required,
             isIdentifier: spec.isId, absentMeansNone: spec.absentNone, allowedInts: allowedInts,
-            label: Label(zh: spec.zh, en: spec.en), acceptsCount: spec.acceptsCount, deprecation: deprecation)
+            label: Label(zh: spec.zh, en: spec.en), acceptsCount: spec.acceptsCount, deprecation: deprecation, unmet: spec.unmet)
     }
 
     private mutating func enumeration(_ spec: FieldSpec, _ node: YAMLNode) -> EnumSchema? {

@@ -46,6 +46,9 @@ extension Message {
     static let countOnlyForLists = Message(
         "schema.count", en: "count: true is only for list fields (a count of items)", zh: "count: true 只用于列表字段(表示条目数)")
 
+    static let unmetOnlyForBools = Message(
+        "schema.unmet", en: "unmet: is only for bool fields (what false means)", zh: "unmet: 只用于布尔字段(表示为 false 时的含义)")
+
     static func needsAToken(_ what: Label) -> Message {
         Message("schema.needs-token", en: "\(what.en) needs a token", zh: "\(what.zh) 需要一个取值")
     }

@@ -11,7 +11,7 @@ public struct RulePack: Sendable {
 }
 
 extension RulePack {
-    static let packKeys = ["pack", "version", "description", "rules"]
+    static let packKeys = ["pack", "version", "description", "defaults", "rules"]
     static let ruleKeys = [
         "id", "title", "description", "section", "severity", "points", "tier", "cite", "applies", "due",
         "for_each", "let", "check", "message", "evidence", "params", "examples",
@@ -32,6 +32,9 @@ extension RulePack {
         var pack = RulePack(name: "", version: "", file: document.file, rules: [])
         guard let top = reader.mapping(document.root, .aRulePack, allowed: packKeys, required: ["pack", "version", "rules"])
         else { return (pack, reader.diagnostics) }
+        // The defaults first, wherever they are written: every rule reads them.
+        var defaults = RuleDefaults()
+        if let node = top.first(where: { $0.key == "defaults" })?.value { defaults = RuleDefaults(node, &reader) }
         for (key, _, value) in top {
             switch key {
             case "pack": pack.name = reader.string(value, .code("pack")) ?? ""
@@ -42,7 +45,9 @@ extension RulePack {
                     continue
                 }
                 for item in items {
-                    if let rule = parseRule(item, pack: pack.name, document, &reader) { pack.rules.append(rule) }
+                    var rule = RuleReader(document: document, defaults: defaults, reader: reader)
+                    if let definition = rule.read(item, pack: pack.name) { pack.rules.append(definition) }
+                    reader = rule.reader
                 }
             default: break
             }
@@ -50,162 +55,246 @@ extension RulePack {
         return (pack, reader.diagnostics)
     }
 
-    private static func expression(_ node: YAMLNode, _ what: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> ExpressionSource? {
-        guard let scalar = node.scalar else {
-            reader.error(.mustBeExpression(what, found: node.kindLabel), at: node)
-            return nil
-        }
-        switch scalar.value {
-        case .null:
-            reader.error(.expressionEmpty(what), at: node)
-            return nil
-        default:
-            return ExpressionSource(node: node, text: scalar.text, file: document.file, documentText: document.text)
-        }
-    }
-
-    private static func lets(_ node: YAMLNode, _ document: YAMLDocument, _ reader: inout NodeReader) -> [(name: String, source: ExpressionSource)] {
-        guard let pairs = reader.mapping(node, .code("let")) else { return [] }
-        var result: [(name: String, source: ExpressionSource)] = []
-        for (name, keyNode, value) in pairs {
-            guard isIdentifier(name) else {
-                reader.error(.invalidName(name), at: keyNode)
-                continue
-            }
-            if let source = expression(value, "let \(name)", document, &reader) { result.append((name, source)) }
-        }
-        return result
-    }
-
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
     }
+}
 
-    private static func parseRule(_ node: YAMLNode, pack: String, _ document: YAMLDocument, _ reader: inout NodeReader) -> RuleDefinition? {
-        let required = ["id", "title", "section", "severity", "cite", "check", "message", "examples"]
-        guard let pairs = reader.mapping(node, .aRule, allowed: ruleKeys, required: required) else { return nil }
+/// `defaults:` of a pack: what its rules share, so that they do not repeat it —
+/// `{section: build, cite: {source: CS, document: 中国人寿财产保险股份有限公司客户服务规范}}`.
+/// A rule that says otherwise wins.
+struct RuleDefaults {
+    var section: Section?
+    var source: String?
+    var document: String?
+
+    init() {}
+
+    init(_ node: YAMLNode, _ reader: inout NodeReader) {
+        for (key, _, value) in reader.mapping(node, .code("defaults"), allowed: ["section", "cite"]) ?? [] {
+            if key == "section" {
+                section = RuleReader.section(value, &reader)
+            } else {
+                for (k, _, v) in reader.mapping(value, .code("defaults.cite"), allowed: ["source", "document"]) ?? [] {
+                    let text = reader.string(v, .code("defaults.cite.\(k)"))
+                    if k == "source" { source = text } else { document = text }
+                }
+            }
+        }
+    }
+}
+
+/// Reads one rule, key by key; what a key holds is read by a step of its own.
+struct RuleReader {
+    let document: YAMLDocument
+    let defaults: RuleDefaults
+    var reader: NodeReader
+
+    private var id = "", title = Label(zh: "", en: ""), description: String?
+    private var section: Section?, severity = Severity.minor, points: Double?, tier: Tier?
+    private var cite = Citation(source: "", document: "", clause: "", quote: "")
+    private var applies: ExpressionSource?, due: ExpressionSource?, check: ExpressionSource?, evidence: ExpressionSource?
+    private var forEach: [RuleDefinition.ListSource] = []
+    private var lets: [(name: String, source: ExpressionSource)] = []
+    private var message: (zh: ExpressionSource, en: ExpressionSource)?
+    private var params: [RuleParameter] = []
+    private var examples: [RuleExample] = []
+
+    init(document: YAMLDocument, defaults: RuleDefaults, reader: NodeReader) {
+        self.document = document
+        self.defaults = defaults
+        self.reader = reader
+        section = defaults.section
+        cite.source = defaults.source ?? ""
+        cite.document = defaults.document ?? ""
+    }
+
+    mutating func read(_ node: YAMLNode, pack: String) -> RuleDefinition? {
+        var required = ["id", "title", "severity", "cite", "check", "message", "examples"]
+        if defaults.section == nil { required.insert("section", at: 2) }
+        guard let pairs = reader.mapping(node, .aRule, allowed: RulePack.ruleKeys, required: required) else { return nil }
         let before = reader.diagnostics.diagnostics.count
-        var id = "", title = Label(zh: "", en: ""), description: String?
-        var section = Section.build, severity = Severity.minor, points: Double?, tier: Tier?
-        var cite = Citation(source: "", document: "", clause: "", quote: "")
-        var applies: ExpressionSource?, due: ExpressionSource?, check: ExpressionSource?, evidence: ExpressionSource?
-        var forEach: [RuleDefinition.ListSource] = []
-        var ruleLets: [(name: String, source: ExpressionSource)] = []
-        var message: (zh: ExpressionSource, en: ExpressionSource)?
-        var params: [RuleParameter] = []
-        var examples: [RuleExample] = []
         for (key, _, value) in pairs {
             switch key {
-            case "id":
-                id = reader.string(value, .code("id")) ?? ""
-                if !id.isEmpty, !id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
-                    reader.error(.invalidRuleId(id), at: value)
-                }
+            case "id": readId(value)
             case "title": title = reader.label(value, .code("title")) ?? title
             case "description": description = reader.string(value, .code("description"))
-            case "section":
-                let text = reader.string(value, .code("section")) ?? ""
-                if let s = Section(rawValue: text) { section = s } else {
-                    reader.error(.unknownSection(text, hint: Suggestion.hint(for: text, among: Section.allCases.map(\.rawValue))), at: value)
-                }
+            case "section": section = Self.section(value, &reader) ?? section
             case "severity":
                 let text = reader.string(value, .code("severity")) ?? ""
                 if let s = Severity(rawValue: text) { severity = s } else {
                     reader.error(.unknownSeverity(text, hint: Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue))), at: value)
                 }
-            case "points":
-                switch value.scalar?.value {
-                case .int(let i)? where i >= 0 && i <= 1000: points = Double(i)
-                case .float(let d)? where d >= 0 && d <= 1000: points = d
-                default: reader.error(.pointsOutOfRange(found: reader.describe(value)), at: value)
-                }
+            case "points": readPoints(value)
             case "tier":
                 let text = reader.string(value, .code("tier")) ?? ""
                 if let t = Tier(rawValue: text) { tier = t } else {
                     reader.error(.unknownTier(text, hint: Suggestion.hint(for: text, among: Tier.allCases.map(\.rawValue))), at: value)
                 }
-            case "cite":
-                guard let fields = reader.mapping(value, .code("cite"), allowed: ["source", "document", "clause", "quote"],
-                                                  required: ["source", "document", "clause", "quote"]) else { continue }
-                for (k, _, v) in fields {
-                    let text = reader.string(v, .code("cite.\(k)")) ?? ""
-                    switch k {
-                    case "source": cite.source = text
-                    case "document": cite.document = text
-                    case "clause": cite.clause = text
-                    default:
-                        cite.quote = text
-                        if text.allSatisfy(\.isWhitespace) { reader.error(.quoteMustQuote, at: v) }
-                    }
-                }
-            case "applies": applies = expression(value, "applies", document, &reader)
-            case "due": due = expression(value, "due", document, &reader)
-            case "check": check = expression(value, "check", document, &reader)
-            case "evidence": evidence = expression(value, "evidence", document, &reader)
-            case "let": ruleLets = lets(value, document, &reader)
-            case "for_each":
-                let entries = value.sequence ?? [value]
-                for entry in entries {
-                    if entry.scalar != nil {
-                        if let list = expression(entry, "for_each", document, &reader) { forEach.append(.init(list: list, lets: [])) }
-                    } else if let fields = reader.mapping(entry, .aForEachEntry, allowed: ["in", "let"], required: ["in"]) {
-                        var list: ExpressionSource?, entryLets: [(name: String, source: ExpressionSource)] = []
-                        for (k, _, v) in fields {
-                            if k == "in" { list = expression(v, "for_each.in", document, &reader) } else { entryLets = lets(v, document, &reader) }
-                        }
-                        if let list { forEach.append(.init(list: list, lets: entryLets)) }
-                    }
-                }
-            case "message":
-                guard let fields = reader.mapping(value, .code("message"), allowed: ["zh", "en"], required: ["zh", "en"]) else { continue }
-                var zh: ExpressionSource?, en: ExpressionSource?
-                for (k, _, v) in fields {
-                    let source = expression(v, "message.\(k)", document, &reader)
-                    if k == "zh" { zh = source } else { en = source }
-                }
-                if let zh, let en { message = (zh, en) }
-            case "params":
-                guard let fields = reader.mapping(value, .code("params")) else { continue }
-                for (name, keyNode, v) in fields {
-                    guard isIdentifier(name) else {
-                        reader.error(.invalidParameterName(name), at: keyNode)
-                        continue
-                    }
-                    // `name: 3`, or `name: {value: 30, fixed: true}` for a number set by law.
-                    var valueNode = v, fixed = false
-                    if v.mapping != nil {
-                        guard let spec = reader.mapping(v, .parameterNamed(name), allowed: ["value", "fixed"], required: ["value"]) else { continue }
-                        for (k, _, n) in spec {
-                            if k == "value" { valueNode = n } else { fixed = reader.bool(n, .code("fixed")) ?? false }
-                        }
-                    }
-                    if let (paramValue, type) = ParameterValue.read(valueNode, &reader) {
-                        params.append(RuleParameter(name: name, value: paramValue, type: type, location: reader.location(keyNode), fixed: fixed))
-                        if fixed { checkFixed(name, paramValue, keyNode, &reader) }
-                    }
-                }
-            case "examples":
-                guard let fields = reader.mapping(value, .code("examples"), allowed: ["pass", "fail"], required: ["pass", "fail"]) else { continue }
-                for (k, _, v) in fields {
-                    guard let items = v.sequence, !items.isEmpty else {
-                        reader.error(.examplesNeedList(k), at: v)
-                        continue
-                    }
-                    for item in items {
-                        guard item.mapping != nil else {
-                            reader.error(.exampleMustBeMapping(found: item.kindLabel), at: item)
-                            continue
-                        }
-                        examples.append(RuleExample(expectation: k == "pass" ? .pass : .fail, fragment: item, location: reader.location(item)))
-                    }
-                }
+            case "cite": readCite(value)
+            case "applies": applies = expression(value, "applies")
+            case "due": due = expression(value, "due")
+            case "check": check = expression(value, "check")
+            case "evidence": evidence = expression(value, "evidence")
+            case "let": lets = readLets(value)
+            case "for_each": readForEach(value)
+            case "message": readMessage(value)
+            case "params": readParams(value)
+            case "examples": readExamples(value)
             default: break
             }
         }
-        // A fixed number is the clause's own: it must be the number the quote states.
+        checkFixedNumbersAreQuoted()
+        guard reader.diagnostics.diagnostics.count == before, let check, let message, let section else { return nil }
+        return RuleDefinition(
+            id: id, title: title, description: description, section: section, severity: severity, points: points,
+            tier: tier, cite: cite, applies: applies, due: due, forEach: forEach, lets: lets, check: check, message: message,
+            evidence: evidence, params: params, examples: examples, location: reader.location(node), pack: pack)
+    }
+
+    static func section(_ node: YAMLNode, _ reader: inout NodeReader) -> Section? {
+        let text = reader.string(node, .code("section")) ?? ""
+        if let s = Section(rawValue: text) { return s }
+        reader.error(.unknownSection(text, hint: Suggestion.hint(for: text, among: Section.allCases.map(\.rawValue))), at: node)
+        return nil
+    }
+
+    private mutating func readId(_ node: YAMLNode) {
+        id = reader.string(node, .code("id")) ?? ""
+        if !id.isEmpty, !id.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
+            reader.error(.invalidRuleId(id), at: node)
+        }
+    }
+
+    private mutating func readPoints(_ node: YAMLNode) {
+        switch node.scalar?.value {
+        case .int(let i)? where i >= 0 && i <= 1000: points = Double(i)
+        case .float(let d)? where d >= 0 && d <= 1000: points = d
+        default: reader.error(.pointsOutOfRange(found: reader.describe(node)), at: node)
+        }
+    }
+
+    /// `cite: {source, document, clause, quote}`; source and document may come from the defaults.
+    private mutating func readCite(_ node: YAMLNode) {
+        var required = ["clause", "quote"]
+        if defaults.source == nil { required.insert("source", at: 0) }
+        if defaults.document == nil { required.insert("document", at: required.count - 2) }
+        guard let fields = reader.mapping(node, .code("cite"), allowed: ["source", "document", "clause", "quote"], required: required) else { return }
+        for (k, _, v) in fields {
+            let text = reader.string(v, .code("cite.\(k)")) ?? ""
+            switch k {
+            case "source": cite.source = text
+            case "document": cite.document = text
+            case "clause": cite.clause = text
+            default:
+                cite.quote = text
+                if text.allSatisfy(\.isWhitespace) { reader.error(.quoteMustQuote, at: v) }
+            }
+        }
+    }
+
+    private mutating func expression(_ node: YAMLNode, _ what: String) -> ExpressionSource? {
+        guard let scalar = node.scalar else {
+            reader.error(.mustBeExpression(what, found: node.kindLabel), at: node)
+            return nil
+        }
+        if case .null = scalar.value {
+            reader.error(.expressionEmpty(what), at: node)
+            return nil
+        }
+        return ExpressionSource(node: node, text: scalar.text, file: document.file, documentText: document.text)
+    }
+
+    private mutating func readLets(_ node: YAMLNode) -> [(name: String, source: ExpressionSource)] {
+        var result: [(name: String, source: ExpressionSource)] = []
+        for (name, keyNode, value) in reader.mapping(node, .code("let")) ?? [] {
+            guard RulePack.isIdentifier(name) else {
+                reader.error(.invalidName(name), at: keyNode)
+                continue
+            }
+            if let source = expression(value, "let \(name)") { result.append((name, source)) }
+        }
+        return result
+    }
+
+    /// `for_each: staff` (one list), or one `{in, let}` entry per list for a rule over several
+    /// lists whose items need names of their own.
+    private mutating func readForEach(_ node: YAMLNode) {
+        if node.scalar != nil {
+            if let list = expression(node, "for_each") { forEach.append(.init(list: list, lets: [])) }
+            return
+        }
+        guard let entries = node.sequence, !entries.isEmpty else {
+            reader.error(.forEachShape, at: node)
+            return
+        }
+        for entry in entries {
+            guard entry.mapping != nil else {
+                reader.error(.forEachShape, at: entry)
+                continue
+            }
+            guard let fields = reader.mapping(entry, .aForEachEntry, allowed: ["in", "let"], required: ["in"]) else { continue }
+            var list: ExpressionSource?, entryLets: [(name: String, source: ExpressionSource)] = []
+            for (k, _, v) in fields {
+                if k == "in" { list = expression(v, "for_each.in") } else { entryLets = readLets(v) }
+            }
+            if let list { forEach.append(.init(list: list, lets: entryLets)) }
+        }
+    }
+
+    private mutating func readMessage(_ node: YAMLNode) {
+        guard let fields = reader.mapping(node, .code("message"), allowed: ["zh", "en"], required: ["zh", "en"]) else { return }
+        var zh: ExpressionSource?, en: ExpressionSource?
+        for (k, _, v) in fields {
+            let source = expression(v, "message.\(k)")
+            if k == "zh" { zh = source } else { en = source }
+        }
+        if let zh, let en { message = (zh, en) }
+    }
+
+    /// `name: 3`, or `name: {value: 30, fixed: true}` for a number set by law.
+    private mutating func readParams(_ node: YAMLNode) {
+        for (name, keyNode, v) in reader.mapping(node, .code("params")) ?? [] {
+            guard RulePack.isIdentifier(name) else {
+                reader.error(.invalidParameterName(name), at: keyNode)
+                continue
+            }
+            var valueNode = v, fixed = false
+            if v.mapping != nil {
+                guard let spec = reader.mapping(v, .parameterNamed(name), allowed: ["value", "fixed"], required: ["value"]) else { continue }
+                for (k, _, n) in spec {
+                    if k == "value" { valueNode = n } else { fixed = reader.bool(n, .code("fixed")) ?? false }
+                }
+            }
+            if let (paramValue, type) = ParameterValue.read(valueNode, &reader) {
+                params.append(RuleParameter(name: name, value: paramValue, type: type, location: reader.location(keyNode), fixed: fixed))
+                if fixed { RulePack.checkFixed(name, paramValue, keyNode, &reader) }
+            }
+        }
+    }
+
+    private mutating func readExamples(_ node: YAMLNode) {
+        guard let fields = reader.mapping(node, .code("examples"), allowed: ["pass", "fail"], required: ["pass", "fail"]) else { return }
+        for (k, _, v) in fields {
+            guard let items = v.sequence, !items.isEmpty else {
+                reader.error(.examplesNeedList(k), at: v)
+                continue
+            }
+            for item in items {
+                guard item.mapping != nil else {
+                    reader.error(.exampleMustBeMapping(found: item.kindLabel), at: item)
+                    continue
+                }
+                examples.append(RuleExample(expectation: k == "pass" ? .pass : .fail, fragment: item, location: reader.location(item)))
+            }
+        }
+    }
+
+    /// A fixed number is the clause's own: it must be the number the quote states. (A value
+    /// checkFixed refused — not a whole number, negative, huge — is reported already.)
+    private mutating func checkFixedNumbersAreQuoted() {
         for param in params where param.fixed {
-            // A value checkFixed refused (not a whole number, negative, huge) is reported already.
             let number: Int64 = switch param.value {
             case .int(let i): i
             case .number(let d): Int64(exactly: d) ?? -1
@@ -215,11 +304,6 @@ extension RulePack {
                 reader.diagnostics.append(.error(.fixedNotInQuote(param.name, number), at: param.location))
             }
         }
-        guard reader.diagnostics.diagnostics.count == before, let check, let message else { return nil }
-        return RuleDefinition(
-            id: id, title: title, description: description, section: section, severity: severity, points: points,
-            tier: tier, cite: cite, applies: applies, due: due, forEach: forEach, lets: ruleLets, check: check, message: message,
-            evidence: evidence, params: params, examples: examples, location: reader.location(node), pack: pack)
     }
 }
 

@@ -59,6 +59,10 @@ extension Message {
         Message("rule.tier", en: "unknown tier '\(text)'\(hint.en)", zh: "未知的星级 '\(text)'\(hint.zh)")
     }
 
+    static let forEachShape = Message(
+        "rule.for-each-shape", en: "for_each must be a list expression such as staff, or a list of {in, let} entries, one per list",
+        zh: "for_each 须为一个列表表达式(如 staff),或每个列表一项的 {in, let} 列表")
+
     static let quoteMustQuote = Message("rule.quote", en: "cite.quote must quote the clause", zh: "cite.quote 须引用条款原文")
 
     static func invalidParameterName(_ name: String) -> Message {

@@ -83,3 +83,65 @@ import Testing
         }
     }
 }
+
+/// `defaults:` of a pack: rules need not repeat the section and the cited document.
+@Suite struct PackDefaultsTests {
+    static func pack(defaults: String, rule: String) -> String {
+        """
+        pack: t
+        version: "1"
+        \(defaults)
+        rules:
+          - id: T-1
+            title: {zh: t, en: t}
+        \(rule)
+            severity: minor
+            check: premises.clean
+            message: {zh: m, en: m}
+            examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
+        """
+    }
+
+    static func load(_ text: String) -> Result<RulePack, DiagnosticList> {
+        do throws(DiagnosticList) {
+            return .success(try RulePack.parse(try YAMLLoader.load(bytes: Array(text.utf8), file: "t.yaml")))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    @Test func aRuleTakesTheDefaultsItDoesNotGive() throws {
+        let text = Self.pack(defaults: "defaults: {section: etiquette, cite: {source: CC, document: 客服中心服务规范}}",
+                             rule: "    cite: {clause: \"1\", quote: q}")
+        let rule = try #require(try Self.load(text).get().rules.first)
+        #expect(rule.section == .etiquette)
+        #expect([rule.cite.source, rule.cite.document, rule.cite.clause, rule.cite.quote] == ["CC", "客服中心服务规范", "1", "q"])
+    }
+
+    @Test func whatARuleSaysWins() throws {
+        let text = Self.pack(defaults: "defaults: {section: etiquette, cite: {source: CC, document: D}}",
+                             rule: "    section: build\n    cite: {source: CS, clause: \"1\", quote: q}")
+        let rule = try #require(try Self.load(text).get().rules.first)
+        #expect(rule.section == .build)
+        #expect(rule.cite.source == "CS")
+        #expect(rule.cite.document == "D")
+    }
+
+    @Test func withoutDefaultsTheKeysAreRequired() {
+        guard case .failure(let error) = Self.load(Self.pack(defaults: "", rule: "    cite: {clause: \"1\", quote: q}")) else {
+            Issue.record("a rule without section and cite.source loaded")
+            return
+        }
+        let messages = error.diagnostics.map(\.message)
+        #expect(messages.contains("a rule is missing the required key 'section'"))
+        #expect(messages.contains("cite is missing the required key 'source'"))
+        #expect(messages.contains("cite is missing the required key 'document'"))
+    }
+
+    @Test func aForEachOfAnotherShapeIsRefused() {
+        let text = Self.pack(defaults: "defaults: {section: build, cite: {source: X, document: X}}",
+                             rule: "    cite: {clause: \"1\", quote: q}\n    for_each: {in: staff}")
+        guard case .failure(let error) = Self.load(text) else { Issue.record("accepted"); return }
+        #expect(error.diagnostics.map(\.message).contains { $0.hasPrefix("for_each must be a list expression such as staff") })
+    }
+}

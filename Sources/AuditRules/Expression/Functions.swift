@@ -6,7 +6,7 @@ import AuditReport
 /// pack loads; the closures they return do the work per report. All are total and bounded:
 /// list functions visit each element once, nothing loops on its own.
 extension ExpressionCompiler {
-    static let functionNames = ["has", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking", "tier_eligible"]
+    static let functionNames = ["has", "unmet", "on_time", "deadline", "earliest", "latest", "to_time", "minutes", "tier_supported", "tier_blocking", "tier_eligible"]
     static let stringMethods = ["contains", "starts_with", "ends_with", "remove_prefix", "remove_suffix", "remove_any_suffix", "before", "after",
                                 "has_phrase", "has_any_phrase", "phrases_found", "size", "is_empty"]
     static let listMethods = ["all", "any", "count", "filter", "contains", "contains_all", "contains_any",
@@ -37,6 +37,8 @@ extension ExpressionCompiler {
             })
         case "on_time":
             return onTime(args, at)
+        case "unmet":
+            return unmet(args, at)
         case "tier_supported", "tier_blocking", "tier_eligible":
             // Derived from every other rule's result (scoring.md, Tiers); the engine supplies it.
             guard args.isEmpty else { return error(at, "\(name)() takes no arguments") }
@@ -655,6 +657,50 @@ extension ExpressionCompiler {
             case "count": return .int(trueCount)
             default: return .list(kept)
             }
+        })
+    }
+
+    // MARK: - unmet
+
+    /// `unmet(premises.transit_nearby, premises.parking)`: which of several bool fields are
+    /// false, as tokens whose labels are the fields' `unmet` words in the schema — so a
+    /// message lists them in its own language (交通不便、不方便停车 / no public transport
+    /// nearby, no parking). A field not recorded is not listed: the check, not the message,
+    /// decides what missing evidence means.
+    mutating func unmet(_ args: [Expr.Argument], _ at: Int) -> Compiled {
+        guard !args.isEmpty, args.allSatisfy({ $0.label == nil }) else {
+            return error(at, "unmet() takes bool field paths, e.g. unmet(premises.parking, premises.plants)")
+        }
+        var paths: [String] = [], labels: [String: Label] = [:], evals: [Evaluator] = []
+        for arg in args {
+            guard case .member(let baseExpr, let name, let nameAt) = arg.value, let path = arg.value.path?.joined(separator: ".") else {
+                return error(arg.at, "unmet() takes field paths, e.g. premises.parking")
+            }
+            let base = compile(baseExpr)
+            if base.type == .error { return base }
+            guard case .object(let object) = base.type, let field = object.field(named: name) else {
+                return compile(arg.value)  // the ordinary error for an unknown field
+            }
+            guard field.type == .bool, let words = field.unmet else {
+                return error(nameAt, "unmet() lists bool fields with 'unmet' words in the report schema; \(object.name).\(name) has none")
+            }
+            let compiled = compile(arg.value)
+            if compiled.type == .error { return compiled }
+            paths.append(path)
+            labels[path] = words
+            evals.append(compiled.eval)
+        }
+        let tokens = EnumSchema(name: "unmet", values: paths, labels: labels)
+        return Compiled(type: .list(.token(tokens)), eval: { [paths, evals] frame in
+            var found: [Value] = []
+            for (path, eval) in zip(paths, evals) {
+                switch eval(frame) {
+                case .bool(false): found.append(.string(path))
+                case .failure(let e): return .failure(e)
+                default: continue
+                }
+            }
+            return .list(found)
         })
     }
 }
