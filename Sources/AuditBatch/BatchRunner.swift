@@ -120,133 +120,66 @@ public struct BatchRunner: Sendable {
     // MARK: - The run
 
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
-        // Every input in one order: found files and paths that cannot be inputs, by path.
-        let inputs: [(path: String, problem: Message?)] = {
-            let discovered = YAMLFiles.find(paths)
-            var all: [(path: String, problem: Message?)] = discovered.files.map { ($0, nil) }
-            all += discovered.problems.map { ($0.path, $0.reason) }
-            all.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
-            return all
-        }()
-
-        try makeDirectory(options.outDirectory)
-        let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
-        var files: [String: AtomicFile] = [:]
-        do throws(AtomicFile.WriteError) {
-            for name in names { files[name] = try AtomicFile(path: options.outDirectory + "/" + name) }
-        } catch {
-            files.values.forEach { $0.discard() }
-            throw BatchError(error.description)
-        }
-        let results = files["results.jsonl"]!, outlets = files["outlets.csv"]!, errors = files["errors.jsonl"]!
-        outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
-
+        let inputs = Self.inputs(paths)
+        let outputs = try BatchOutputs(directory: options.outDirectory, makeDirectory: makeDirectory)
+        outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
         let rules = auditorRulesInOrder()
         var ruleIndex: [ObjectIdentifier: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[ObjectIdentifier(rule.definition)] = i }
-        var totals = [Int64](repeating: 0, count: rules.count * Self.statusSlots.count)
-        var rows: [OutletRow] = []
-        rows.reserveCapacity(inputs.count)
-        // Per branch: in how many reports each rule failed — tallied as rows arrive so the
-        // rows kept for the dashboard need not carry their failing rules.
-        var branchFailing: [String: [String: Int]] = [:]
-        var scored = 0, failed = 0
-        var breached = false, evaluationErrors = false
 
-        // Workers.
         let jobs = max(1, options.jobs)
-        // Created at 0 and raised: libdispatch traps when a semaphore is freed below its
-        // initial value, which an interrupted run would do.
-        let window = DispatchSemaphore(value: 0)
-        for _ in 0..<(jobs * 8) { window.signal() }
-        let ready = DispatchSemaphore(value: 0)
-        let next = Atomic<Int>(0)
-        let done = Mutex<[Int: Item]>([:])
-        let group = DispatchGroup()
-        let count = inputs.count
-        let work = inputs
-        let runner = self
-        let index = ruleIndex
-        for _ in 0..<jobs {
-            DispatchQueue.global().async(group: group) {
-                while true {
-                    window.wait()
-                    let i = next.add(1, ordering: .relaxed).oldValue
-                    if i >= count || interruption.load(ordering: .relaxed) {
-                        window.signal()
-                        break
-                    }
-                    let item: Item
-                    if let problem = work[i].problem {
-                        item = .failed(json: Self.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)), more: 0))
-                    } else {
-                        item = runner.score(work[i].path, ruleIndex: index)
-                    }
-                    done.withLock { $0[i] = item }
-                    ready.signal()
-                }
-            }
+        let workers = Workers(jobs: jobs)
+        workers.start(inputs, runner: self, ruleIndex: ruleIndex)
+        var tally = Tally(slots: rules.count * Self.statusSlots.count, expected: inputs.count)
+        write(inputs.count, from: workers, into: &tally, outputs)
+        if interruption.load(ordering: .relaxed) {
+            // Workers may be waiting for a window slot the writer will no longer free.
+            for _ in 0..<jobs { workers.window.signal() }
         }
+        workers.group.wait()
 
-        // The writer: results in input order, as they complete.
+        if interruption.load(ordering: .relaxed) {
+            outputs.discard()
+            return Outcome(summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
+                                            errors: tally.failed, total: inputs.count),
+                           breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true)
+        }
+        let summary = summary(rows: tally.rows, branchFailing: tally.branchFailing, rules: rules, totals: tally.totals,
+                              scored: tally.scored, errors: tally.failed, total: inputs.count)
+        try outputs.finish(summary, language: options.output.language)
+        return Outcome(summary: summary, breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: false)
+    }
+
+    /// Every input in one order: the files found and the paths that cannot be inputs, by path.
+    static func inputs(_ paths: [String]) -> [(path: String, problem: Message?)] {
+        let found = YAMLFiles.find(paths)
+        var all: [(path: String, problem: Message?)] = found.files.map { ($0, nil) }
+        all += found.problems.map { ($0.path, $0.reason) }
+        all.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        return all
+    }
+
+    /// The writer: results in input order, as they complete, streamed to the outputs and
+    /// tallied; progress on stderr when asked.
+    private func write(_ count: Int, from workers: Workers, into tally: inout Tally, _ outputs: BatchOutputs) {
         let clock = ContinuousClock()
         let start = clock.now
         var lastProgress = start
         var written = 0
         while written < count {
             if interruption.load(ordering: .relaxed) { break }
-            if ready.wait(timeout: .now() + .milliseconds(200)) == .timedOut { continue }
-            while written < count, let item = done.withLock({ $0.removeValue(forKey: written) }) {
-                switch item {
-                case .scored(let json, let row, let counts, let breach, let hasErrors):
-                    results.write(json)
-                    outlets.write(CSV.row(BatchCSV.outletFields(row)))
-                    for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
-                    var kept = row
-                    for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
-                    kept.failingRules = []
-                    kept.gradeLabel = nil
-                    rows.append(kept)
-                    scored += 1
-                    breached = breached || breach
-                    evaluationErrors = evaluationErrors || hasErrors
-                case .failed(let json):
-                    errors.write(json)
-                    failed += 1
-                }
+            if workers.ready.wait(timeout: .now() + .milliseconds(200)) == .timedOut { continue }
+            while written < count, let item = workers.done.withLock({ $0.removeValue(forKey: written) }) {
+                tally.add(item, outputs)
                 written += 1
-                window.signal()
+                workers.window.signal()
             }
             if options.progress, clock.now - lastProgress > .milliseconds(200) {
                 lastProgress = clock.now
                 Self.showProgress(done: written, total: count, elapsed: clock.now - start)
             }
         }
-        if interruption.load(ordering: .relaxed) {
-            // Workers may be waiting for a window slot the writer will no longer free.
-            for _ in 0..<jobs { window.signal() }
-        }
-        group.wait()
         if options.progress { Self.showProgress(done: written, total: count, elapsed: clock.now - start, final: true) }
-
-        if interruption.load(ordering: .relaxed) {
-            files.values.forEach { $0.discard() }
-            return Outcome(summary: summary(rows: [], branchFailing: [:], rules: rules, totals: totals, scored: scored, errors: failed, total: count),
-                           breached: breached, evaluationErrors: evaluationErrors, interrupted: true)
-        }
-        let summary = summary(rows: rows, branchFailing: branchFailing, rules: rules, totals: totals, scored: scored, errors: failed, total: count)
-        files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
-        files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
-        let dashboard = files["dashboard.html"]!
-        Dashboard.write(summary, language: options.output.language) { dashboard.write($0) }
-        do throws(AtomicFile.WriteError) {
-            for name in names { try files[name]!.close() }
-            for name in names { try files[name]!.commit() }
-        } catch {
-            files.values.forEach { $0.discard() }
-            throw BatchError(error.description)
-        }
-        return Outcome(summary: summary, breached: breached, evaluationErrors: evaluationErrors, interrupted: false)
     }
 
     /// The rules in the order the auditor runs them (derived ones last), for the tallies.
@@ -312,6 +245,124 @@ public struct BatchRunner: Sendable {
         }
         return BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
                             grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
+    }
+}
+
+/// The six batch outputs, each written to a temporary file and renamed into place only when
+/// all are complete: whole or not at all.
+private struct BatchOutputs {
+    static let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
+    let files: [String: AtomicFile]
+
+    init(directory: String, makeDirectory: (String) throws(BatchError) -> Void) throws(BatchError) {
+        try makeDirectory(directory)
+        var files: [String: AtomicFile] = [:]
+        do throws(AtomicFile.WriteError) {
+            for name in Self.names { files[name] = try AtomicFile(path: directory + "/" + name) }
+        } catch {
+            files.values.forEach { $0.discard() }
+            throw BatchError(error.description)
+        }
+        self.files = files
+    }
+
+    var results: AtomicFile { files["results.jsonl"]! }
+    var outlets: AtomicFile { files["outlets.csv"]! }
+    var errors: AtomicFile { files["errors.jsonl"]! }
+
+    func discard() { files.values.forEach { $0.discard() } }
+
+    /// Writes the aggregates, then closes and renames every file.
+    func finish(_ summary: BatchSummary, language: Language) throws(BatchError) {
+        files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
+        files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
+        let dashboard = files["dashboard.html"]!
+        Dashboard.write(summary, language: language) { dashboard.write($0) }
+        do throws(AtomicFile.WriteError) {
+            for name in Self.names { try files[name]!.close() }
+            for name in Self.names { try files[name]!.commit() }
+        } catch {
+            discard()
+            throw BatchError(error.description)
+        }
+    }
+}
+
+/// The workers: they take reports in input order from a shared counter and leave their
+/// results in `done`; `window` bounds how far they run ahead of the writer.
+private final class Workers: Sendable {
+    let jobs: Int
+    let window = DispatchSemaphore(value: 0)
+    let ready = DispatchSemaphore(value: 0)
+    let next = Atomic<Int>(0)
+    let done = Mutex<[Int: BatchRunner.Item]>([:])
+    let group = DispatchGroup()
+
+    init(jobs: Int) {
+        self.jobs = jobs
+        // Created at 0 and raised: libdispatch traps when a semaphore is freed below its
+        // initial value, which an interrupted run would do.
+        for _ in 0..<(jobs * 8) { window.signal() }
+    }
+
+    func start(_ work: [(path: String, problem: Message?)], runner: BatchRunner, ruleIndex: [ObjectIdentifier: Int]) {
+        let count = work.count
+        for _ in 0..<jobs {
+            DispatchQueue.global().async(group: group) { [self] in
+                while true {
+                    window.wait()
+                    let i = next.add(1, ordering: .relaxed).oldValue
+                    if i >= count || interruption.load(ordering: .relaxed) {
+                        window.signal()
+                        break
+                    }
+                    let item: BatchRunner.Item
+                    if let problem = work[i].problem {
+                        item = .failed(json: BatchRunner.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)), more: 0))
+                    } else {
+                        item = runner.score(work[i].path, ruleIndex: ruleIndex)
+                    }
+                    done.withLock { $0[i] = item }
+                    ready.signal()
+                }
+            }
+        }
+    }
+}
+
+/// What the writer accumulates as results arrive in input order.
+private struct Tally {
+    var totals: [Int64]
+    var rows: [OutletRow] = []
+    /// Per branch: in how many reports each rule failed — tallied as rows arrive so the rows
+    /// kept for the dashboard need not carry their failing rules.
+    var branchFailing: [String: [String: Int]] = [:]
+    var scored = 0, failed = 0
+    var breached = false, evaluationErrors = false
+
+    init(slots: Int, expected: Int) {
+        totals = [Int64](repeating: 0, count: slots)
+        rows.reserveCapacity(expected)
+    }
+
+    mutating func add(_ item: BatchRunner.Item, _ outputs: BatchOutputs) {
+        switch item {
+        case .scored(let json, let row, let counts, let breach, let hasErrors):
+            outputs.results.write(json)
+            outputs.outlets.write(CSV.row(BatchCSV.outletFields(row)))
+            for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
+            var kept = row
+            for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
+            kept.failingRules = []
+            kept.gradeLabel = nil
+            rows.append(kept)
+            scored += 1
+            breached = breached || breach
+            evaluationErrors = evaluationErrors || hasErrors
+        case .failed(let json):
+            outputs.errors.write(json)
+            failed += 1
+        }
     }
 }
 
