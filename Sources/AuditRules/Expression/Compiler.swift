@@ -309,133 +309,180 @@ public struct ExpressionCompiler {
         if left.type == .error || right.type == .error {
             return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: "ill-typed expression")) })
         }
-        let le = left.eval, re = right.eval
         switch op {
         case .and, .or:
-            guard left.type == .bool else { return error(l.offset, "'\(op.rawValue)' needs bool operands, found \(left.type)") }
-            guard right.type == .bool else { return error(r.offset, "'\(op.rawValue)' needs bool operands, found \(right.type)") }
-            let isAnd = op == .and
-            return Compiled(type: .bool, eval: { frame in
-                // Kleene logic: a decisive operand wins over missing evidence on the other side.
-                let a = le(frame)
-                if case .failure = a { return a }
-                if Self.truth(a) == !isAnd { return .bool(!isAnd) }
-                let b = re(frame)
-                if case .failure = b { return b }
-                if Self.truth(b) == !isAnd { return .bool(!isAnd) }
-                if let blocking = Value.blocking(a, b) { return blocking }
-                return .bool(isAnd)
-            })
+            return logical(op, left, right, l, r, at)
         case .equal, .notEqual:
-            guard ExprType.unify(left.type, right.type) != nil else {
-                return error(at, "cannot compare \(left.type) with \(right.type)")
-            }
-            checkTokenLiteral(left.type, right, r)
-            checkTokenLiteral(right.type, left, l)
-            let negate = op == .notEqual
-            return Compiled(type: .bool, eval: { frame in
-                let a = le(frame), b = re(frame)
-                if let blocking = Value.blocking(a, b) { return blocking }
-                return .bool(Self.equal(a, b) != negate)
-            })
+            return equality(op, left, right, l, r, at)
         case .less, .lessEqual, .greater, .greaterEqual:
-            guard let unified = ExprType.unify(left.type, right.type),
-                  unified.isNumeric || unified.isStringLike || [.timestamp, .date, .time].contains(unified)
-            else {
-                return error(at, "cannot order \(left.type) and \(right.type)")
-            }
-            let text = "\(l) \(op.rawValue) \(r)"
-            return Compiled(type: .bool, eval: { frame in
-                let a = le(frame), b = re(frame)
-                if let blocking = Value.blocking(a, b) { return blocking }
-                guard let order = Self.compare(a, b) else {
-                    // `done <= deadline(…)` with `done` not happened yet: neither a pass nor a
-                    // fail (it may be not due). Rules use on_time() for that.
-                    return .unknown(Missing(path: text, mark: frame.report.root.mark))
-                }
-                switch op {
-                case .less: return .bool(order < 0)
-                case .lessEqual: return .bool(order <= 0)
-                case .greater: return .bool(order > 0)
-                default: return .bool(order >= 0)
-                }
-            })
+            return ordering(op, left, right, l, r, at)
         case .in, .notIn:
-            guard case .list(let element) = right.type else {
-                return error(r.offset, "'\(op.rawValue)' needs a list on the right, found \(right.type)")
-            }
-            guard ExprType.unify(left.type, element) != nil else {
-                return error(at, "cannot look for \(left.type) in \(right.type)")
-            }
-            if case .list(let items, _) = r {
-                for item in items { checkTokenLiteral(left.type, compile(item), item) }
-            }
-            let negate = op == .notIn
-            return Compiled(type: .bool, eval: { frame in
-                let a = le(frame)
-                if let blocking = Value.blocking(a) { return blocking }
-                let b = re(frame)
-                guard case .list(let items) = b else { return b }
-                if case .none = a { return .bool(negate) }
-                if items.contains(where: { Self.equal(a, $0) }) { return .bool(!negate) }
-                if let hole = Value.firstUnknown(items) { return hole }
-                return .bool(negate)
-            })
+            return membership(op, left, right, l, r, at)
         case .coalesce:
-            guard let type = ExprType.unify(left.type, right.type) else {
-                return error(at, "'??' needs the same type on both sides: \(left.type) and \(right.type)")
-            }
-            return Compiled(type: type, eval: { frame in
-                switch le(frame) {
-                case .unknown, .none: re(frame)
-                case let other: other
-                }
-            })
+            return coalesce(op, left, right, l, r, at)
         case .add where left.type.isStringLike && right.type.isStringLike:
-            return Compiled(type: .string, eval: { frame in
-                let a = le(frame), b = re(frame)
-                if let blocking = Value.blocking(a, b) { return blocking }
-                guard case .string(let x) = a, case .string(let y) = b else { return .none }
-                return .string(x + y)
-            })
+            return concatenation(op, left, right, l, r, at)
         case .add where { if case .list = left.type { return true }; return false }():
-            guard let type = ExprType.unify(left.type, right.type) else {
-                return error(at, "cannot join \(left.type) and \(right.type)")
-            }
-            return Compiled(type: type, eval: { frame in
-                // A missing side stays in the result as a hole (an unknown element), so a
-                // phrase heard in the known part still counts and nothing reads as complete.
-                func items(_ v: Value) -> [Value]? {
-                    switch v {
-                    case .list(let list): list
-                    case .unknown: [v]
-                    case .none: []
-                    default: nil
-                    }
-                }
-                let a = le(frame), b = re(frame)
-                if case .failure = a { return a }
-                if case .failure = b { return b }
-                guard let x = items(a), let y = items(b) else { return .none }
-                return .list(x + y)
-            })
+            return listJoin(op, left, right, l, r, at)
         case .add, .subtract, .multiply, .divide:
-            guard left.type.isNumeric, right.type.isNumeric else {
-                return error(at, "'\(op.rawValue)' needs numbers, found \(left.type) and \(right.type)")
-            }
-            let type: ExprType = (left.type == .int && right.type == .int && op != .divide) ? .int : .number
-            // Folded when both sides are known at load (`params.days + params.extra_days`), so
-            // the sum can be a deadline's N.
-            if let a = left.constant, let b = right.constant {
-                let folded = Self.arithmetic(op, a, b)
-                if case .failure = folded {} else { return Self.constant(folded, type) }
-            }
-            return Compiled(type: type, eval: { frame in
-                let a = le(frame), b = re(frame)
-                if let blocking = Value.blocking(a, b) { return blocking }
-                return Self.arithmetic(op, a, b)
-            })
+            return arithmetic(op, left, right, l, r, at)
         }
+    }
+
+    /// `and`, `or`: Kleene logic, so a decisive operand wins over missing evidence.
+    private mutating func logical(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard left.type == .bool else { return error(l.offset, "'\(op.rawValue)' needs bool operands, found \(left.type)") }
+        guard right.type == .bool else { return error(r.offset, "'\(op.rawValue)' needs bool operands, found \(right.type)") }
+        let isAnd = op == .and
+        return Compiled(type: .bool, eval: { frame in
+            // Kleene logic: a decisive operand wins over missing evidence on the other side.
+            let a = le(frame)
+            if case .failure = a { return a }
+            if Self.truth(a) == !isAnd { return .bool(!isAnd) }
+            let b = re(frame)
+            if case .failure = b { return b }
+            if Self.truth(b) == !isAnd { return .bool(!isAnd) }
+            if let blocking = Value.blocking(a, b) { return blocking }
+            return .bool(isAnd)
+        })
+    }
+
+    /// `==`, `!=` (a token compared with a literal must name a token of its set).
+    private mutating func equality(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard ExprType.unify(left.type, right.type) != nil else {
+            return error(at, "cannot compare \(left.type) with \(right.type)")
+        }
+        checkTokenLiteral(left.type, right, r)
+        checkTokenLiteral(right.type, left, l)
+        let negate = op == .notEqual
+        return Compiled(type: .bool, eval: { frame in
+            let a = le(frame), b = re(frame)
+            if let blocking = Value.blocking(a, b) { return blocking }
+            return .bool(Self.equal(a, b) != negate)
+        })
+    }
+
+    /// `<`, `<=`, `>`, `>=` on numbers, strings, timestamps, dates and times.
+    private mutating func ordering(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard let unified = ExprType.unify(left.type, right.type),
+              unified.isNumeric || unified.isStringLike || [.timestamp, .date, .time].contains(unified)
+        else {
+            return error(at, "cannot order \(left.type) and \(right.type)")
+        }
+        let text = "\(l) \(op.rawValue) \(r)"
+        return Compiled(type: .bool, eval: { frame in
+            let a = le(frame), b = re(frame)
+            if let blocking = Value.blocking(a, b) { return blocking }
+            guard let order = Self.compare(a, b) else {
+                // `done <= deadline(…)` with `done` not happened yet: neither a pass nor a
+                // fail (it may be not due). Rules use on_time() for that.
+                return .unknown(Missing(path: text, mark: frame.report.root.mark))
+            }
+            switch op {
+            case .less: return .bool(order < 0)
+            case .lessEqual: return .bool(order <= 0)
+            case .greater: return .bool(order > 0)
+            default: return .bool(order >= 0)
+            }
+        })
+    }
+
+    /// `in`, `not in` a list.
+    private mutating func membership(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard case .list(let element) = right.type else {
+            return error(r.offset, "'\(op.rawValue)' needs a list on the right, found \(right.type)")
+        }
+        guard ExprType.unify(left.type, element) != nil else {
+            return error(at, "cannot look for \(left.type) in \(right.type)")
+        }
+        if case .list(let items, _) = r {
+            for item in items { checkTokenLiteral(left.type, compile(item), item) }
+        }
+        let negate = op == .notIn
+        return Compiled(type: .bool, eval: { frame in
+            let a = le(frame)
+            if let blocking = Value.blocking(a) { return blocking }
+            let b = re(frame)
+            guard case .list(let items) = b else { return b }
+            if case .none = a { return .bool(negate) }
+            if items.contains(where: { Self.equal(a, $0) }) { return .bool(!negate) }
+            if let hole = Value.firstUnknown(items) { return hole }
+            return .bool(negate)
+        })
+    }
+
+    /// `a ?? b`: `b` where `a` is unknown or none.
+    private mutating func coalesce(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard let type = ExprType.unify(left.type, right.type) else {
+            return error(at, "'??' needs the same type on both sides: \(left.type) and \(right.type)")
+        }
+        return Compiled(type: type, eval: { frame in
+            switch le(frame) {
+            case .unknown, .none: re(frame)
+            case let other: other
+            }
+        })
+    }
+
+    /// `+` of two strings.
+    private mutating func concatenation(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        return Compiled(type: .string, eval: { frame in
+            let a = le(frame), b = re(frame)
+            if let blocking = Value.blocking(a, b) { return blocking }
+            guard case .string(let x) = a, case .string(let y) = b else { return .none }
+            return .string(x + y)
+        })
+    }
+
+    /// `+` of two lists; a missing side stays a hole.
+    private mutating func listJoin(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard let type = ExprType.unify(left.type, right.type) else {
+            return error(at, "cannot join \(left.type) and \(right.type)")
+        }
+        return Compiled(type: type, eval: { frame in
+            // A missing side stays in the result as a hole (an unknown element), so a
+            // phrase heard in the known part still counts and nothing reads as complete.
+            func items(_ v: Value) -> [Value]? {
+                switch v {
+                case .list(let list): list
+                case .unknown: [v]
+                case .none: []
+                default: nil
+                }
+            }
+            let a = le(frame), b = re(frame)
+            if case .failure = a { return a }
+            if case .failure = b { return b }
+            guard let x = items(a), let y = items(b) else { return .none }
+            return .list(x + y)
+        })
+    }
+
+    /// `+`, `-`, `*`, `/` of numbers, folded when both are known at load.
+    private mutating func arithmetic(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
+        let le = left.eval, re = right.eval
+        guard left.type.isNumeric, right.type.isNumeric else {
+            return error(at, "'\(op.rawValue)' needs numbers, found \(left.type) and \(right.type)")
+        }
+        let type: ExprType = (left.type == .int && right.type == .int && op != .divide) ? .int : .number
+        // Folded when both sides are known at load (`params.days + params.extra_days`), so
+        // the sum can be a deadline's N.
+        if let a = left.constant, let b = right.constant {
+            let folded = Self.arithmetic(op, a, b)
+            if case .failure = folded {} else { return Self.constant(folded, type) }
+        }
+        return Compiled(type: type, eval: { frame in
+            let a = le(frame), b = re(frame)
+            if let blocking = Value.blocking(a, b) { return blocking }
+            return Self.arithmetic(op, a, b)
+        })
     }
 
     /// `outlet.type == "service_centre"` is a typo the checker can see: the literal is not a token.

@@ -176,59 +176,20 @@ extension ExpressionCompiler {
             var suspensions: [Suspension] = []
             var unknownDeduction: Value?
             if let excluded {
-                let periods = excluded(frame)
-                var items: [Value] = []
-                switch periods {
-                case .list(let list): items = list
-                case .none: break
-                case .failure: return periods
-                default: unknownDeduction = periods
-                }
-                for item in items {
-                    switch item {
-                    case .period(let p):
-                        if p.from < startTime {
-                            let marks = [p.fromMark, sl?(frame)].compactMap { $0 }
-                            let from = p.from.formatted(offsetSeconds: offset), begin = startTime.formatted(offsetSeconds: offset)
-                            return .failure(EvaluationError(
-                                message: "a period excluded from the deadline begins at \(from), before the start \(begin)",
-                                zh: "扣除期间的起点 \(from) 早于起算时间 \(begin),记录前后矛盾", marks: marks))
-                        }
-                        suspensions.append(Suspension(from: p.from.localDate(offsetSeconds: offset), to: p.to?.localDate(offsetSeconds: offset)))
-                    case .failure: return item
-                    default: if unknownDeduction == nil { unknownDeduction = item }
-                    }
+                switch Self.suspensions(excluded(frame), start: startTime, offset: offset, startMark: sl?(frame)) {
+                case .failure(let failure): return failure.value
+                case .success(let found): (suspensions, unknownDeduction) = found
                 }
             }
-            var deadline: Deadline
-            let due: Timestamp
-            var deducted = 0
-            var certainty: Timeliness.Certainty = unknownDeduction == nil ? .exact : .atLeast
+            let computed: (deadline: Deadline, due: Timestamp, deducted: Int, stopped: Bool)
             do throws(CalendarError) {
-                if label == "hours" {
-                    let t = Timestamp(seconds: startTime.seconds &+ Int64(count) * 3600)
-                    deadline = Deadline(lastDay: t.localDate(offsetSeconds: offset), rule: .calendarDays(0))
-                    due = t
-                } else if excluded != nil {
-                    switch try calendar.deadline(from: startTime.localDate(offsetSeconds: offset), days: count, suspending: suspensions) {
-                    case .due(let d, let n):
-                        deadline = d
-                        deducted = n
-                    case .stopped(_, let running):
-                        // The clock stands still until the documents arrive: whatever was done is in
-                        // time, and nothing is due yet.
-                        deadline = running
-                        certainty = .stopped
-                    }
-                    due = deadline.instant(offsetSeconds: offset)
-                } else {
-                    let rule: DeadlineRule = label == "workdays" ? .workingDays(count) : .calendarDays(count)
-                    deadline = try calendar.deadline(from: startTime.localDate(offsetSeconds: offset), rule)
-                    due = deadline.instant(offsetSeconds: offset)
-                }
+                computed = try Self.deadline(label, count, from: startTime, offset: offset, calendar: calendar,
+                                             suspending: excluded == nil ? nil : suspensions)
             } catch {
                 return calendarFailure(error, sl?(frame).map { [$0] } ?? [])
             }
+            let (deadline, due, deducted) = (computed.deadline, computed.due, computed.deducted)
+            let certainty: Timeliness.Certainty = computed.stopped ? .stopped : (unknownDeduction == nil ? .exact : .atLeast)
             func result(_ outcome: Timeliness.Outcome, _ mark: Mark?) -> Value {
                 .timeliness(Timeliness(outcome: outcome, deadline: deadline, mark: mark, limit: count, deducted: deducted, certainty: certainty))
             }
@@ -274,6 +235,67 @@ extension ExpressionCompiler {
                 return other
             }
         })
+    }
+
+    /// The periods of `excluding:` as calendar suspensions, and the first unknown among them
+    /// (the deduction is then unknown); a period that begins before the start is an error.
+    static func suspensions(_ periods: Value, start: Timestamp, offset: Int, startMark: Mark?) -> Result<([Suspension], Value?), Failure> {
+        var items: [Value] = []
+        var unknown: Value?
+        switch periods {
+        case .list(let list): items = list
+        case .none: break
+        case .failure: return .failure(Failure(periods))
+        default: unknown = periods
+        }
+        var suspensions: [Suspension] = []
+        for item in items {
+            switch item {
+            case .period(let p):
+                if p.from < start {
+                    let marks = [p.fromMark, startMark].compactMap { $0 }
+                    let from = p.from.formatted(offsetSeconds: offset), begin = start.formatted(offsetSeconds: offset)
+                    return .failure(Failure(.failure(EvaluationError(
+                        message: "a period excluded from the deadline begins at \(from), before the start \(begin)",
+                        zh: "扣除期间的起点 \(from) 早于起算时间 \(begin),记录前后矛盾", marks: marks))))
+                }
+                suspensions.append(Suspension(from: p.from.localDate(offsetSeconds: offset), to: p.to?.localDate(offsetSeconds: offset)))
+            case .failure: return .failure(Failure(item))
+            default: if unknown == nil { unknown = item }
+            }
+        }
+        return .success((suspensions, unknown))
+    }
+
+    /// A value that ends an evaluation early, as an `Error` for `Result`.
+    struct Failure: Error {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// The deadline of `on_time` from `start`: N clock hours, N working days, N calendar days,
+    /// or N calendar days with `suspending` periods deducted (stopped: an open period holds
+    /// the clock).
+    static func deadline(
+        _ label: String, _ count: Int, from start: Timestamp, offset: Int, calendar: BusinessCalendar, suspending: [Suspension]?
+    ) throws(CalendarError) -> (deadline: Deadline, due: Timestamp, deducted: Int, stopped: Bool) {
+        if label == "hours" {
+            let t = Timestamp(seconds: start.seconds &+ Int64(count) * 3600)
+            return (Deadline(lastDay: t.localDate(offsetSeconds: offset), rule: .calendarDays(0)), t, 0, false)
+        }
+        if let suspending {
+            switch try calendar.deadline(from: start.localDate(offsetSeconds: offset), days: count, suspending: suspending) {
+            case .due(let d, let n):
+                return (d, d.instant(offsetSeconds: offset), n, false)
+            case .stopped(_, let running):
+                // The clock stands still until the documents arrive: whatever was done is in
+                // time, and nothing is due yet.
+                return (running, running.instant(offsetSeconds: offset), 0, true)
+            }
+        }
+        let rule: DeadlineRule = label == "workdays" ? .workingDays(count) : .calendarDays(count)
+        let deadline = try calendar.deadline(from: start.localDate(offsetSeconds: offset), rule)
+        return (deadline, deadline.instant(offsetSeconds: offset), 0, false)
     }
 
     private mutating func deadline(_ args: [Expr.Argument], _ at: Int) -> Compiled {
