@@ -74,12 +74,7 @@ public final class AtomicFile {
         guard fd >= 0 else { return }
         flush()
         if failure == nil, fsync(fd) != 0 { failure = "\(path): cannot write: \(Self.errorText())" }
-        #if canImport(Glibc)
-        Glibc.close(fd)
-        #else
-        Darwin.close(fd)
-        #endif
-        fd = -1
+        closeDescriptor()
         if let failure { throw WriteError(description: failure) }
     }
 
@@ -92,15 +87,17 @@ public final class AtomicFile {
 
     /// Drops the temporary file (after a failure or an interrupt).
     public func discard() {
-        if fd >= 0 {
-            #if canImport(Glibc)
-            Glibc.close(fd)
-            #else
-            Darwin.close(fd)
-            #endif
-            fd = -1
-        }
+        if fd >= 0 { closeDescriptor() }
         unlink(temporaryPath)
+    }
+
+    private func closeDescriptor() {
+        #if canImport(Glibc)
+        Glibc.close(fd)
+        #else
+        Darwin.close(fd)
+        #endif
+        fd = -1
     }
 
     static func temporaryPath(for path: String) -> String {

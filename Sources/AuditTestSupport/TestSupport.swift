@@ -63,3 +63,32 @@ public func minimalReport(_ extra: String = "", outletExtra: String = "") -> Str
     \(extra)
     """
 }
+
+/// A pack of one rule written inline (for expression and rule-set tests): `check` and optional
+/// `applies`, `due`, `for_each`, `let` names (in name order) and `params`.
+public func rulePack(check: String, applies: String? = nil, due: String? = nil, forEach: String? = nil, lets: [String: String] = [:],
+                     params: String = "", message: String = "m") -> String {
+    var rule = """
+        pack: test
+        version: "1"
+        rules:
+          - id: T-1
+            title: {zh: t, en: t}
+            section: build
+            severity: minor
+            cite: {source: X, document: X, clause: "1", quote: q}
+            check: '\(check)'
+            message: {zh: "\(message)", en: "\(message)"}
+            examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
+
+        """
+    if let applies { rule += "    applies: '\(applies)'\n" }
+    if let due { rule += "    due: '\(due)'\n" }
+    if let forEach { rule += "    for_each: \(forEach)\n" }
+    if !lets.isEmpty {
+        rule += "    let:\n"
+        for (k, v) in lets.sorted(by: { $0.key < $1.key }) { rule += "      \(k): '\(v)'\n" }
+    }
+    if !params.isEmpty { rule += "    params: {\(params)}\n" }
+    return rule
+}

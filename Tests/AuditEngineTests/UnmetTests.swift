@@ -27,21 +27,8 @@ import Testing
     }
 
     @Test func onlyBoolFieldsWithUnmetWordsCanBeListed() throws {
-        func compileErrors(_ check: String) -> String {
-            let pack = """
-                pack: t
-                version: "1"
-                rules:
-                  - id: T-1
-                    title: {zh: t, en: t}
-                    section: build
-                    severity: minor
-                    cite: {source: X, document: X, clause: "1", quote: q}
-                    let: {lacking: '\(check)'}
-                    check: premises.clean
-                    message: {zh: '{lacking}', en: '{lacking}'}
-                    examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
-                """
+        func compileErrors(_ lacking: String) -> String {
+            let pack = rulePack(check: "premises.clean", lets: ["lacking": lacking], message: "{lacking}")
             do throws(DiagnosticList) {
                 _ = try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))]).compile()
                 return ""

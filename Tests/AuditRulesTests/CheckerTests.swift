@@ -1,3 +1,4 @@
+import AuditTestSupport
 import AuditCore
 @testable import AuditRules
 import Testing

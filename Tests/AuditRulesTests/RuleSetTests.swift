@@ -8,20 +8,7 @@ import Testing
 /// Putting a rule set together: packs, names, the scoring file.
 @Suite struct RuleSetTests {
     @Test func letCannotHideAReportSection() {
-        let pack = """
-            pack: t
-            version: "1"
-            rules:
-              - id: T-1
-                title: {zh: t, en: t}
-                section: build
-                severity: minor
-                cite: {source: X, document: X, clause: "1", quote: q}
-                let: {outlet: '1'}
-                check: 'true'
-                message: {zh: m, en: m}
-                examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
-            """
+        let pack = rulePack(check: "true", lets: ["outlet": "1"])
         #expect(throws: DiagnosticList.self) {
             let set = try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))])
             _ = try set.compile()
@@ -55,20 +42,7 @@ import Testing
     }
 
     @Test func aDueConditionIsTypeChecked() throws {
-        let yaml = """
-            pack: t
-            version: "1"
-            rules:
-              - id: T-1
-                title: {zh: t, en: t}
-                section: build
-                severity: minor
-                cite: {source: X, document: X, clause: "1", quote: q}
-                due: premises.reception_area_m2
-                check: premises.clean
-                message: {zh: m, en: m}
-                examples: {pass: [{premises: {clean: true}}], fail: [{premises: {clean: false}}]}
-            """
+        let yaml = rulePack(check: "premises.clean", due: "premises.reception_area_m2")
         #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))]).compile() }
     }
 

@@ -30,29 +30,3 @@ func render(_ list: DiagnosticList, source: String) -> String {
     DiagnosticRenderer.render(list) { _ in source }
 }
 
-/// A rule wrapper for expression tests: `check` and optional `applies`/`for_each`.
-func rulePack(check: String, applies: String? = nil, forEach: String? = nil, lets: [String: String] = [:],
-              params: String = "", message: String = "m") -> String {
-    var rule = """
-        pack: test
-        version: "1"
-        rules:
-          - id: T-1
-            title: {zh: t, en: t}
-            section: build
-            severity: minor
-            cite: {source: X, document: X, clause: "1", quote: q}
-            check: '\(check)'
-            message: {zh: "\(message)", en: "\(message)"}
-            examples: {pass: [{outlet: {}}], fail: [{outlet: {}}]}
-
-        """
-    if let applies { rule += "    applies: '\(applies)'\n" }
-    if let forEach { rule += "    for_each: \(forEach)\n" }
-    if !lets.isEmpty {
-        rule += "    let:\n"
-        for (k, v) in lets.sorted(by: { $0.key < $1.key }) { rule += "      \(k): '\(v)'\n" }
-    }
-    if !params.isEmpty { rule += "    params: {\(params)}\n" }
-    return rule
-}
