@@ -1,17 +1,18 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Module graph (dependencies point one way; each module lists every module it imports):
-// AuditCore (diagnostics, messages, labels, JSON, SHA-256, atomic files)
-//   ← AuditYAML (the only importer of libyaml; YAML with source positions, the input walker)
-//   ← AuditCalendar (business days, deadlines, the calendar file)
-//   ← AuditReport (report schema and validation)
-//   ← AuditRules (rule packs; the expression language: parse, type-check, compile)
-//   ← AuditEngine (evaluate, waive, score)
-//   ← AuditFormatters (every output format) ← AuditTesting (rule examples, fixture expectations)
-//   ← AuditBatch (parallel batch scoring)
-//   ← AuditApp (the application layer: options in, loaded rules and a run's outcome out)
-//   ← audit (the only importer of ArgumentParser: commands that declare, validate, call, map).
+// Module graph (dependencies point one way; each target lists every module it imports):
+//   AuditCore (diagnostics, messages, labels, JSON, SHA-256, atomic files)
+//   AuditYAML → Core (the only importer of libyaml; YAML with source positions, the input walker)
+//   AuditCalendar → YAML (business days, deadlines, the calendar file)
+//   AuditReport → Calendar (report schema and validation)
+//   AuditRules → Report (rule packs; the expression language: parse, type-check, compile)
+//   AuditEngine → Rules (evaluate, waive, score)
+//   AuditFormatters → Engine (every output format)
+//   AuditTesting → Formatters (rule examples, fixture expectations)
+//   AuditBatch → Formatters (parallel batch scoring)
+//   AuditApp → Testing, Batch (the application layer: options in, loaded rules and a run's outcome out)
+//   audit → App (the only importer of ArgumentParser: commands that declare, validate, call, map)
 let package = Package(
     name: "audit",
     products: [

@@ -13,6 +13,7 @@ public struct RuleTestRun: Sendable {
     public let fixtures: [FixtureExpectation.Outcome]
 
     public init(_ paths: [String]) throws(AppError) {
+        let requested = paths
         let limit = YAMLLimits().maxFileSize
         var ruleFiles: [RuleSet.SourceFile] = []
         var expectations: [String] = []
@@ -31,7 +32,7 @@ public struct RuleTestRun: Sendable {
         }
         if !paths.isEmpty && ruleFiles.isEmpty && expectations.isEmpty {
             // Never fall back to the shipped rules when the user named something else.
-            throw .failure(.noTestFiles(in: paths.sorted()))
+            throw .failure(.noTestFiles(in: requested))
         }
         let set: RuleSet
         let rules: [CompiledRule]

@@ -34,7 +34,7 @@ extension Message {
     }
 
     static func weekdayWorkingDay(_ date: LocalDate) -> Message {
-        Message("calendar.weekday", en: "\(date) is a weekday: adjusted working days fall on weekends", zh: "\(date) 是工作日:调休上班日应在周末")
+        Message("calendar.weekday", en: "\(date) is a weekday: adjusted working days fall on weekends", zh: "\(date) 是周一至周五(非周末):调休上班日应在周末")
     }
 
     static func holidayAndWorkingDay(_ date: LocalDate) -> Message {
@@ -48,7 +48,4 @@ extension Message {
     }
 
     /// `calendar does not cover 2027`: a deadline needs a year the calendar does not list.
-    public static func calendarGap(_ year: Int) -> Message {
-        Message("calendar.gap", en: "calendar does not cover \(year)", zh: "业务日历未覆盖 \(year) 年")
-    }
 }

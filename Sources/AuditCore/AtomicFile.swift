@@ -24,6 +24,11 @@ public final class AtomicFile {
     public init(path: String) throws(WriteError) {
         self.path = path
         temporaryPath = Self.temporaryPath(for: path)
+        // A folder cannot be replaced by a file: say so before writing anything.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw WriteError(description: "\(path): cannot write: \(String(cString: strerror(EISDIR)))")
+        }
         unlink(temporaryPath)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WriteError(description: "\(path): cannot write: \(Self.errorText())") }

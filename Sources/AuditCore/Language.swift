@@ -19,8 +19,10 @@ public struct Label: Sendable, Hashable {
 }
 
 extension DefaultStringInterpolation {
-    /// A label has two texts: `"\(label)"` would print neither, so it does not compile;
-    /// write `\(label.en)`, `\(label.zh)` or `\(label.text(language))`.
+    /// A label has two texts: `"\(label)"` would print neither, so it is deprecated (the
+    /// build warns, and the build has no warnings); write `\(label.en)`, `\(label.zh)` or
+    /// `\(label.text(language))`. (`unavailable` would not help: Swift then picks the generic
+    /// overload and compiles silently.)
     @available(*, deprecated, message: "pick a language: label.en, label.zh or label.text(language)")
     public mutating func appendInterpolation(_ label: Label) {}
 

@@ -37,7 +37,7 @@ public enum JSONFormatter {
         ]
         if !result.warnings.isEmpty {
             fields.append(("warnings", .array(result.warnings.map { w in
-                .object([("message", .string(w.message)), ("file", .string(w.location.file)),
+                .object([("message", .string(w.wording.text(options.language))), ("file", .string(w.location.file)),
                          ("line", w.location.line.map { .int($0) } ?? .null)])
             })))
         }

@@ -4,11 +4,10 @@ import Glibc
 import AuditCore
 
 /// The one input walker: the YAML files under the given paths — every `*.yaml`/`*.yml` file
-/// below a folder (following links, never looping, skipping hidden names), and any path
-/// named directly that is not a folder (its read then reports what is wrong with it). What
-/// below a folder cannot be an input (a broken link or a FIFO named x.yaml, an unreadable
-/// folder) is reported, so that every path the user meant is accounted for. Reports, rule
-/// files and fixtures are all found this way.
+/// below a folder (following links, never looping, skipping hidden names), and any file
+/// named directly. Whatever cannot be an input (a missing path, a broken link or a FIFO
+/// named x.yaml, an unreadable folder) is reported, so that every path the user meant is
+/// accounted for. Reports, rule files and fixtures are all found this way.
 public enum YAMLFiles {
     public struct Problem: Sendable {
         public var path: String
@@ -19,10 +18,14 @@ public enum YAMLFiles {
         /// Sorted (bytewise), without duplicates.
         public var files: [String]
         public var problems: [Problem]
+
+        public init(files: [String], problems: [Problem]) {
+            self.files = files
+            self.problems = problems
+        }
     }
 
     public static func find(_ paths: [String]) -> Result {
-        guard !paths.isEmpty else { return Result(files: [], problems: []) }
         var files: Set<String> = []
         var problems: [Problem] = []
         var visited: Set<[UInt64]> = []
@@ -74,12 +77,16 @@ public enum YAMLFiles {
 
         for path in paths {
             var info = stat()
-            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            guard stat(path, &info) == 0 else {
+                problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path)
-            } else if stat(path, &info) == 0 {
+            } else if info.st_mode & S_IFMT == S_IFREG {
                 add(path, info)  // named directly: an input whatever its extension
             } else {
-                files.insert(path)  // named directly: reading it says why it cannot be read
+                problems.append(Problem(path: path, reason: .inputNotRegularFile))
             }
         }
         let sorted = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

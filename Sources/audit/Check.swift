@@ -45,7 +45,7 @@ extension Audit {
             for outcome in check.outcomes {
                 switch outcome {
                 case .audited(let result):
-                    for warning in result.warnings { Console.error(DiagnosticRenderer.render(warning, source: nil)) }
+                    for warning in result.warnings { Console.error(DiagnosticRenderer.render(warning, source: nil, language: judgement.language)) }
                 case .invalid(let diagnostics):
                     Console.error(setup.sources.render(diagnostics))
                 }

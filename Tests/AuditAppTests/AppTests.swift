@@ -104,3 +104,34 @@ import Testing
         #expect(run.render(.text) == "\(run.total) passed, 0 failed\n")
     }
 }
+
+/// Behaviours the review of issue 9 found changed; each failed before its fix.
+@Suite struct AppReviewRegressionTests {
+    @Test func rulePathsKeepTheOrderGiven() throws {
+        let setup = try Setup.load(RuleRequest(paths: [repositoryRoot + "/rules/timeliness.yaml", repositoryRoot + "/rules/build.yaml"]))
+        #expect(setup.ruleSet.packs.map(\.name) == ["timeliness", "build"])
+        #expect(setup.rules.first?.id.hasPrefix("TML-") == true)
+    }
+
+    @Test func waiverWarningsAreWordedInTheOutputLanguage() throws {
+        let waivers = NSTemporaryDirectory() + "audit-waivers-\(getpid()).yaml"
+        try "waivers:\n  - {rule: BLD-AREA-CENTER, outlet: \"*\", reason: r, approved_by: a, expires: 2026-01-01}\n"
+            .write(toFile: waivers, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: waivers) }
+        let setup = try Setup.load(RuleRequest(waivers: waivers))
+        let check = ReportCheck([repositoryRoot + "/fixtures/example-report.yaml"], setup: setup, asOf: nil)
+        let zh = ReportFormat.json.render(check.results, setup.outputOptions(language: .zh))
+        let en = ReportFormat.json.render(check.results, setup.outputOptions(language: .en))
+        #expect(zh.contains("\"message\": \"豁免已于 2026-01-01 到期,未适用于 BLD-AREA-CENTER\""))
+        #expect(en.contains("\"message\": \"waiver for BLD-AREA-CENTER expired on 2026-01-01; not applied\""))
+    }
+
+    @Test func aFolderIsNotAnOutputFile() {
+        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: NSTemporaryDirectory()) }
+        do throws(AtomicFile.WriteError) {
+            try AtomicFile.write("x", to: "/tmp")
+        } catch {
+            #expect(error.description == "/tmp: cannot write: Is a directory")
+        }
+    }
+}
