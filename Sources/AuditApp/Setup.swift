@@ -42,8 +42,9 @@ public struct Setup: Sendable {
     /// Over the rule files and the applied parameters.
     public var digest: String { RuleSet.digest(files: files, overrides: overrides) }
 
-    /// Snippets for diagnostics in the rule files or the reports of this run.
-    public var sources: SourceTexts { SourceTexts(files, limit: request.maxFileSize) }
+    /// Snippets for diagnostics in the rule files or the reports of this run (made once: a
+    /// run may show the errors of many reports).
+    public let sources: SourceTexts
 
     /// Loads and compiles the rules and reads the waivers. Broken rules or waivers are
     /// `.invalid`; a `--param` the rules do not declare, or a value they cannot take, is
@@ -80,7 +81,7 @@ public struct Setup: Sendable {
                 throw .invalid(error, sources)
             }
         }
-        return Setup(ruleSet: set, rules: rules, files: files, overrides: overrides, waivers: waivers, request: request)
+        return Setup(ruleSet: set, rules: rules, files: files, overrides: overrides, waivers: waivers, request: request, sources: sources)
     }
 
     /// Broken rules are `.invalid`, but a `--param` value the rules cannot take
