@@ -9,6 +9,17 @@ extension Message {
                 zh: "--param \(names.joined(separator: ", ")):规则不能接受这个值:\(reasons.map(\.zh).joined(separator: ";"))")
     }
 
+    static func notAProfile(found kind: String) -> Message {
+        Message("profile.not-profile", en: "--profile: not a profile: expected a first key 'profile', found '\(kind)' (give rule packs with --rules)",
+                zh: "--profile:不是配置文件:第一个键应为 'profile',实际为 '\(kind)'(规则包请用 --rules 给出)")
+    }
+
+    static func digestDiffers(required: String, actual: String) -> Message {
+        Message("rules.digest",
+                en: "--require-digest: the rules in effect have digest \(actual), not \(required) (the rule files, profiles or --param values differ)",
+                zh: "--require-digest:当前规则摘要为 \(actual),不是 \(required)(规则文件、配置文件或 --param 取值不同)")
+    }
+
     public static func noRuleFiles(in paths: [String]) -> Message {
         Message("input.no-rules", en: "no *.yaml or *.yml files in \(paths.joined(separator: ", "))",
                 zh: "\(paths.joined(separator: "、")) 中没有 *.yaml 或 *.yml 文件")

@@ -13,14 +13,14 @@ public struct LintRun: Sendable {
     public let result: Lint.Result
 
     /// `asOf` dates waiver expiry. No YAML file under the given paths is `.failure`.
-    public init(_ paths: [String], asOf: LocalDate, maxFileSize: Int) throws(AppError) {
+    public init(_ paths: [String], asOf: LocalDate, maxFileSize: Int, shipped: RuleSet.ShippedPacks = .added) throws(AppError) {
         var files = RuleSet.bundledFiles, unreadable = DiagnosticList()
         if !paths.isEmpty {
             (files, unreadable) = RuleFiles.read(paths, limit: maxFileSize)
             if files.isEmpty && unreadable.isEmpty { throw .failure(.noRuleFiles(in: paths)) }
         }
         self.files = files
-        result = Lint.run(files, unreadable: unreadable, asOf: asOf, limits: YAMLLimits(maxFileSize: maxFileSize))
+        result = Lint.run(files, unreadable: unreadable, asOf: asOf, shipped: shipped, limits: YAMLLimits(maxFileSize: maxFileSize))
     }
 
     public var errors: Int { result.diagnostics.diagnostics.filter { $0.severity == .error }.count }

@@ -27,7 +27,7 @@ public struct ReportCheck: Sendable {
         outcomes = paths.map { path in
             do throws(DiagnosticList) {
                 let document = try YAMLLoader.load(path: path, limits: setup.request.limits)
-                return .audited(auditor.audit(try validator.validate(document)))
+                return .audited(try auditor.audit(try validator.validate(document)).get())
             } catch {
                 return .invalid(error)
             }

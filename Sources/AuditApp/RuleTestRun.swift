@@ -12,9 +12,12 @@ public struct RuleTestRun: Sendable {
     public let examples: [ExampleRunner.Outcome]
     public let fixtures: [FixtureExpectation.Outcome]
 
-    public init(_ paths: [String]) throws(AppError) {
+    /// `request.paths` are rule files, expectation files or folders of either; its params and
+    /// profiles apply as in `audit` (a fixture report gets the profiles that select it).
+    public init(_ request: RuleRequest) throws(AppError) {
+        let paths = request.paths
         let requested = paths
-        let limit = YAMLLimits().maxFileSize
+        let limit = request.maxFileSize
         var ruleFiles: [RuleSet.SourceFile] = []
         var expectations: [String] = []
         let (files, unreadable) = RuleFiles.read(paths, limit: limit)
@@ -34,16 +37,13 @@ public struct RuleTestRun: Sendable {
             // Never fall back to the shipped rules when the user named something else.
             throw .failure(.noTestFiles(in: requested))
         }
-        let set: RuleSet
-        let rules: [CompiledRule]
-        do throws(DiagnosticList) {
-            set = try RuleSet.load(ruleFiles.isEmpty ? RuleSet.bundledFiles : ruleFiles)
-            rules = try set.compile()
-        } catch {
-            throw .invalid(error, SourceTexts(ruleFiles, limit: 0))
+        var rules = request
+        rules.paths = []
+        let setup = try Setup.load(rules, given: ruleFiles)
+        examples = ExampleRunner(ruleSet: setup.ruleSet, rules: setup.rules).run()
+        fixtures = expectations.sorted().map {
+            FixtureExpectation.check($0, ruleSet: setup.ruleSet, rules: setup.rules, params: setup.overrides)
         }
-        examples = ExampleRunner(ruleSet: set, rules: rules).run()
-        fixtures = expectations.sorted().map { FixtureExpectation.check($0, ruleSet: set, rules: rules) }
     }
 
     public var failed: Int { examples.filter { !$0.passed }.count + fixtures.filter { !$0.passed }.count }

@@ -47,12 +47,13 @@ public struct BatchRunner: Sendable {
         public var interrupted: Bool
     }
 
-    public let auditor: Auditor
+    /// Each report's rules: the profiles that select it applied.
+    public let auditor: ProfiledAuditor
     public let validator: ReportValidator
     public let ruleSet: RuleSet
     public let options: Options
 
-    public init(auditor: Auditor, ruleSet: RuleSet, options: Options) {
+    public init(auditor: ProfiledAuditor, ruleSet: RuleSet, options: Options) {
         self.auditor = auditor
         self.validator = ReportValidator(schema: ruleSet.schema)
         self.ruleSet = ruleSet
@@ -69,20 +70,22 @@ public struct BatchRunner: Sendable {
 
     static let statusSlots: [Status] = [.pass, .fail, .notAssessed, .waived, .notDue, .error, .notApplicable]
 
-    func score(_ path: String, ruleIndex: [ObjectIdentifier: Int]) -> Item {
-        let report: InspectionReport
+    /// `ruleIndex`: each rule's place in the tallies, by id (a profile's re-rated rule is
+    /// another definition of the same rule).
+    func score(_ path: String, ruleIndex: [String: Int]) -> Item {
+        let result: AuditResult
         do throws(DiagnosticList) {
             let bytes = try YAMLLoader.readFile(path: path, limits: options.limits)
-            report = try validator.validate(try YAMLLoader.load(bytes: bytes, file: path, limits: options.limits))
+            let report = try validator.validate(try YAMLLoader.load(bytes: bytes, file: path, limits: options.limits))
+            result = try auditor.audit(report).get()
         } catch {
             return .failed(json: Self.errorLine(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped))
         }
-        let result = auditor.audit(report)
         var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
         var failingRules: [String] = []
         var fails: FailCounts = [:]
         for finding in result.findings {
-            guard let index = ruleIndex[ObjectIdentifier(finding.rule)],
+            guard let index = ruleIndex[finding.rule.id],
                   let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
             counts[index * Self.statusSlots.count + slot] += 1
             if finding.status == .fail {
@@ -124,8 +127,8 @@ public struct BatchRunner: Sendable {
         let outputs = try BatchOutputs(directory: options.outDirectory, makeDirectory: makeDirectory)
         outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
         let rules = auditorRulesInOrder()
-        var ruleIndex: [ObjectIdentifier: Int] = [:]
-        for (i, rule) in rules.enumerated() { ruleIndex[ObjectIdentifier(rule.definition)] = i }
+        var ruleIndex: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
 
         let jobs = max(1, options.jobs)
         let workers = Workers(jobs: jobs)
@@ -184,7 +187,7 @@ public struct BatchRunner: Sendable {
 
     /// The rules in the order the auditor runs them (derived ones last), for the tallies.
     func auditorRulesInOrder() -> [CompiledRule] {
-        auditor.rules.filter { !$0.isDerived } + auditor.rules.filter(\.isDerived)
+        auditor.base.rules.filter { !$0.isDerived } + auditor.base.rules.filter(\.isDerived)
     }
 
     func makeDirectory(_ path: String) throws(BatchError) {
@@ -305,7 +308,7 @@ private final class Workers: Sendable {
         for _ in 0..<(jobs * 8) { window.signal() }
     }
 
-    func start(_ work: [(path: String, problem: Message?)], runner: BatchRunner, ruleIndex: [ObjectIdentifier: Int]) {
+    func start(_ work: [(path: String, problem: Message?)], runner: BatchRunner, ruleIndex: [String: Int]) {
         let count = work.count
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: group) { [self] in

@@ -10,15 +10,21 @@ public struct Auditor: Sendable {
     public let context: EvaluationContext
     public let scoring: ScoringSettings
     public let waivers: [Waiver]
+    /// Which rules, parameters and profiles these are: stamped on every result.
+    public let provenance: RuleProvenance?
+    /// What every result should say about the configuration (a profile overriding another).
+    public let notices: [Diagnostic]
 
     public init(
         rules: [CompiledRule], context: EvaluationContext,
-        scoring: ScoringSettings = .standard, waivers: [Waiver] = []
+        scoring: ScoringSettings = .standard, waivers: [Waiver] = [], provenance: RuleProvenance? = nil, notices: [Diagnostic] = []
     ) {
         self.rules = rules
         self.context = context
         self.scoring = scoring
         self.waivers = waivers
+        self.provenance = provenance
+        self.notices = notices
     }
 
     /// Evaluates the rules in two phases — every rule, then (with the tier standing the first
@@ -27,7 +33,7 @@ public struct Auditor: Sendable {
     public func audit(_ report: InspectionReport) -> AuditResult {
         let evaluation = ReportEvaluation(report: report, context: context)
         var findings: [Finding] = []
-        var warnings: [Diagnostic] = report.warnings
+        var warnings: [Diagnostic] = report.warnings + notices
         for rule in rules where !rule.isDerived {
             findings.append(contentsOf: self.findings(of: rule, in: evaluation))
         }
@@ -57,7 +63,7 @@ public struct Auditor: Sendable {
         // served qualification only and are not findings.
         if claimed != .flagship { findings.removeAll { $0.rule.tier == .flagship } }
         let score = Scorer(settings: scoring).score(&findings)
-        return AuditResult(report: report, findings: findings, score: score, tier: tier, warnings: warnings)
+        return AuditResult(report: report, findings: findings, score: score, tier: tier, warnings: warnings, provenance: provenance)
     }
 
     /// `fail` → `waived` where an unexpired waiver covers the rule, outlet and item.

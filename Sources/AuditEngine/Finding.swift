@@ -54,11 +54,14 @@ public struct AuditResult: Sendable {
     public let tier: TierResult
     /// Expired waivers that would have matched, and similar notices.
     public let warnings: [Diagnostic]
+    /// The rules, parameters and profiles that produced it.
+    public let provenance: RuleProvenance?
     /// Results per status, counted once.
     private let counts: [Int]
 
-    public init(report: InspectionReport, findings: [Finding], score: Score, tier: TierResult, warnings: [Diagnostic]) {
+    public init(report: InspectionReport, findings: [Finding], score: Score, tier: TierResult, warnings: [Diagnostic], provenance: RuleProvenance? = nil) {
         self.report = report
+        self.provenance = provenance
         self.findings = findings
         self.score = score
         self.tier = tier

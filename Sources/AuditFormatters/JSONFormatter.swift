@@ -18,13 +18,7 @@ public enum JSONFormatter {
             ("type", .optional(result.text("outlet.type"))),
             ("tier", .string(result.text("outlet.tier") ?? "none")),
         ])
-        let rules: JSON = .object([
-            ("packs", .array(options.packs.map { pack in
-                .object([("name", .string(pack.name)), ("version", .string(pack.version)), ("file", .string(pack.file))])
-            })),
-            ("params", .object(options.params.map { ($0.name, ParameterValue.json($0.value)) })),
-            ("digest", .string(options.rulesDigest)),
-        ])
+        let rules = provenance(result.provenance, digest: options.rulesDigest)
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
         let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0, language: options.language, compact: compact) }
         var fields: [(String, JSON)] = [
@@ -42,6 +36,40 @@ public enum JSONFormatter {
             })))
         }
         return .object(fields)
+    }
+
+    /// Which rules produced the result: packs and extensions (name, version, file, SHA-256),
+    /// the profiles applied, parameter values that differ from the defaults (and who set them),
+    /// rules disabled or re-rated (and why), and the digest over all of it.
+    static func provenance(_ p: RuleProvenance?, digest: String) -> JSON {
+        guard let p else { return .object([("digest", .string(digest))]) }
+        func file(_ s: RuleSource) -> JSON {
+            var fields: [(String, JSON)] = [("name", .string(s.name))]
+            if let version = s.version { fields.append(("version", .string(version))) }
+            fields += [("file", .string(s.path)), ("sha256", .string(s.sha256)), ("shipped", .bool(s.shipped))]
+            return .object(fields)
+        }
+        func change(_ c: RuleProvenance.RuleChange) -> JSON {
+            var fields: [(String, JSON)] = [("rule", .string(c.rule))]
+            if let s = c.severity { fields.append(("severity", .object([("from", .string(s.from.rawValue)), ("to", .string(s.to.rawValue))]))) }
+            if let points = c.points {
+                fields.append(("points", .object([("from", .number(points.from, decimals: 2)), ("to", .number(points.to, decimals: 2))])))
+            }
+            fields += [("reason", .string(c.reason)), ("profile", .string(c.profile))]
+            return .object(fields)
+        }
+        return .object([
+            ("packs", .array(p.packs.map(file))),
+            ("extensions", .array(p.extensions.map(file))),
+            ("profiles", .array(p.profiles.map(file))),
+            ("params", .array(p.params.map { param in
+                .object([("rule", .string(param.rule)), ("name", .string(param.name)), ("value", ParameterValue.json(param.value)),
+                         ("default", ParameterValue.json(param.defaultValue)), ("source", .string(param.source))])
+            })),
+            ("disabled", .array(p.disabled.map(change))),
+            ("rerated", .array(p.rerated.map(change))),
+            ("digest", .string(p.digest)),
+        ])
     }
 
     /// Rounded half-up to one decimal, as everywhere in output.

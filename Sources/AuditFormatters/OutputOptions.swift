@@ -8,22 +8,14 @@ public struct OutputOptions: Sendable {
     public var language: Language
     /// Include `pass` and `not_applicable` results.
     public var showPassed: Bool
-    /// The packs used, for provenance in machine-readable output.
-    public var packs: [RulePack]
-    /// SHA-256 over the rule files' bytes, in path order, and the applied parameters.
+    /// The run's rules digest (each result's provenance has its own record of packs,
+    /// profiles and parameters).
     public var rulesDigest: String
-    /// The `--param` values applied, by name.
-    public var params: [(name: String, value: Value)]
     public var color: Bool
 
-    public init(
-        language: Language, showPassed: Bool = false, packs: [RulePack] = [], params: [String: Value] = [:],
-        rulesDigest: String = "", color: Bool = false
-    ) {
+    public init(language: Language, showPassed: Bool = false, rulesDigest: String = "", color: Bool = false) {
         self.language = language
         self.showPassed = showPassed
-        self.packs = packs
-        self.params = params.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
         self.rulesDigest = rulesDigest
         self.color = color
     }

@@ -15,59 +15,83 @@ public enum Lint {
         public var fileCount: Int
     }
 
-    /// `files` as given; `asOf` dates waiver expiry (nil: no expiry check).
-    public static func run(_ files: [RuleSet.SourceFile], unreadable: DiagnosticList, asOf: LocalDate?, limits: YAMLLimits = .init()) -> Result {
+    /// `files` as given, composed with the shipped rules the way every other command composes
+    /// them (`shipped`); `asOf` dates waiver expiry (nil: no expiry check). Problems of every
+    /// phase — YAML, structure, schema extensions, expressions, examples, profiles — in one run.
+    public static func run(
+        _ files: [RuleSet.SourceFile], unreadable: DiagnosticList, asOf: LocalDate?, shipped: RuleSet.ShippedPacks = .added,
+        limits: YAMLLimits = .init()
+    ) -> Result {
+        var composition = Composition(limits: limits)
+        composition.compose(files, shipped: shipped)
         var diagnostics = unreadable
-        var documents: [YAMLDocument] = []
-        for file in files {
-            do throws(DiagnosticList) {
-                documents.append(try YAMLLoader.load(bytes: file.bytes, file: file.path, limits: limits))
-            } catch {
-                diagnostics.append(contentsOf: error)
-            }
-        }
-        // The schema to check against: the given one if it loads, else the shipped one.
+        diagnostics.append(contentsOf: composition.diagnostics)
+        let documents = composition.ordered
+        // The schema to check against: the given one if it loads, else the shipped one; with
+        // its extensions.
         var schema: ReportSchema?
-        for document in documents where RuleFileKind(document) == .schema {
-            do throws(DiagnosticList) { schema = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
-        }
-        var shipped: RuleSet?
-        do throws(DiagnosticList) { shipped = try RuleSet.load(RuleSet.bundledFiles) } catch { diagnostics.append(contentsOf: error) }
-        guard let schema = schema ?? shipped?.schema else {
-            return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
-        }
+        var extensions: [YAMLDocument] = []
+        var calendar: BusinessCalendar?
         var packs: [RulePack] = []
+        var profileDocuments: [YAMLDocument] = []
         var waiverDocuments: [YAMLDocument] = []
-        for document in documents {
-            switch RuleFileKind(document) {
-            case .schema: continue
+        var extended = false
+        for (document, file) in documents {
+            let location = SourceLocation(file: document.file, mark: document.root.mark)
+            let kind = RuleFileKind(document)
+            // The documents come schema first, then its extensions: apply them before anything
+            // is checked against the schema.
+            if !extended, kind != .schema, kind != .schemaExtension {
+                extended = true
+                if let base = schema, !extensions.isEmpty {
+                    do throws(DiagnosticList) { schema = try base.extended(with: extensions) } catch { diagnostics.append(contentsOf: error) }
+                }
+            }
+            switch kind {
+            case .schema:
+                do throws(DiagnosticList) { schema = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
+            case .schemaExtension:
+                extensions.append(document)
             case .calendar:
-                do throws(DiagnosticList) { _ = try CalendarFile.load(document) } catch { diagnostics.append(contentsOf: error) }
-            case .scoring:
                 do throws(DiagnosticList) {
-                    diagnostics.append(contentsOf: try ScoringSettings.load(document).check(against: schema))
+                    let loaded = try CalendarFile.load(document)
+                    calendar = calendar?.layered(with: loaded) ?? loaded
                 } catch { diagnostics.append(contentsOf: error) }
+            case .scoring:
+                if let schema {
+                    do throws(DiagnosticList) {
+                        diagnostics.append(contentsOf: try ScoringSettings.load(document).check(against: schema))
+                    } catch { diagnostics.append(contentsOf: error) }
+                }
             case .pack:
-                let (pack, problems) = RulePack.parseLeniently(document)
+                var (pack, problems) = RulePack.parseLeniently(document)
+                pack.shipped = file.shipped
                 diagnostics.append(contentsOf: problems)
+                if packs.contains(where: { $0.name == pack.name && !pack.name.isEmpty }) {
+                    diagnostics.append(.error(.packGivenTwice(pack.name), at: location))
+                }
                 packs.append(pack)
+            case .profile:
+                profileDocuments.append(document)
             case .waivers:
                 waiverDocuments.append(document)
             case .report:
-                diagnostics.append(.error(.reportNotRuleFile,
-                                          at: SourceLocation(file: document.file, mark: document.root.mark)))
+                diagnostics.append(.error(.reportNotRuleFile, at: location))
             case .unknown:
-                diagnostics.append(.error(
-                    .notALintableFile(found: RuleFileKind(document).firstKey),
-                    at: SourceLocation(file: document.file, mark: document.root.mark)))
+                diagnostics.append(.error(.notALintableFile(found: kind.firstKey), at: location))
             }
         }
+        let given = packs.filter { !$0.shipped }
+        guard let schema else {
+            return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
+        }
         for duplicate in RuleSet.duplicateIds(packs) { diagnostics.append(duplicate) }
-        // Expressions, against the schema.
+        // Expressions and examples, against the schema: the given rules (the shipped ones are
+        // linted where they are made).
         let compiler = RuleCompiler(schema: schema)
         var declared: [String: RuleParameter] = [:]
         let validator = ReportValidator(schema: schema)
-        for rule in packs.flatMap(\.rules) {
+        for rule in (given.isEmpty ? packs : given).flatMap(\.rules) {
             // Examples are report fragments: what would not load (or loads with a warning,
             // such as a deprecated field) is the author's to fix here, not first in `audit test`.
             for example in rule.examples {
@@ -91,8 +115,25 @@ public enum Lint {
                 }
             }
         }
-        // Waivers name rules of the given packs, or of the shipped ones when none are given.
-        let known = packs.isEmpty ? (shipped?.definitions.map(\.id) ?? []) : packs.flatMap(\.rules).map(\.id)
+        // Profiles, against every loaded rule; each compiled with its values, as a run would.
+        if let calendar {
+            let set = RuleSet(schema: schema, calendar: calendar, packs: packs)
+            for document in profileDocuments {
+                let (parsed, problems) = Profile.parse(document, schema: schema)
+                diagnostics.append(contentsOf: problems)
+                guard let parsed else { continue }
+                let (profile, more) = set.check(parsed)
+                for problem in more { diagnostics.append(problem) }
+                if more.isEmpty {
+                    do throws(DiagnosticList) { _ = try set.compile(RuleConfiguration(profiles: [profile], params: [:])) } catch {
+                        diagnostics.append(.error(.profileRejected(profile.name, error.sorted.map(\.wording)),
+                                                  at: SourceLocation(file: document.file, mark: document.root.mark)))
+                    }
+                }
+            }
+        }
+        // Waivers name any loaded rule.
+        let known = packs.flatMap(\.rules).map(\.id)
         for document in waiverDocuments {
             let (waivers, problems) = WaiverFile.loadLeniently(document, knownRules: known)
             diagnostics.append(contentsOf: problems)
@@ -103,6 +144,6 @@ public enum Lint {
             }
         }
         return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty,
-                      ruleCount: packs.reduce(0) { $0 + $1.rules.count }, fileCount: files.count)
+                      ruleCount: (given.isEmpty ? packs : given).reduce(0) { $0 + $1.rules.count }, fileCount: files.count)
     }
 }

@@ -4,6 +4,10 @@ import AuditYAML
 /// lint and `audit test`.
 public enum RuleFileKind: Equatable, Sendable {
     case schema, calendar, scoring, pack, waivers
+    /// Fields and enum values added to the report schema (first key `schema_extension`).
+    case schemaExtension
+    /// Parameter values, rules disabled or re-rated, for the outlets it matches (first key `profile`).
+    case profile
     /// An inspection report (it has `inspection:` and is not a schema's `objects:`).
     case report
     /// Anything else, by its first key (empty when the root is not a mapping).
@@ -22,6 +26,8 @@ public enum RuleFileKind: Equatable, Sendable {
         case "scoring": self = .scoring
         case "pack": self = .pack
         case "waivers": self = .waivers
+        case "schema_extension": self = .schemaExtension
+        case "profile": self = .profile
         default: self = .unknown(first)
         }
     }
@@ -40,6 +46,8 @@ public enum RuleFileKind: Equatable, Sendable {
         case .scoring: "scoring"
         case .pack: "pack"
         case .waivers: "waivers"
+        case .schemaExtension: "schema_extension"
+        case .profile: "profile"
         case .report: "report"
         case .unknown(let key): key
         }

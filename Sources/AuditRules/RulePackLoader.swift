@@ -8,6 +8,8 @@ public struct RulePack: Sendable {
     public var version: String
     public var file: String
     public var rules: [RuleDefinition]
+    /// Built into the binary.
+    public var shipped = false
 }
 
 extension RulePack {
@@ -366,6 +368,9 @@ public enum ParameterValue {
         default: return "?"
         }
     }
+
+    /// Whether two parameter values are the same (as JSON: `2` and `2.0` differ in type).
+    public static func same(_ a: Value, _ b: Value) -> Bool { json(a).serialized() == json(b).serialized() }
 
     /// A value as JSON, for the record of applied parameters.
     public static func json(_ value: Value) -> JSON {

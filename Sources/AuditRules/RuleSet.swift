@@ -9,12 +9,22 @@ public struct RuleSet: Sendable {
     public let calendar: BusinessCalendar
     public let scoring: ScoringSettings
     public let packs: [RulePack]
+    /// The profiles given with the rules (`--rules`, `--profile`), in the order given: each
+    /// applies to the reports its `match` selects, later ones winning.
+    public let profiles: [Profile]
+    /// Every file the set was built from, shipped or given, in load order.
+    public let sources: [RuleSource]
 
-    public init(schema: ReportSchema, calendar: BusinessCalendar, scoring: ScoringSettings = .standard, packs: [RulePack]) {
+    public init(
+        schema: ReportSchema, calendar: BusinessCalendar, scoring: ScoringSettings = .standard, packs: [RulePack],
+        profiles: [Profile] = [], sources: [RuleSource] = []
+    ) {
         self.schema = schema
         self.calendar = calendar
         self.scoring = scoring
         self.packs = packs
+        self.profiles = profiles
+        self.sources = sources
     }
 
     public var definitions: [RuleDefinition] { packs.flatMap(\.rules) }
@@ -23,24 +33,29 @@ public struct RuleSet: Sendable {
     public struct SourceFile: Sendable {
         public var path: String
         public var bytes: [UInt8]
+        /// One of the rule files built into the binary.
+        public var shipped: Bool
 
-        public init(path: String, bytes: [UInt8]) {
+        public init(path: String, bytes: [UInt8], shipped: Bool = false) {
             self.path = path
             self.bytes = bytes
+            self.shipped = shipped
         }
     }
 
     /// Rule ids are global (a duplicate would make findings ambiguous): an error at every
-    /// repeat, naming the first definition.
+    /// repeat, naming the first definition — and saying so when that one is shipped.
     static func duplicateIds(_ packs: [RulePack]) -> [Diagnostic] {
-        var seen: [String: RuleDefinition] = [:]
+        var seen: [String: (rule: RuleDefinition, shipped: Bool)] = [:]
         var duplicates: [Diagnostic] = []
-        for rule in packs.flatMap(\.rules) {
-            if let first = seen[rule.id] {
-                duplicates.append(.error(.duplicateRuleId(rule.id), at: rule.location,
-                                         related: [.init(.ruleFirstDefinedHere, location: first.location)]))
-            } else {
-                seen[rule.id] = rule
+        for pack in packs {
+            for rule in pack.rules {
+                if let first = seen[rule.id] {
+                    duplicates.append(.error(first.shipped ? .ruleIdShipped(rule.id) : .duplicateRuleId(rule.id), at: rule.location,
+                                             related: [.init(.ruleFirstDefinedHere, location: first.rule.location)]))
+                } else {
+                    seen[rule.id] = (rule, pack.shipped)
+                }
             }
         }
         return duplicates
@@ -48,109 +63,40 @@ public struct RuleSet: Sendable {
 
     /// The shipped rules.
     public static var bundledFiles: [SourceFile] {
-        BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+        BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8), shipped: true) }
     }
 
-    /// Sorts files into schema, calendars and packs by their first key. Rule packs given
-    /// with `--rules` replace the shipped packs; the shipped schema and calendar stay unless
-    /// the given files include their own (a provincial calendar is layered on top).
-    public static func load(_ files: [SourceFile], limits: YAMLLimits = .init()) throws(DiagnosticList) -> RuleSet {
-        var diagnostics = DiagnosticList()
-        var schema: ReportSchema?
-        var calendar: BusinessCalendar?
-        var scoring: ScoringSettings?
-        var packs: [RulePack] = []
-        var hasOwnSchema = false
-
-        func read(_ file: SourceFile, limits: YAMLLimits = limits) -> YAMLDocument? {
-            do throws(DiagnosticList) {
-                return try YAMLLoader.load(bytes: file.bytes, file: file.path, limits: limits)
-            } catch {
-                diagnostics.append(contentsOf: error)
-                return nil
-            }
-        }
-        var documents: [YAMLDocument] = []
-        for file in files {
-            if let document = read(file) { documents.append(document) }
-        }
-        let kinds = documents.map(RuleFileKind.init)
-        // The shipped schema and scoring serve unless replaced; the shipped calendar is always
-        // the base, and calendars given with the rules are layered on top of it (a province
-        // adds its local days; it never loses the national holidays).
-        let shipped = bundledFiles
-        let isShippedSet = files.map(\.path) == shipped.map(\.path) && files.map(\.bytes.count) == shipped.map(\.bytes.count)
-        for file in shipped where !isShippedSet && ["rules/report-schema.yaml", "rules/calendar.yaml", "rules/scoring.yaml"].contains(file.path) {
-            // The shipped files are ours: the user's input limits do not apply to them.
-            guard let document = read(file, limits: YAMLLimits()) else { continue }
-            let kind = RuleFileKind(document)
-            if kind == .calendar || !kinds.contains(kind) { documents.insert(document, at: 0) }
-        }
-        // The schema first (packs are checked against it), calendars in layering order (the
-        // shipped one was inserted first), packs in the order given.
-        func rank(_ d: YAMLDocument) -> Int {
-            switch RuleFileKind(d) {
-            case .schema: 0
-            case .scoring: 1
-            case .calendar: 2
-            default: 3
-            }
-        }
-        documents = documents.enumerated().sorted { a, b in
-            (rank(a.element), a.offset) < (rank(b.element), b.offset)
-        }.map(\.element)
-        for document in documents {
-            do throws(DiagnosticList) {
-                switch RuleFileKind(document) {
-                case .schema:
-                    if hasOwnSchema {
-                        diagnostics.append(.error(.secondSchema, at: SourceLocation(file: document.file, mark: document.root.mark)))
-                    }
-                    hasOwnSchema = true
-                    schema = try ReportSchema.load(document)
-                case .calendar:
-                    let loaded = try CalendarFile.load(document)
-                    calendar = calendar?.layered(with: loaded) ?? loaded
-                case .scoring:
-                    if scoring != nil {
-                        diagnostics.append(.error(.secondScoring, at: SourceLocation(file: document.file, mark: document.root.mark)))
-                    }
-                    scoring = try ScoringSettings.load(document)
-                case .pack:
-                    packs.append(try RulePack.parse(document))
-                case .report:
-                    diagnostics.append(.error(
-                        .reportAmongRules,
-                        at: SourceLocation(file: document.file, mark: document.root.mark)))
-                case .waivers, .unknown:
-                    diagnostics.append(.error(
-                        .notARuleFile(found: RuleFileKind(document).firstKey),
-                        at: SourceLocation(file: document.file, mark: document.root.mark)))
-                }
-            } catch {
-                diagnostics.append(contentsOf: error)
-            }
-        }
-        for duplicate in duplicateIds(packs) { diagnostics.append(duplicate) }
-        if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
-        if packs.isEmpty, !diagnostics.hasErrors {
-            let where_ = files.first.map { SourceLocation(file: $0.path) } ?? SourceLocation(file: "--rules")
-            diagnostics.append(.error(.noRulePacks, at: where_))
-        }
-        if diagnostics.hasErrors { throw diagnostics }
-        guard let schema, let calendar else { throw diagnostics }
-        return RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs)
+    /// How files given with `--rules` meet the shipped ones.
+    public enum ShippedPacks: Sendable {
+        /// Given packs, extensions and profiles are added to the shipped packs (a given pack
+        /// with a shipped pack's name is a new version of it and takes its place); a complete
+        /// rule set — one with its own report schema — replaces them. What the command line does.
+        case added
+        /// Only the given packs (`--no-shipped-rules`); the shipped schema, scoring and
+        /// calendar still serve unless given.
+        case replaced
     }
 
-    /// Compiles every rule; `overrides` are `--param` values by parameter name, applied to
-    /// every rule that declares that parameter.
-    public func compile(overrides: [String: Value] = [:]) throws(DiagnosticList) -> [CompiledRule] {
+    /// Loads a rule set from `files`, composed with the shipped files as `shipped` says (no
+    /// files at all: the shipped rules). Every problem of every file is reported at once.
+    public static func load(_ files: [SourceFile], shipped: ShippedPacks = .replaced, limits: YAMLLimits = .init()) throws(DiagnosticList) -> RuleSet {
+        var composition = Composition(limits: limits)
+        composition.compose(files, shipped: shipped)
+        return try composition.build()
+    }
+    /// Compiles every rule under `configuration` (parameter values, rules disabled or
+    /// re-rated); by default the rules as written.
+    public func compile(_ configuration: RuleConfiguration = RuleConfiguration()) throws(DiagnosticList) -> [CompiledRule] {
         let compiler = RuleCompiler(schema: schema)
         var diagnostics = DiagnosticList()
         var rules: [CompiledRule] = []
-        for definition in definitions {
+        for definition in definitions where configuration.disabled[definition.id] == nil {
+            var rule = definition
+            if let change = configuration.rerated[definition.id] {
+                rule = definition.rerated(severity: change.severity, points: change.points)
+            }
             do throws(DiagnosticList) {
-                rules.append(try compiler.compile(definition, overrides: overrides))
+                rules.append(try compiler.compile(rule, overrides: configuration.values[definition.id]?.mapValues(\.value) ?? [:]))
             } catch {
                 diagnostics.append(contentsOf: error)
             }
@@ -159,46 +105,94 @@ public struct RuleSet: Sendable {
         return rules
     }
 
-    /// The digest of a run's rules: SHA-256 over the rule files' bytes, in order, and the
-    /// `--param` values applied (sorted by name), so results under different parameters never
-    /// share a digest. Without overrides it is the digest of the files alone.
-    public static func digest(files: [SourceFile], overrides: [String: Value]) -> String {
-        var bytes = files.flatMap(\.bytes)
-        for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
+    /// SHA-256 over what the rules are made of: every file's content (never its path: the
+    /// embedded copy and `--rules rules` are the same rules), in an order that matters only
+    /// where order does (calendars layer, later profiles win), and the `--param` values, by
+    /// qualified name. What `--require-digest` pins.
+    public func digest(params: [String: Value] = [:]) -> String {
+        func rank(_ kind: RuleFileKind) -> Int {
+            switch kind {
+            case .schema: 0
+            case .schemaExtension: 1
+            case .scoring: 2
+            case .calendar: 3
+            case .pack: 4
+            case .profile: 5
+            default: 6
+            }
+        }
+        let ordered = sources.enumerated().sorted { a, b in
+            let (ra, rb) = (rank(a.element.kind), rank(b.element.kind))
+            if ra != rb { return ra < rb }
+            // Packs and extensions are sets; calendars and profiles are sequences.
+            if a.element.kind == .pack || a.element.kind == .schemaExtension { return a.element.sha256 < b.element.sha256 }
+            return a.offset < b.offset
+        }.map(\.element)
+        var manifest = "audit-rules/2\n"
+        for source in ordered { manifest += "\(source.kind.firstKey) \(source.sha256)\n" }
+        for (name, value) in params.sorted(by: { $0.key < $1.key }) {
             // As JSON, so that [a, b] and ["a, b"] never read the same.
-            bytes.append(contentsOf: Array("\n--param \(name)=\(ParameterValue.json(value).serialized())".utf8))
+            manifest += "param \(name)=\(ParameterValue.json(value).serialized())\n"
         }
-        return SHA256.hex(bytes)
+        return SHA256.hex(Array(manifest.utf8))
     }
 
-    /// Declared parameters by name, with their type (the first declaration's).
-    public var parameters: [String: RuleParameter] {
-        var result: [String: RuleParameter] = [:]
-        for rule in definitions {
-            for param in rule.params where result[param.name] == nil { result[param.name] = param }
+    /// Where a parameter key (`ETQ-PHONE-RINGS.max_rings`, or a bare `max_rings` that exactly
+    /// one rule declares) points: the rule and its declaration.
+    public func resolveParameter(_ key: String, for flag: String = "--param") -> Result<(rule: RuleDefinition, param: RuleParameter), ParameterError> {
+        if let dot = key.lastIndex(of: "."), dot != key.startIndex {
+            let id = String(key[..<dot]), name = String(key[key.index(after: dot)...])
+            guard let rule = definitions.first(where: { $0.id == id }) else {
+                return .failure(ParameterError(.unknownParameterRule(key, rule: id, hint: Suggestion.hint(for: id, among: definitions.map(\.id)))))
+            }
+            guard let param = rule.params.first(where: { $0.name == name }) else {
+                let names = rule.params.map(\.name)
+                return .failure(ParameterError(.unknownParameterOfRule(key, rule: id, declared: names, hint: Suggestion.hint(for: name, among: names))))
+            }
+            return .success((rule, param))
         }
-        return result
+        let declaring = definitions.compactMap { rule in rule.params.first { $0.name == key }.map { (rule: rule, param: $0) } }
+        switch declaring.count {
+        case 1: return .success(declaring[0])
+        case 0:
+            let all = definitions.flatMap { rule in rule.params.map { "\(rule.id).\($0.name)" } }
+            let bare = Array(Set(definitions.flatMap { $0.params.map(\.name) })).sorted()
+            return .failure(ParameterError(.unknownParameter(key, hint: Suggestion.hint(for: key, among: bare + all))))
+        default:
+            return .failure(ParameterError(.ambiguousParameter(key, flag: flag, candidates: declaring.map { "\($0.rule.id).\(key)" })))
+        }
     }
 
-    /// Parses `KEY=VALUE` overrides; the value is read as YAML (`3`, `[a, b]`, `"text"`) and
-    /// must fit the declared parameter's type.
+    /// Reads a value written as YAML (`3`, `[a, b]`, `"text"`) for a declared parameter: it must
+    /// fit the parameter's type, and a fixed one (a number set by a law or the public
+    /// commitment) is not the branch's to change.
+    func parameterValue(_ node: YAMLNode, text: String, key: String, rule: RuleDefinition, param: RuleParameter) -> Result<Value, ParameterError> {
+        if param.fixed {
+            return .failure(ParameterError(.parameterFixed(
+                key, value: ParameterValue.text(param.value), rule: rule.id, source: rule.cite.source, clause: rule.cite.clause, quote: rule.cite.quote)))
+        }
+        var reader = NodeReader(file: "--param")
+        guard let (value, type) = ParameterValue.read(node, &reader),
+              let coerced = ParameterValue.coerce(value, from: type, to: param.type)
+        else {
+            return .failure(ParameterError(.parameterWrongType(key, type: "\(param.type)", text: text)))
+        }
+        return .success(coerced)
+    }
+
+    /// Parses `--param KEY=VALUE` assignments into values by qualified name (`RULE.name`).
     public func parseOverrides(_ assignments: [String]) -> Result<[String: Value], ParameterError> {
         var result: [String: Value] = [:]
-        let declared = parameters
         for assignment in assignments {
             guard let eq = assignment.firstIndex(of: "="), eq != assignment.startIndex else {
                 return .failure(ParameterError(.paramNeedsKeyValue(assignment)))
             }
             let key = String(assignment[..<eq])
             let text = String(assignment[assignment.index(after: eq)...])
-            guard let param = declared[key] else {
-                return .failure(ParameterError(.unknownParameter(key, hint: Suggestion.hint(for: key, among: declared.keys.sorted()))))
-            }
-            // A number set by a law or the public commitment is not the branch's to change.
-            if let rule = definitions.first(where: { $0.params.contains { $0.name == key && $0.fixed } }) {
-                let value = rule.params.first { $0.name == key }.map { ParameterValue.text($0.value) } ?? "?"
-                return .failure(ParameterError(.parameterFixed(
-                    key, value: value, rule: rule.id, source: rule.cite.source, clause: rule.cite.clause, quote: rule.cite.quote)))
+            let rule: RuleDefinition, param: RuleParameter
+            switch resolveParameter(key) {
+            case .success(let found): (rule, param) = found
+            case .failure(let problem): return .failure(problem)
             }
             let node: YAMLNode
             do throws(DiagnosticList) {
@@ -206,13 +200,10 @@ public struct RuleSet: Sendable {
             } catch {
                 return .failure(ParameterError(.parameterValueInvalid(key, error.diagnostics.first?.wording)))
             }
-            var reader = NodeReader(file: "--param")
-            guard let (value, type) = ParameterValue.read(node, &reader),
-                  let coerced = ParameterValue.coerce(value, from: type, to: param.type)
-            else {
-                return .failure(ParameterError(.parameterWrongType(key, type: "\(param.type)", text: text)))
+            switch parameterValue(node, text: text, key: key, rule: rule, param: param) {
+            case .success(let value): result["\(rule.id).\(param.name)"] = value
+            case .failure(let problem): return .failure(problem)
             }
-            result[key] = coerced
         }
         return .success(result)
     }

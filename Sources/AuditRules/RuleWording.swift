@@ -114,8 +114,8 @@ extension Message {
         zh: "这是检查报告,不是规则文件(报告作为参数给出,规则用 --rules 给出)")
 
     static func notARuleFile(found kind: String) -> Message {
-        Message("rules.unknown-kind", en: "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",
-                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar' 或 'scoring',实际为 '\(kind)'")
+        Message("rules.unknown-kind", en: "not a rule file: expected a first key 'pack', 'schema', 'schema_extension', 'profile', 'calendar' or 'scoring', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'schema_extension'、'profile'、'calendar' 或 'scoring',实际为 '\(kind)'")
     }
 
     static let noRulePacks = Message(
@@ -167,8 +167,8 @@ extension Message {
 
     static func notALintableFile(found kind: String) -> Message {
         Message("lint.unknown-kind",
-                en: "not a rule file: expected a first key 'pack', 'schema', 'calendar', 'scoring' or 'waivers', found '\(kind)'",
-                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
+                en: "not a rule file: expected a first key 'pack', 'schema', 'schema_extension', 'profile', 'calendar', 'scoring' or 'waivers', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'schema_extension'、'profile'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
     }
 
     static func parameterTypeDiffers(_ name: String, _ type: String, other: String) -> Message {
@@ -268,4 +268,74 @@ extension Message {
     static func parameterWrongType(_ key: String, type: String, text: String) -> Message {
         Message("param.value-type", en: "--param \(key) must be \(type), got '\(text)'", zh: "--param \(key) 须为 \(type),实际为 '\(text)'")
     }
+}
+
+extension Label {
+    static let aProfile = Label(zh: "配置文件", en: "a profile")
+}
+
+extension Message {
+    // MARK: Composing rule sets and profiles
+
+    static func ruleIdShipped(_ id: String) -> Message {
+        Message("rules.shipped-id", en: "rule id '\(id)' is already a shipped rule; give the new rule its own id, or change the shipped one with a profile's rerate/disable",
+                zh: "规则编号 '\(id)' 与内置规则重复;新规则请另起编号,要调整内置规则请用配置文件的 rerate/disable")
+    }
+
+    static func packGivenTwice(_ name: String) -> Message {
+        Message("rules.pack-twice", en: "pack '\(name)' is given twice", zh: "规则包 '\(name)' 给出了两次")
+    }
+
+    static func ambiguousParameter(_ key: String, flag: String, candidates: [String]) -> Message {
+        Message("param.ambiguous",
+                en: "\(flag) \(key): several rules declare '\(key)'; name one: \(candidates.joined(separator: ", "))",
+                zh: "\(flag) \(key):多条规则都声明了 '\(key)',请指明其一:\(candidates.joined(separator: "、"))")
+    }
+
+    static func unknownParameterRule(_ key: String, rule: String, hint: Label) -> Message {
+        Message("param.unknown-rule", en: "unknown parameter '\(key)': no rule '\(rule)'\(hint.en)",
+                zh: "未知的参数 '\(key)':没有规则 '\(rule)'\(hint.zh)")
+    }
+
+    static func unknownParameterOfRule(_ key: String, rule: String, declared: [String], hint: Label) -> Message {
+        let list = declared.isEmpty ? (en: "it declares none", zh: "该规则没有参数") : (en: "it declares \(declared.joined(separator: ", "))", zh: "该规则的参数有 \(declared.joined(separator: "、"))")
+        return Message("param.unknown", en: "unknown parameter '\(key)': \(list.en)\(hint.en)", zh: "未知的参数 '\(key)':\(list.zh)\(hint.zh)")
+    }
+
+    static func profileUnknownType(_ token: String, hint: Label) -> Message {
+        Message("profile.type", en: "match.type: unknown outlet type '\(token)'\(hint.en)", zh: "match.type:未知的网点类型 '\(token)'\(hint.zh)")
+    }
+
+    static func profileListNeeded(_ key: String, found: Label) -> Message {
+        Message("profile.list", en: "\(key) must be a list of {rule, reason}, found \(found.en)", zh: "\(key) 应为 {rule, reason} 的列表,实际为\(found.zh)")
+    }
+
+    static let profileReasonBlank = Message("profile.reason", en: "reason must say why (it is recorded with every result)",
+                                            zh: "reason 须写明原因(它随每个结果记录)")
+
+    static func profileRerateEmpty(_ rule: String) -> Message {
+        Message("profile.rerate-empty", en: "rerate of \(rule) changes nothing: give severity or points", zh: "对 \(rule) 的 rerate 没有改变任何内容:请给出 severity 或 points")
+    }
+
+    static func profileUnknownRule(_ id: String, hint: Label) -> Message {
+        Message("profile.rule", en: "unknown rule '\(id)'\(hint.en)", zh: "未知的规则 '\(id)'\(hint.zh)")
+    }
+
+    static func profileLowersCritical(_ id: String, source: String, clause: String) -> Message {
+        Message("profile.critical",
+                en: "\(id) is critical (\(source) \(clause)): a profile may not disable it or lower its severity or points",
+                zh: "\(id) 为严重条款(\(source) \(clause)):配置文件不能停用它,也不能降低其严重程度或分值")
+    }
+
+    static func profileOverrides(_ what: String, earlier: String, later: String) -> Message {
+        Message("profile.conflict", en: "\(what): profile '\(later)' overrides '\(earlier)' (the later one wins)",
+                zh: "\(what):配置 '\(later)' 覆盖了 '\(earlier)'(以后给出的为准)")
+    }
+
+    public static func profileRejected(_ name: String, _ reasons: [Message]) -> Message {
+        Message("profile.rejected", en: "profile '\(name)': the rules cannot take its values: \(reasons.map(\.en).joined(separator: "; "))",
+                zh: "配置 '\(name)':规则不能接受其中的值:\(reasons.map(\.zh).joined(separator: ";"))")
+    }
+
+    static let profileOverriddenHere = Message("profile.conflict-earlier", en: "the earlier value", zh: "先前的值")
 }

@@ -36,7 +36,9 @@ public struct FixtureExpectation: Sendable {
     public static let suffix = ".expect.yaml"
 
     /// Audits the fixture and compares. Unreadable files are problems, not crashes.
-    public static func check(_ expectationPath: String, ruleSet: RuleSet, rules: [CompiledRule]) -> Outcome {
+    /// `rules`: compiled with `params` and no profile; a report some of `ruleSet.profiles`
+    /// select gets them, as `audit` would give them.
+    public static func check(_ expectationPath: String, ruleSet: RuleSet, rules: [CompiledRule], params: [String: Value] = [:]) -> Outcome {
         var outcome = Outcome(file: expectationPath, problems: [])
         let stem = String(expectationPath.dropLast(suffix.count))
         let reportPath = FileExistence.exists(stem + ".yaml") || !FileExistence.exists(stem + ".yml") ? stem + ".yaml" : stem + ".yml"
@@ -71,6 +73,14 @@ public struct FixtureExpectation: Sendable {
             switch Timestamp.parse(t, localOffsetSeconds: report.utcOffsetSeconds) {
             case .success(let parsed): asOf = parsed
             case .failure(let reason): outcome.problems.append("as_of: \(reason)")
+            }
+        }
+        var rules = rules
+        let configuration = ruleSet.configuration(for: report, params: params)
+        if !configuration.profiles.isEmpty {
+            do throws(DiagnosticList) { rules = try ruleSet.compile(configuration) } catch {
+                outcome.problems.append("the profiles \(configuration.profiles.map(\.name).joined(separator: ", ")) give rules values they cannot take: \(error)")
+                return outcome
             }
         }
         let auditor = Auditor(rules: rules, context: EvaluationContext(calendar: ruleSet.calendar, asOf: asOf), scoring: ruleSet.scoring)

@@ -9,16 +9,33 @@ import Foundation
 /// Where the rules come from and how they are parameterised; shared by every command that
 /// audits or lists rules.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file or folder to use instead of the shipped rules (repeatable).", valueName: "path"))
+    @Option(name: .customLong("rules"), help: ArgumentHelp(
+        "Rule packs, schema extensions or profiles to add to the shipped rules, or a complete rule set (with its own report schema) to use instead (file or folder, repeatable).",
+        valueName: "path"))
     var rulePaths: [String] = []
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Override a rule parameter, e.g. --param max_rings=2 (repeatable).", valueName: "key=value"))
+    @Flag(name: .customLong("no-shipped-rules"), help: "Use only the packs given with --rules (the shipped schema, scoring and calendar still serve unless given).")
+    var noShippedRules = false
+
+    @Option(name: .customLong("param"), help: ArgumentHelp(
+        "Set a rule parameter, e.g. --param ETQ-PHONE-RINGS.max_rings=2 (a bare name when one rule declares it; repeatable).",
+        valueName: "rule.name=value"))
     var params: [String] = []
+
+    @Option(name: .customLong("profile"), help: ArgumentHelp(
+        "A profile: parameter values, rules disabled or re-rated, for the outlets it matches (repeatable; later wins).",
+        valueName: "file"))
+    var profiles: [String] = []
+
+    @Option(name: .customLong("require-digest"), help: ArgumentHelp(
+        "Stop (exit 2) unless the rules in effect have this digest (rules.digest of a previous run).", valueName: "sha256"))
+    var requiredDigest: String?
 
     @OptionGroup var limits: LimitOptions
 
     func request(waivers: String? = nil) -> RuleRequest {
-        RuleRequest(paths: rulePaths, params: params, maxFileSize: limits.maxFileSize, waivers: waivers)
+        RuleRequest(paths: rulePaths, params: params, profiles: profiles, withoutShippedPacks: noShippedRules,
+                    requiredDigest: requiredDigest, maxFileSize: limits.maxFileSize, waivers: waivers)
     }
 }
 

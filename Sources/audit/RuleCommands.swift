@@ -9,12 +9,19 @@ extension Audit {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate rule packs, the report schema, scoring, calendar and waiver files (default: the shipped rules).",
-            discussion: "Exit 0 clean (warnings allowed), 1 errors found, 2 an input could not be read.")
+            discussion: """
+                The given files are read as every other command reads them: packs, schema extensions and profiles together \
+                with the shipped rules (a rule id that collides with a shipped one is an error), a complete rule set (with its \
+                own report schema) alone. Exit 0 clean (warnings allowed), 1 errors found, 2 an input could not be read.
+                """)
 
         @Argument(help: ArgumentHelp("Rule, schema, scoring, calendar or waiver files, or folders of them.", valueName: "path"))
         var paths: [String] = []
 
         @Option(help: "Output format.") var format: LintRun.Format = .text
+
+        @Flag(name: .customLong("no-shipped-rules"), help: "Lint the given packs alone, not with the shipped ones.")
+        var noShippedRules = false
 
         @Option(help: ArgumentHelp("Date waivers are checked against for expiry (default: today).", valueName: "date"),
                 transform: LocalDate.argument)
@@ -24,7 +31,7 @@ extension Audit {
 
         func run() throws {
             let lint = try Outcome.perform { () throws(AppError) in
-                try LintRun(paths, asOf: asOf ?? Self.today(), maxFileSize: limits.maxFileSize)
+                try LintRun(paths, asOf: asOf ?? Self.today(), maxFileSize: limits.maxFileSize, shipped: noShippedRules ? .replaced : .added)
             }
             Console.out(lint.render(format, toolVersion: Audit.configuration.version))
             try Outcome.exit(lint.exitStatus)
@@ -47,8 +54,18 @@ extension Audit {
 
         @Option(help: "Output format.") var format: RuleTestRun.Format = .text
 
+        @Flag(name: .customLong("no-shipped-rules"), help: "Test the given packs alone, not with the shipped ones.")
+        var noShippedRules = false
+
+        @Option(name: .customLong("param"), help: ArgumentHelp("Set a rule parameter, e.g. --param ETQ-PHONE-RINGS.max_rings=2 (repeatable).", valueName: "rule.name=value"))
+        var params: [String] = []
+
+        @Option(name: .customLong("profile"), help: ArgumentHelp("A profile; fixture reports it matches are audited with it (repeatable).", valueName: "file"))
+        var profiles: [String] = []
+
         func run() throws {
-            let run = try Outcome.perform { () throws(AppError) in try RuleTestRun(paths) }
+            let request = RuleRequest(paths: paths, params: params, profiles: profiles, withoutShippedPacks: noShippedRules)
+            let run = try Outcome.perform { () throws(AppError) in try RuleTestRun(request) }
             Console.out(run.render(format))
             try Outcome.exit(run.exitStatus)
         }

@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func theShippedExamplesAndFixturesPass() throws {
-        let run = try RuleTestRun([repositoryRoot + "/rules", repositoryRoot + "/fixtures/reports"])
+        let run = try RuleTestRun(RuleRequest(paths: [repositoryRoot + "/rules", repositoryRoot + "/fixtures/reports"]))
         #expect(run.failed == 0)
         let expectations = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports").filter { $0.hasSuffix(".expect.yaml") }
         #expect(run.fixtures.count == expectations.count)
@@ -108,9 +108,13 @@ import Testing
 /// Behaviours the review of issue 9 found changed; each failed before its fix.
 @Suite struct AppReviewRegressionTests {
     @Test func rulePathsKeepTheOrderGiven() throws {
-        let setup = try Setup.load(RuleRequest(paths: [repositoryRoot + "/rules/timeliness.yaml", repositoryRoot + "/rules/build.yaml"]))
+        let paths = [repositoryRoot + "/rules/timeliness.yaml", repositoryRoot + "/rules/build.yaml"]
+        let setup = try Setup.load(RuleRequest(paths: paths, withoutShippedPacks: true))
         #expect(setup.ruleSet.packs.map(\.name) == ["timeliness", "build"])
         #expect(setup.rules.first?.id.hasPrefix("TML-") == true)
+        // Added to the shipped packs, each takes the place of the shipped pack of its name.
+        let added = try Setup.load(RuleRequest(paths: paths))
+        #expect(added.ruleSet.packs.map(\.name) == ["etiquette", "timeliness", "build"])
     }
 
     @Test func waiverWarningsAreWordedInTheOutputLanguage() throws {

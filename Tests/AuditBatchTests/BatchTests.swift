@@ -38,11 +38,11 @@ func makeCorpus(_ label: String) throws -> String {
 }
 
 func runBatch(_ root: String, jobs: Int, out: String) throws -> BatchRunner.Outcome {
-    let auditor = Auditor(rules: shippedCompiled, context: EvaluationContext(calendar: shippedRules.calendar),
-                          scoring: shippedRules.scoring)
+    let auditor = ProfiledAuditor(ruleSet: shippedRules, rules: shippedCompiled, params: [:],
+                                  context: EvaluationContext(calendar: shippedRules.calendar))
     let options = BatchRunner.Options(
         outDirectory: out, jobs: jobs, limits: YAMLLimits(), failOn: .critical,
-        output: OutputOptions(language: .zh, packs: shippedRules.packs, rulesDigest: "test"), progress: false)
+        output: OutputOptions(language: .zh, rulesDigest: "test"), progress: false)
     return try BatchRunner(auditor: auditor, ruleSet: shippedRules, options: options).run([root + "/in"])
 }
 

@@ -135,7 +135,7 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         #expect(try audit(["fixtures/example-report.yaml", "--as-of", "2026-02-30"]).status == 64)
         let range = try audit(["fixtures/example-report.yaml", "--param", "callback_wd=-1"])
         #expect(range.status == 64)
-        #expect(range.stderr.contains("--param callback_wd: the rules cannot take this value: workdays: needs a whole number from 0 to 3650"))
+        #expect(range.stderr.contains("--param TML-COMPLAINT-CALLBACK.callback_wd: the rules cannot take this value: workdays: needs a whole number from 0 to 3650"))
     }
 
     /// The 2 working days are the company's public commitment: a branch cannot relax them, and
@@ -202,14 +202,22 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
         let plain = try rules([])
         let seventy = try rules(["--param", "min_area_center_m2=70"])
         let sixty = try rules(["--param", "min_area_center_m2=60", "--param", "max_rings=2"])
-        #expect((plain["params"] as? [String: Any])?.isEmpty == true)
-        #expect((seventy["params"] as? [String: Any])?["min_area_center_m2"] as? Double == 70)
-        #expect((sixty["params"] as? [String: Any])?["max_rings"] as? Int == 2)
+        func params(_ rules: [String: Any]) -> [String: Any] {
+            var byName: [String: Any] = [:]
+            for case let p as [String: Any] in rules["params"] as? [Any] ?? [] {
+                byName["\(p["rule"] ?? "").\(p["name"] ?? "")"] = p["value"]
+                #expect(p["source"] as? String == "--param")
+            }
+            return byName
+        }
+        #expect((plain["params"] as? [Any])?.isEmpty == true)
+        #expect(params(seventy)["BLD-AREA-CENTER.min_area_center_m2"] as? Double == 70)
+        #expect(params(sixty)["ETQ-PHONE-RINGS.max_rings"] as? Int == 2)
         let digests = [plain, seventy, sixty].compactMap { $0["digest"] as? String }
         #expect(Set(digests).count == 3)
         #expect(try rules([])["digest"] as? String == plain["digest"] as? String, "deterministic")
         let jsonl = try audit(["fixtures/example-report.yaml", "--format", "jsonl", "--param", "max_rings=2"]).stdout
-        #expect(jsonl.contains(#""params":{"max_rings":2}"#))
+        #expect(jsonl.contains(#""params":[{"rule":"ETQ-PHONE-RINGS","name":"max_rings","value":2,"default":3,"source":"--param"}]"#))
     }
 
     @Test func paramAndAsOfChangeTheResult() throws {

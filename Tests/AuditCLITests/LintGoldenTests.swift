@@ -95,9 +95,14 @@ import Testing
                 message: {zh: m, en: m}
                 examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}]}
             """.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
-        let run = try audit(["test", dir])
+        let run = try audit(["test", "--no-shipped-rules", dir])
         #expect(run.status == 1)
         #expect(run.stdout == "\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n1 passed, 1 failed\n")
+        // With the shipped rules (the default), their examples run too.
+        let withShipped = try audit(["test", dir])
+        #expect(withShipped.status == 1)
+        #expect(withShipped.stdout.hasPrefix("\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n"))
+        #expect(!withShipped.stdout.hasSuffix("\n1 passed, 1 failed\n"))
     }
 }
 

@@ -82,7 +82,8 @@ import Testing
         guard case .success(let overrides) = shippedRules.parseOverrides(["min_area_center_m2=70"]) else {
             Issue.record("override rejected"); return
         }
-        let rules = try shippedRules.compile(overrides: overrides)
+        #expect(overrides.keys.sorted() == ["BLD-AREA-CENTER.min_area_center_m2"])
+        let rules = try shippedRules.compile(RuleConfiguration(profiles: [], params: overrides))
         let result = auditor(rules: rules).audit(try reportFile("fixtures/example-report.yaml"))
         #expect(result.findings.first { $0.rule.id == "BLD-AREA-CENTER" }?.status == .pass)
     }

@@ -78,19 +78,29 @@ import Testing
         }
         #expect(error.description == "--param wd: fixed at 2 by T-1's clause, CP 1 (「在2个工作日以内反馈」); a value set by a law or the public commitment cannot be overridden")
         // Even a caller that skips parseOverrides cannot change it.
-        let compiled = try set.compile(overrides: ["wd": .int(3)])
+        let compiled = try set.compile(RuleConfiguration(profiles: [], params: ["T-1.wd": .int(3)]))
         #expect(compiled.first?.parameters["wd"].map(ParameterValue.text) == "2")
     }
 
     @Test func theDigestCoversTheAppliedParameters() {
-        let files = [RuleSet.SourceFile(path: "a.yaml", bytes: Array("x".utf8))]
-        let plain = RuleSet.digest(files: files, overrides: [:])
-        #expect(plain == SHA256.hex(Array("x".utf8)))
-        let two = RuleSet.digest(files: files, overrides: ["max_rings": .int(2)])
-        let four = RuleSet.digest(files: files, overrides: ["max_rings": .int(4)])
+        let plain = shippedRules.digest()
+        let two = shippedRules.digest(params: ["ETQ-PHONE-RINGS.max_rings": .int(2)])
+        let four = shippedRules.digest(params: ["ETQ-PHONE-RINGS.max_rings": .int(4)])
         #expect(Set([plain, two, four]).count == 3)
-        #expect(RuleSet.digest(files: files, overrides: ["a": .int(1), "b": .int(2)])
-            == RuleSet.digest(files: files, overrides: ["b": .int(2), "a": .int(1)]))
+        #expect(shippedRules.digest(params: ["a.x": .int(1), "b.x": .int(2)]) == shippedRules.digest(params: ["b.x": .int(2), "a.x": .int(1)]))
+    }
+
+    @Test func theDigestIsOfTheContentNotThePathsOrThePackOrder() throws {
+        // The embedded copy and the same files read from disk, in another order and under
+        // other names, are the same rules.
+        let renamed = RuleSet.bundledFiles.reversed().map { RuleSet.SourceFile(path: "elsewhere/" + $0.path, bytes: $0.bytes) }
+        #expect(try RuleSet.load(Array(renamed), shipped: .added).digest() == shippedRules.digest())
+        // One byte more in a pack is another rule set.
+        var edited = RuleSet.bundledFiles
+        let i = try #require(edited.firstIndex { $0.path == "rules/etiquette.yaml" })
+        edited[i].bytes += Array("\n".utf8)
+        edited[i].shipped = false
+        #expect(try RuleSet.load(edited, shipped: .added).digest() != shippedRules.digest())
     }
 }
 

@@ -1,0 +1,188 @@
+import AuditCore
+import AuditReport
+import AuditYAML
+
+/// What a province, an outlet group or one outlet adopts on top of the rules: parameter
+/// values, rules disabled and rules re-rated, each with its reason, for the outlets its
+/// `match` selects. A file whose first key is `profile` (docs/rules.md, "Profiles").
+public struct Profile: Sendable {
+    public var name: String
+    public var version: String?
+    public var file: String
+    public var match: Match
+    /// `RULE.name` (as written) → value; resolved against the loaded rules by `RuleSet`.
+    public var params: [Setting]
+    public var disabled: [Change]
+    public var rerated: [Change]
+    public var location: SourceLocation
+
+    /// Which outlets a profile applies to: every key given must hold (a list: any of its
+    /// values); no `match` applies everywhere.
+    public struct Match: Sendable, Equatable {
+        public var branch: [String] = []
+        public var subBranch: [String] = []
+        public var type: [String] = []
+        /// `outlet.id` globs (`*`, `?`).
+        public var outlet: [String] = []
+
+        public var isEverywhere: Bool { branch.isEmpty && subBranch.isEmpty && type.isEmpty && outlet.isEmpty }
+
+        /// Whether the report's outlet is selected. A field the report lacks selects nothing.
+        public func selects(_ report: InspectionReport) -> Bool {
+            func text(_ path: String) -> String? {
+                if case .string(let s)? = report.value(at: path)?.value { return s }
+                return nil
+            }
+            func holds(_ values: [String], _ path: String, glob: Bool = false) -> Bool {
+                if values.isEmpty { return true }
+                guard let actual = text(path) else { return false }
+                return values.contains { glob ? Glob.matches($0, actual) : $0 == actual }
+            }
+            return holds(branch, "outlet.branch") && holds(subBranch, "outlet.sub_branch")
+                && holds(type, "outlet.type") && holds(outlet, "outlet.id", glob: true)
+        }
+
+        /// Whether an outlet of `type` can be selected (`audit template` knows no branch or id).
+        public func admits(type token: String) -> Bool { type.isEmpty || type.contains(token) }
+    }
+
+    /// `ETQ-PHONE-RINGS.max_rings: 2`.
+    public struct Setting: Sendable {
+        public var key: String
+        public var value: YAMLNode
+        public var location: SourceLocation
+        /// The value typed for its parameter, once the profile is checked against the rules
+        /// (`key` is then `RULE.name`).
+        public var resolved: Value? = nil
+    }
+
+    /// A rule disabled or re-rated, and why.
+    public struct Change: Sendable {
+        public var rule: String
+        public var severity: Severity?
+        public var points: Double?
+        public var reason: String
+        public var location: SourceLocation
+    }
+}
+
+extension Profile {
+    static let keys = ["profile", "version", "description", "match", "params", "disable", "rerate"]
+
+    /// Reads a profile's structure; rule ids and parameters are checked against the rules
+    /// by `RuleSet`.
+    public static func parse(_ document: YAMLDocument, schema: ReportSchema?) -> (Profile?, DiagnosticList) {
+        var reader = NodeReader(file: document.file)
+        var profile = Profile(name: "", version: nil, file: document.file, match: Match(), params: [], disabled: [], rerated: [],
+                              location: reader.location(document.root))
+        guard let top = reader.mapping(document.root, .aProfile, allowed: keys, required: ["profile"]) else { return (nil, reader.diagnostics) }
+        for (key, _, value) in top {
+            switch key {
+            case "profile": profile.name = reader.string(value, .code("profile")) ?? ""
+            case "version": profile.version = reader.string(value, .code("version"))
+            case "description": _ = reader.string(value, .code("description"))
+            case "match": profile.match = readMatch(value, schema: schema, &reader)
+            case "params":
+                for (name, keyNode, v) in reader.mapping(value, .code("params")) ?? [] {
+                    profile.params.append(Setting(key: name, value: v, location: reader.location(keyNode)))
+                }
+            case "disable": profile.disabled = readChanges(value, rerate: false, &reader)
+            case "rerate": profile.rerated = readChanges(value, rerate: true, &reader)
+            default: break
+            }
+        }
+        return (reader.diagnostics.hasErrors ? nil : profile, reader.diagnostics)
+    }
+
+    private static func readMatch(_ node: YAMLNode, schema: ReportSchema?, _ reader: inout NodeReader) -> Match {
+        var match = Match()
+        for (key, _, value) in reader.mapping(node, .code("match"), allowed: ["branch", "sub_branch", "type", "outlet"]) ?? [] {
+            let values = strings(value, key, &reader)
+            switch key {
+            case "branch": match.branch = values
+            case "sub_branch": match.subBranch = values
+            case "outlet": match.outlet = values
+            default:
+                // A type the schema does not know would silently select nothing.
+                let tokens = schema?.enums["outlet_type"]?.values ?? []
+                for (token, item) in zip(values, value.sequence ?? [value]) where !tokens.isEmpty && !tokens.contains(token) {
+                    reader.error(.profileUnknownType(token, hint: Suggestion.hint(for: token, among: tokens)), at: item)
+                }
+                match.type = values
+            }
+        }
+        return match
+    }
+
+    /// One text or a list of texts.
+    private static func strings(_ node: YAMLNode, _ key: String, _ reader: inout NodeReader) -> [String] {
+        if let items = node.sequence { return items.compactMap { reader.string($0, .code("match.\(key)")) } }
+        return reader.string(node, .code("match.\(key)")).map { [$0] } ?? []
+    }
+
+    /// `- {rule, reason}` (disable) or `- {rule, severity?, points?, reason}` (rerate).
+    private static func readChanges(_ node: YAMLNode, rerate: Bool, _ reader: inout NodeReader) -> [Change] {
+        let what = rerate ? "rerate" : "disable"
+        guard let items = node.sequence else {
+            reader.error(.profileListNeeded(what, found: node.kindLabel), at: node)
+            return []
+        }
+        var changes: [Change] = []
+        for item in items {
+            let allowed = rerate ? ["rule", "severity", "points", "reason"] : ["rule", "reason"]
+            guard let fields = reader.mapping(item, .code(what), allowed: allowed, required: ["rule", "reason"]) else { continue }
+            var change = Change(rule: "", severity: nil, points: nil, reason: "", location: reader.location(item))
+            for (k, _, v) in fields {
+                switch k {
+                case "rule": change.rule = reader.string(v, .code("\(what).rule")) ?? ""
+                case "reason":
+                    change.reason = reader.string(v, .code("\(what).reason")) ?? ""
+                    if change.reason.allSatisfy(\.isWhitespace) { reader.error(.profileReasonBlank, at: v) }
+                case "severity":
+                    let text = reader.string(v, .code("severity")) ?? ""
+                    change.severity = Severity(rawValue: text)
+                    if change.severity == nil {
+                        reader.error(.unknownSeverity(text, hint: Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue))), at: v)
+                    }
+                default:
+                    switch v.scalar?.value {
+                    case .int(let i)? where i >= 0 && i <= 1000: change.points = Double(i)
+                    case .float(let d)? where d >= 0 && d <= 1000: change.points = d
+                    default: reader.error(.pointsOutOfRange(found: reader.describe(v)), at: v)
+                    }
+                }
+            }
+            if rerate, change.severity == nil, change.points == nil, fields.contains(where: { $0.key == "rule" }) {
+                reader.error(.profileRerateEmpty(change.rule), at: item)
+            }
+            changes.append(change)
+        }
+        return changes
+    }
+}
+
+/// `*` and `?` over characters, for outlet id patterns (`HLJ-HRB-*`).
+enum Glob {
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}
