@@ -27,20 +27,22 @@ public enum Lint {
             }
         }
         // The schema to check against: the given one if it loads, else the shipped one.
-        var schema: ReportSchema?
+        var given: ReportSchema?
         for document in documents where RuleFileKind(document) == .schema {
-            do throws(DiagnosticList) { schema = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
+            do throws(DiagnosticList) { given = try ReportSchema.load(document) } catch { diagnostics.append(contentsOf: error) }
         }
         var shipped: RuleSet?
         do throws(DiagnosticList) { shipped = try RuleSet.load(RuleSet.bundledFiles) } catch { diagnostics.append(contentsOf: error) }
-        guard let schema = schema ?? shipped?.schema else {
+        guard let base = given ?? shipped?.schema else {
             return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
         }
+        let extensions = documents.filter { RuleFileKind($0) == .schemaExtension }
+        let schema = SchemaExtensions.apply(extensions, to: base, diagnostics: &diagnostics)
         var packs: [RulePack] = []
         var waiverDocuments: [YAMLDocument] = []
         for document in documents {
             switch RuleFileKind(document) {
-            case .schema: continue
+            case .schema, .schemaExtension: continue
             case .calendar:
                 do throws(DiagnosticList) { _ = try CalendarFile.load(document) } catch { diagnostics.append(contentsOf: error) }
             case .scoring:

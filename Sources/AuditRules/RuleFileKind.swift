@@ -4,6 +4,8 @@ import AuditYAML
 /// lint and `audit test`.
 public enum RuleFileKind: Equatable, Sendable {
     case schema, calendar, scoring, pack, waivers
+    /// Fields and tokens added to the report schema (`schema_extension: NAME/VERSION`).
+    case schemaExtension
     /// An inspection report (it has `inspection:` and is not a schema's `objects:`).
     case report
     /// Anything else, by its first key (empty when the root is not a mapping).
@@ -22,6 +24,7 @@ public enum RuleFileKind: Equatable, Sendable {
         case "scoring": self = .scoring
         case "pack": self = .pack
         case "waivers": self = .waivers
+        case "schema_extension": self = .schemaExtension
         default: self = .unknown(first)
         }
     }
@@ -40,6 +43,7 @@ public enum RuleFileKind: Equatable, Sendable {
         case .scoring: "scoring"
         case .pack: "pack"
         case .waivers: "waivers"
+        case .schemaExtension: "schema_extension"
         case .report: "report"
         case .unknown(let key): key
         }

@@ -61,6 +61,7 @@ public struct RuleSet: Sendable {
         var scoring: ScoringSettings?
         var packs: [RulePack] = []
         var hasOwnSchema = false
+        var extensions: [YAMLDocument] = []
 
         func read(_ file: SourceFile, limits: YAMLLimits = limits) -> YAMLDocument? {
             do throws(DiagnosticList) {
@@ -118,6 +119,8 @@ public struct RuleSet: Sendable {
                     scoring = try ScoringSettings.load(document)
                 case .pack:
                     packs.append(try RulePack.parse(document))
+                case .schemaExtension:
+                    extensions.append(document)
                 case .report:
                     diagnostics.append(.error(
                         .reportAmongRules,
@@ -131,6 +134,7 @@ public struct RuleSet: Sendable {
                 diagnostics.append(contentsOf: error)
             }
         }
+        if let base = schema { schema = SchemaExtensions.apply(extensions, to: base, diagnostics: &diagnostics) }
         for duplicate in duplicateIds(packs) { diagnostics.append(duplicate) }
         if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
         if packs.isEmpty, !diagnostics.hasErrors {

@@ -114,8 +114,8 @@ extension Message {
         zh: "这是检查报告,不是规则文件(报告作为参数给出,规则用 --rules 给出)")
 
     static func notARuleFile(found kind: String) -> Message {
-        Message("rules.unknown-kind", en: "not a rule file: expected a first key 'pack', 'schema', 'calendar' or 'scoring', found '\(kind)'",
-                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar' 或 'scoring',实际为 '\(kind)'")
+        Message("rules.unknown-kind", en: "not a rule file: expected a first key 'pack', 'schema', 'schema_extension', 'calendar' or 'scoring', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'schema_extension'、'calendar' 或 'scoring',实际为 '\(kind)'")
     }
 
     static let noRulePacks = Message(
@@ -167,8 +167,8 @@ extension Message {
 
     static func notALintableFile(found kind: String) -> Message {
         Message("lint.unknown-kind",
-                en: "not a rule file: expected a first key 'pack', 'schema', 'calendar', 'scoring' or 'waivers', found '\(kind)'",
-                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
+                en: "not a rule file: expected a first key 'pack', 'schema', 'schema_extension', 'calendar', 'scoring' or 'waivers', found '\(kind)'",
+                zh: "不是规则文件:第一个键应为 'pack'、'schema'、'schema_extension'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
     }
 
     static func parameterTypeDiffers(_ name: String, _ type: String, other: String) -> Message {
