@@ -1,4 +1,5 @@
 import AuditCore
+import AuditYAML
 
 /// A closed set of tokens (`outlet_type`, `zone`, …) with their labels.
 public final class EnumSchema: Sendable, Hashable {
@@ -128,17 +129,31 @@ public final class ObjectSchema: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
-/// The report format as data: loaded from `rules/report-schema.yaml`.
+/// The report format as data: loaded from `rules/report-schema.yaml`, with the fields and
+/// tokens of any schema extensions (`schema_extension:` files) added.
 public struct ReportSchema: Sendable {
     public let version: String
     public let root: ObjectSchema
     public let objects: [String: ObjectSchema]
     public let enums: [String: EnumSchema]
+    /// The `schema_extension:` names applied, in order (`hotline/1`); empty for the schema alone.
+    public let extensions: [String]
+    /// The schema file and the extension files it was built from: `extended(with:)` builds
+    /// again from all of them, so every object that refers to an extended one sees it.
+    /// Empty for a schema made with `init`, which cannot be extended.
+    let sources: [YAMLDocument]
 
     public init(version: String, root: ObjectSchema, objects: [String: ObjectSchema], enums: [String: EnumSchema]) {
+        self.init(version: version, root: root, objects: objects, enums: enums, extensions: [], sources: [])
+    }
+
+    init(version: String, root: ObjectSchema, objects: [String: ObjectSchema], enums: [String: EnumSchema],
+         extensions: [String], sources: [YAMLDocument]) {
         self.version = version
         self.root = root
         self.objects = objects
         self.enums = enums
+        self.extensions = extensions
+        self.sources = sources
     }
 }

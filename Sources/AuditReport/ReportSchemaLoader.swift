@@ -4,24 +4,54 @@ import AuditYAML
 extension ReportSchema {
     /// Builds the schema from its YAML file (`rules/report-schema.yaml`).
     public static func load(_ document: YAMLDocument) throws(DiagnosticList) -> ReportSchema {
-        var builder = ReportSchemaBuilder(reader: NodeReader(file: document.file))
-        let schema = builder.build(document.root)
-        if builder.reader.diagnostics.hasErrors || schema == nil { throw builder.reader.diagnostics }
-        return schema!
+        let (schema, diagnostics) = ReportSchemaBuilder.build(document, extensions: [])
+        guard let schema, !diagnostics.hasErrors else { throw diagnostics }
+        return schema
     }
 }
 
-/// The steps of reading a report schema: the top level, the enums, each object type (built
-/// on first use, so a field may name a type defined further down), then the deprecations,
-/// which need every object built.
-private struct ReportSchemaBuilder {
-    var reader: NodeReader
+/// The steps of reading a report schema: the top level, the enums, then any schema
+/// extensions (their tokens and fields appended to the definitions read so far), each object
+/// type (built on first use, so a field may name a type defined further down), then the
+/// deprecations, which need every object built.
+///
+/// Every object is built once from its merged definition, so a field of type `object` or
+/// `list` always refers to the object with its extension fields.
+struct ReportSchemaBuilder {
+    private var reader: NodeReader
+    private var enumDrafts: [String: EnumDraft] = [:]
     private var enums: [String: EnumSchema] = [:]
-    private var definitions: [String: YAMLNode] = [:]
+    private var definitions: [String: ObjectDefinition] = [:]
     private var order: [String] = []
     private var built: [String: ObjectSchema] = [:]
     private var inProgress: Set<String> = []
-    private var deprecations: [(object: String, field: String, node: YAMLNode)] = []
+    private var deprecations: [(object: String, field: String, node: YAMLNode, file: String)] = []
+    private var extensionNames: [String] = []
+
+    /// An enum's tokens as read so far; each token's key, and the extension that added it.
+    private struct EnumDraft {
+        var values: [String] = []
+        var labels: [String: Label] = [:]
+        var sites: [String: (location: SourceLocation, origin: String?)] = [:]
+    }
+
+    /// One field as written: its key, its spec, the file, and the extension that added it
+    /// (nil for a field of the schema file).
+    private struct FieldEntry {
+        var name: String
+        var key: YAMLNode
+        var spec: YAMLNode
+        var file: String
+        var origin: String?
+    }
+
+    /// An object's fields as written, in order: the schema file's, then each extension's.
+    private struct ObjectDefinition {
+        var node: YAMLNode
+        var file: String
+        /// nil when the body is not a mapping (reported once, when read).
+        var entries: [FieldEntry]?
+    }
 
     private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "unmet", "zh", "en"]
     private static let typeNames = [
@@ -29,45 +59,135 @@ private struct ReportSchemaBuilder {
         "token", "tokens", "strings", "object", "list",
     ]
 
-    init(reader: NodeReader) { self.reader = reader }
+    private init(file: String) { reader = NodeReader(file: file) }
 
-    mutating func build(_ root: YAMLNode) -> ReportSchema? {
-        guard let top = reader.mapping(root, .reportSchema, allowed: ["schema", "root", "enums", "objects"],
+    /// The schema of `base` with `extensions` applied, and every problem found; the schema is
+    /// nil only when the base cannot be built at all.
+    static func build(_ base: YAMLDocument, extensions: [YAMLDocument]) -> (ReportSchema?, DiagnosticList) {
+        var builder = ReportSchemaBuilder(file: base.file)
+        let schema = builder.build(base, extensions: extensions)
+        return (schema, builder.reader.diagnostics)
+    }
+
+    /// Reports what follows in `file` (the builder reads several files; one list of diagnostics).
+    private mutating func at(_ file: String) {
+        guard file != reader.file else { return }
+        var next = NodeReader(file: file)
+        next.diagnostics = reader.diagnostics
+        reader = next
+    }
+
+    private mutating func build(_ base: YAMLDocument, extensions: [YAMLDocument]) -> ReportSchema? {
+        guard let top = reader.mapping(base.root, .reportSchema, allowed: ["schema", "root", "enums", "objects"],
                                        required: ["schema", "root", "enums", "objects"]) else { return nil }
-        var version = "", rootName = "", rootNode = root
+        var version = "", rootName = "", rootNode = base.root
         for (key, _, value) in top {
             switch key {
             case "schema": version = reader.string(value, .code("schema")) ?? ""
             case "root": rootName = reader.string(value, .code("root")) ?? ""; rootNode = value
-            case "enums": readEnums(value)
+            case "enums": readEnums(value, file: base.file, origin: nil)
             default:
                 for (name, _, body) in reader.mapping(value, .code("objects")) ?? [] {
-                    definitions[name] = body
+                    let entries = reader.mapping(body, .objectNamed(name))?.map {
+                        FieldEntry(name: $0.key, key: $0.keyNode, spec: $0.value, file: base.file, origin: nil)
+                    }
+                    definitions[name] = ObjectDefinition(node: body, file: base.file, entries: entries)
                     order.append(name)
                 }
             }
         }
-        for name in order { _ = object(name, definitions[name]!) }
+        for document in extensions { readExtension(document) }
+        for (name, draft) in enumDrafts {
+            enums[name] = EnumSchema(name: name, values: draft.values, labels: draft.labels)
+        }
+        for name in order { _ = object(name, definitions[name]!.node) }
         checkDeprecations()
+        at(base.file)
         guard let rootSchema = object(rootName, rootNode) else { return nil }
-        return ReportSchema(version: version, root: rootSchema, objects: built, enums: enums)
+        return ReportSchema(version: version, root: rootSchema, objects: built, enums: enums,
+                            extensions: extensionNames, sources: [base] + extensions)
     }
 
-    private mutating func readEnums(_ node: YAMLNode) {
+    private mutating func readEnums(_ node: YAMLNode, file: String, origin: String?) {
         for (name, _, body) in reader.mapping(node, .code("enums")) ?? [] {
             guard let tokens = reader.mapping(body, .enumNamed(name)) else { continue }
-            var values: [String] = [], labels: [String: Label] = [:]
-            for (token, _, labelNode) in tokens {
-                values.append(token)
-                labels[token] = reader.label(labelNode, .labelOf("\(name).\(token)")) ?? Label(zh: token, en: token)
+            var draft = enumDrafts[name] ?? EnumDraft()
+            for (token, tokenNode, labelNode) in tokens {
+                // Within one file the YAML loader refuses a repeated key: a repeat comes from an extension.
+                if let first = draft.sites[token] {
+                    refuseRepeat(.extensionTokenExists(name, token), .extensionTokenTwice(name, token, first: first.origin ?? "", second: origin ?? ""),
+                                 first: first, at: tokenNode)
+                    continue
+                }
+                draft.values.append(token)
+                draft.labels[token] = reader.label(labelNode, .labelOf("\(name).\(token)")) ?? Label(zh: token, en: token)
+                draft.sites[token] = (SourceLocation(file: file, mark: tokenNode.mark), origin)
             }
-            enums[name] = EnumSchema(name: name, values: values, labels: labels)
+            enumDrafts[name] = draft
         }
+    }
+
+    /// A token or field an extension adds a second time: in the schema file, or in another extension.
+    private mutating func refuseRepeat(
+        _ shipped: Message, _ twice: Message, first: (location: SourceLocation, origin: String?), at node: YAMLNode
+    ) {
+        if let origin = first.origin {
+            reader.error(twice, at: node, related: [.init(.firstAddedBy(origin), location: first.location)])
+        } else {
+            reader.error(shipped, at: node, related: [.init(.definedInSchema, location: first.location)])
+        }
+    }
+
+    /// `schema_extension: NAME/VERSION`, optional `description`, and `enums:` and `objects:`
+    /// written as in the schema file: new enums or tokens, new fields of existing objects.
+    private mutating func readExtension(_ document: YAMLDocument) {
+        at(document.file)
+        guard let top = reader.mapping(document.root, .schemaExtension, allowed: ["schema_extension", "description", "enums", "objects"],
+                                       required: ["schema_extension"]) else { return }
+        var name = ""
+        for (key, _, value) in top where key == "schema_extension" {
+            name = reader.string(value, .code("schema_extension")) ?? ""
+        }
+        extensionNames.append(name)
+        for (key, _, value) in top {
+            switch key {
+            case "description": _ = reader.string(value, .code("description"))
+            case "enums": readEnums(value, file: document.file, origin: name)
+            case "objects":
+                for (objectName, objectKey, body) in reader.mapping(value, .code("objects")) ?? [] {
+                    addFields(body, to: objectName, at: objectKey, file: document.file, origin: name)
+                }
+            default: continue
+            }
+        }
+    }
+
+    private mutating func addFields(_ body: YAMLNode, to objectName: String, at objectKey: YAMLNode, file: String, origin: String) {
+        guard var definition = definitions[objectName] else {
+            reader.error(.extensionUnknownObject(objectName, hint: Suggestion.hint(for: objectName, among: order)), at: objectKey)
+            return
+        }
+        guard let pairs = reader.mapping(body, .objectNamed(objectName)) else { return }
+        for (fieldName, fieldKey, spec) in pairs {
+            let path = "\(objectName).\(fieldName)"
+            if let first = definition.entries?.first(where: { $0.name == fieldName }) {
+                refuseRepeat(.extensionFieldExists(path), .extensionFieldTwice(path, first: first.origin ?? "", second: origin),
+                             first: (SourceLocation(file: first.file, mark: first.key.mark), first.origin), at: fieldKey)
+                continue
+            }
+            // A report's `x_` keys are never read: a field so named would be ignored.
+            if fieldName.hasPrefix("x_") {
+                reader.error(.extensionFieldIsFree(path), at: fieldKey)
+                continue
+            }
+            definition.entries?.append(FieldEntry(name: fieldName, key: fieldKey, spec: spec, file: file, origin: origin))
+        }
+        definitions[objectName] = definition
     }
 
     private mutating func object(_ name: String, _ at: YAMLNode) -> ObjectSchema? {
         if let done = built[name] { return done }
-        guard let body = definitions[name] else {
+        guard let definition = definitions[name] else {
             reader.error(.unknownObjectType(name, hint: Suggestion.hint(for: name, among: order)), at: at)
             return nil
         }
@@ -76,10 +196,10 @@ private struct ReportSchemaBuilder {
             return nil
         }
         defer { inProgress.remove(name) }
-        guard let entries = reader.mapping(body, .objectNamed(name)) else { return nil }
+        guard let entries = definition.entries else { return nil }
         var fields: [FieldSchema] = []
-        for (fieldName, _, spec) in entries {
-            if let field = field(fieldName, of: name, spec, index: fields.count) { fields.append(field) }
+        for entry in entries {
+            if let field = field(entry, of: name, index: fields.count) { fields.append(field) }
         }
         let schema = ObjectSchema(name: name, fields: fields)
         built[name] = schema
@@ -90,19 +210,22 @@ private struct ReportSchemaBuilder {
     private struct FieldSpec {
         var typeName = "", typeNode: YAMLNode
         var required = false, absentNone = false, isId = false, acceptsCount = false
-        var valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?, unmetNode: YAMLNode?
+        var requiredNode: YAMLNode?, valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?, unmetNode: YAMLNode?
         var unmet: Label?
         var zh: String, en: String
     }
 
-    private mutating func field(_ fieldName: String, of objectName: String, _ node: YAMLNode, index: Int) -> FieldSchema? {
+    /// One field, of the schema file or of an extension: the same syntax, read by the same code.
+    private mutating func field(_ entry: FieldEntry, of objectName: String, index: Int) -> FieldSchema? {
+        let fieldName = entry.name, node = entry.spec
+        at(entry.file)
         guard let pairs = reader.mapping(node, .fieldNamed("\(objectName).\(fieldName)"), allowed: Self.fieldKeys,
                                          required: ["type", "zh", "en"]) else { return nil }
         var spec = FieldSpec(typeNode: node, zh: fieldName, en: fieldName)
         for (key, _, value) in pairs {
             switch key {
             case "type": spec.typeName = reader.string(value, .code("type")) ?? ""; spec.typeNode = value
-            case "required": spec.required = reader.bool(value, .code("required")) ?? false
+            case "required": spec.required = reader.bool(value, .code("required")) ?? false; spec.requiredNode = value
             case "id": spec.isId = reader.bool(value, .code("id")) ?? false
             case "absent":
                 if reader.string(value, .code("absent")) == "not_happened" { spec.absentNone = true } else {
@@ -144,6 +267,11 @@ private struct ReportSchemaBuilder {
                          at: spec.typeNode)
             type = nil
         }
+        at(entry.file)  // a nested object may have been built from other files
+        // Reports written before the extension have no such key: a required one would make them all invalid.
+        if let origin = entry.origin, spec.required, let requiredNode = spec.requiredNode {
+            reader.error(.extensionFieldRequired("\(objectName).\(fieldName)", origin), at: requiredNode)
+        }
         guard let type else { return nil }
         if spec.acceptsCount, spec.typeName != "list", let countNode = spec.countNode {
             reader.error(.countOnlyForLists, at: countNode)
@@ -154,10 +282,10 @@ private struct ReportSchemaBuilder {
         var deprecation: Deprecation?
         if let deprecatedNode = spec.deprecatedNode {
             deprecation = self.deprecation(deprecatedNode, field: fieldName)
-            deprecations.append((objectName, fieldName, deprecatedNode))
+            deprecations.append((objectName, fieldName, deprecatedNode, entry.file))
         }
         return FieldSchema(
-            name: fieldName, index: index, type: type, format: format, required: spec.required,
+            name: fieldName, index: index, type: type, format: format, required: spec.required && entry.origin == nil,
             isIdentifier: spec.isId, absentMeansNone: spec.absentNone, allowedInts: allowedInts,
             label: Label(zh: spec.zh, en: spec.en), acceptsCount: spec.acceptsCount, deprecation: deprecation, unmet: spec.unmet)
     }
@@ -208,7 +336,8 @@ private struct ReportSchemaBuilder {
 
     /// A deprecated field must map onto a token field of its own object, token by token.
     private mutating func checkDeprecations() {
-        for (objectName, fieldName, node) in deprecations {
+        for (objectName, fieldName, node, file) in deprecations {
+            at(file)
             guard let object = built[objectName], let field = object.field(named: fieldName),
                   let deprecation = field.deprecation else { continue }
             guard let replacement = object.field(named: deprecation.replacement) else {

@@ -11,6 +11,7 @@ extension Label {
     static func objectNamed(_ name: String) -> Label { Label(zh: "对象 '\(name)'", en: "object '\(name)'") }
     static func fieldNamed(_ name: String) -> Label { Label(zh: "字段 '\(name)'", en: "field '\(name)'") }
     static func labelOf(_ name: String) -> Label { Label(zh: "'\(name)' 的名称", en: "the label of '\(name)'") }
+    static let schemaExtension = Label(zh: "报告格式扩展", en: "the schema extension")
 }
 
 extension Message {
@@ -71,6 +72,60 @@ extension Message {
         Message("schema.deprecated-token", en: "'\(token)' (for \(old)) is not a token of \(enumName)\(hint.en)",
                 zh: "'\(token)'(对应 \(old))不是 \(enumName) 的取值\(hint.zh)")
     }
+
+    // MARK: Schema extensions
+
+    static func extensionFieldExists(_ path: String) -> Message {
+        Message("schema-extension.field-exists",
+                en: "field '\(path)' is already defined by the report schema: an extension can add fields, never redefine one",
+                zh: "字段 '\(path)' 已由报告格式定义:扩展只能新增字段,不能重新定义已有字段")
+    }
+
+    static func extensionFieldTwice(_ path: String, first: String, second: String) -> Message {
+        Message("schema-extension.field-twice",
+                en: "field '\(path)' is added by two extensions: '\(first)' and '\(second)'",
+                zh: "字段 '\(path)' 被两个扩展重复新增:'\(first)' 和 '\(second)'")
+    }
+
+    static func extensionTokenExists(_ enumName: String, _ token: String) -> Message {
+        Message("schema-extension.token-exists",
+                en: "'\(token)' is already a token of \(enumName) in the report schema",
+                zh: "'\(token)' 已是报告格式中 \(enumName) 的取值")
+    }
+
+    static func extensionTokenTwice(_ enumName: String, _ token: String, first: String, second: String) -> Message {
+        Message("schema-extension.token-twice",
+                en: "token '\(token)' of \(enumName) is added by two extensions: '\(first)' and '\(second)'",
+                zh: "\(enumName) 的取值 '\(token)' 被两个扩展重复新增:'\(first)' 和 '\(second)'")
+    }
+
+    static func extensionUnknownObject(_ name: String, hint: Label) -> Message {
+        Message("schema-extension.unknown-object",
+                en: "unknown object type '\(name)'\(hint.en); an extension adds fields to the report schema's objects",
+                zh: "未知的对象类型 '\(name)'\(hint.zh);扩展只能为报告格式中已有的对象新增字段")
+    }
+
+    static func extensionFieldRequired(_ path: String, _ origin: String) -> Message {
+        Message("schema-extension.required",
+                en: "extension field '\(path)' cannot be required: every report written before '\(origin)' would be invalid; leave it optional (a rule that reads it is not assessed where it is missing)",
+                zh: "扩展字段 '\(path)' 不能设为必填:'\(origin)' 之前的报告都将无效;请保留为选填(缺少该字段时,读取它的规则不作评估)")
+    }
+
+    static func extensionFieldIsFree(_ path: String) -> Message {
+        Message("schema-extension.free-key",
+                en: "extension field '\(path)' starts with x_: reports' x_ keys are free and never read; choose another name",
+                zh: "扩展字段 '\(path)' 以 x_ 开头:报告中 x_ 开头的键可自由使用且不会被读取;请换一个名称")
+    }
+
+    static func firstAddedBy(_ origin: String) -> Message {
+        Message("schema-extension.first", en: "first added here by '\(origin)'", zh: "首次由 '\(origin)' 在此新增")
+    }
+
+    static let definedInSchema = Message("schema-extension.defined-here", en: "defined here", zh: "定义于此")
+
+    static let schemaNotExtensible = Message(
+        "schema-extension.no-source", en: "this report schema was not loaded from a file and cannot be extended",
+        zh: "该报告格式不是从文件加载的,无法扩展")
 
     // MARK: Validating a report
 

@@ -43,9 +43,7 @@ public enum Lint {
             // is checked against the schema.
             if !extended, kind != .schema, kind != .schemaExtension {
                 extended = true
-                if let base = schema, !extensions.isEmpty {
-                    do throws(DiagnosticList) { schema = try base.extended(with: extensions) } catch { diagnostics.append(contentsOf: error) }
-                }
+                if let base = schema { schema = SchemaExtensions.apply(extensions, to: base, diagnostics: &diagnostics) }
             }
             switch kind {
             case .schema:

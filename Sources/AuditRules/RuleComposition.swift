@@ -141,9 +141,7 @@ struct Composition {
             }
             sources.append(source)
         }
-        if let base = schema, !extensions.isEmpty {
-            do throws(DiagnosticList) { schema = try base.extended(with: extensions) } catch { diagnostics.append(contentsOf: error) }
-        }
+        if let base = schema { schema = SchemaExtensions.apply(extensions, to: base, diagnostics: &diagnostics) }
         for duplicate in RuleSet.duplicateIds(packs) { diagnostics.append(duplicate) }
         if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
         if packs.isEmpty, !diagnostics.hasErrors {
