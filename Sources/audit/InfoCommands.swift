@@ -7,15 +7,42 @@ import ArgumentParser
 extension Audit {
     /// `audit rules`: the loaded rules, one line each.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the loaded rules (id, section, severity, tier, title).")
+        static let configuration = CommandConfiguration(
+            abstract: "List the loaded rules (id, section, severity, tier, title), or compare two rule sets (--diff OLD NEW).",
+            discussion: """
+                --diff OLD NEW loads each side as --rules loads it (a rule folder or file) and lists the packs \
+                added, removed or re-versioned, the report-schema fields and tokens added or removed, and the rules \
+                added, removed and changed, naming each changed field with its old and new value. It exits 0 whether \
+                or not the rule sets differ (as `git diff` without --exit-code), 2 when a side cannot be read or is invalid.
+                """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: "Output format.") var format: Format = .text
         @Option(help: "Title language (default: from LANG).") var lang: Language?
+        @Option(parsing: .upToNextOption,
+                help: ArgumentHelp("Compare two rule sets instead of listing one: --diff OLD NEW, each a rule folder or file.",
+                                   valueName: "path"))
+        var diff: [String] = []
+
+        func validate() throws {
+            guard !diff.isEmpty else { return }
+            guard diff.count == 2 else {
+                throw ValidationError("--diff takes two paths, OLD and NEW; got \(diff.count)")
+            }
+            guard ruleOptions.rulePaths.isEmpty, ruleOptions.params.isEmpty else {
+                throw ValidationError("--diff names both rule sets itself: it takes no --rules or --param")
+            }
+        }
 
         func run() throws {
+            if diff.count == 2 {
+                let run = try Outcome.perform { () throws(AppError) in
+                    try RuleDiffRun(old: diff[0], new: diff[1], maxFileSize: ruleOptions.limits.maxFileSize)
+                }
+                return Console.out(run.render(json: format == .json))
+            }
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
             Console.out(RuleCatalogFormatter.list(setup.rules, language: lang ?? .fromEnvironment, json: format == .json))
         }
