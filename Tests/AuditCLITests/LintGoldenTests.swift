@@ -97,12 +97,17 @@ import Testing
                 severity: minor
                 cite: {source: X, document: X, clause: "1", quote: q}
                 check: premises.clean
-                message: {zh: m, en: m}
-                examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}]}
+                message: {zh: 不整洁, en: not clean}
+                examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}, {premises: {}}]}
             """.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
         let run = try audit(["test", dir])
         #expect(run.status == 1)
-        #expect(run.stdout == "\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n1 passed, 1 failed\n")
+        #expect(run.stdout == """
+            \(dir)/t.yaml:11:23: T-1: expected pass, got fail: not clean
+            \(dir)/t.yaml:11:87: T-1: expected fail, got not_assessed (missing: premises.clean)
+            1 passed, 2 failed
+
+            """)
     }
 }
 
