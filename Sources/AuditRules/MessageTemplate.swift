@@ -62,13 +62,13 @@ struct MessageTemplate: Sendable {
                 let expr = try ExpressionParser.parse(inner)
                 let before = compiler.errors.count
                 let compiled = compiler.compile(expr)
-                for e in compiler.errors[before...] { errors.append(CheckError(offset: base + e.offset, message: e.message)) }
+                for e in compiler.errors[before...] { errors.append(CheckError(offset: base + e.offset, message: e.message, wording: e.wording)) }
                 if compiled.type == .timeliness {
                     errors.append(CheckError(offset: base, message: "a deadline result cannot be shown directly; use .late or .last_day"))
                 }
                 parts.append(.value(compiled.eval, formatter(compiled.type, language)))
             } catch {
-                errors.append(CheckError(offset: base + error.offset, message: error.message))
+                errors.append(CheckError(offset: base + error.offset, message: error.message, wording: error.wording))
             }
             i = close + 1
         }

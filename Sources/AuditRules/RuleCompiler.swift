@@ -165,7 +165,7 @@ private struct RuleCompilation {
 
     private mutating func report(_ errors: [CheckError], in source: ExpressionSource) {
         for e in errors {
-            diagnostics.append(.error(.expressionError(e.message), at: source.location(at: e.offset)))
+            diagnostics.append(.error(e.wording ?? .expressionError(e.message), at: source.location(at: e.offset)))
         }
     }
 
@@ -173,7 +173,7 @@ private struct RuleCompilation {
         do throws(SyntaxError) {
             return try ExpressionParser.parse(source.text)
         } catch {
-            diagnostics.append(.error(.expressionSyntax(error.message), at: source.location(at: error.offset)))
+            diagnostics.append(.error(error.wording ?? .expressionSyntax(error.message), at: source.location(at: error.offset)))
             return nil
         }
     }

@@ -135,6 +135,33 @@ extension Message {
         Message("expression.syntax", en: "syntax error: \(text)", zh: "表达式语法错误:\(text)")
     }
 
+    // Expression mistakes whose fix can be spelled out: said in both languages, with what to write.
+
+    static func unquotedText(_ word: String) -> Message {
+        Message("expression.unquoted-text", en: "unknown name '\(word)': put text in quotes: \"\(word)\"",
+                zh: "未知的名称 '\(word)':文字请加引号:\"\(word)\"")
+    }
+
+    /// `params.NAME` of a parameter the rule does not declare; `similar`, a declared one close to it.
+    static func undeclaredParameter(_ name: String, similar: String?) -> Message {
+        let declaration = "params: {\(name): …}"
+        guard let similar else {
+            return Message("expression.unknown-parameter",
+                           en: "unknown parameter '\(name)': declare it under the rule's params: (\(declaration))",
+                           zh: "未知的参数 '\(name)':请在规则的 params: 下声明(\(declaration))")
+        }
+        return Message("expression.unknown-parameter",
+                       en: "unknown parameter '\(name)' (did you mean '\(similar)'?); or declare it under the rule's params: (\(declaration))",
+                       zh: "未知的参数 '\(name)'(是否应为 '\(similar)'?);或在规则的 params: 下声明(\(declaration))")
+    }
+
+    /// `a contains b` (`negated`: `a not contains b`): the method call and the `in` form to write instead.
+    static func containsIsAMethod(call: String, membership: String) -> Message {
+        Message("expression.contains-operator",
+                en: "'contains' is a method, not an operator: write \(call), or for a list \(membership)",
+                zh: "'contains' 是方法,不是运算符:请写作 \(call),列表也可写作 \(membership)")
+    }
+
     static func forEachNeedsItems(found: String) -> Message {
         Message("rule.for-each", en: "for_each needs a list of report items (staff, calls, cases…), found \(found)",
                 zh: "for_each 需要报告条目的列表(staff、calls、cases……),实际为 \(found)")

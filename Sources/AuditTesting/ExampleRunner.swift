@@ -5,7 +5,9 @@ import AuditRules
 import AuditYAML
 
 /// Runs a rule's embedded examples: every `pass` fragment must give at least one `pass`
-/// and nothing else but `not_applicable`; every `fail` fragment at least one `fail`.
+/// and nothing else but `not_applicable`; every `fail` fragment at least one `fail`. A
+/// problem names what the rule got, the evidence a `not_assessed` lacked and the (English)
+/// message of a `fail`.
 public struct ExampleRunner: Sendable {
     public struct Outcome: Sendable {
         public var rule: String
@@ -39,21 +41,25 @@ public struct ExampleRunner: Sendable {
                                             problem: "the example is not a valid report fragment: \(error)"))
                     continue
                 }
-                let statuses: [Status]
+                let findings: [Finding]
                 if rule.isDerived {
                     // A rule that judges other rules' results needs them all.
-                    statuses = auditor.audit(report).findings.filter { $0.rule.id == rule.id }.map(\.status)
+                    findings = auditor.audit(report).findings.filter { $0.rule.id == rule.id }
                 } else {
-                    statuses = auditor.findings(of: rule, in: report).map(\.status)
+                    findings = auditor.findings(of: rule, in: report)
                 }
+                let statuses = findings.map(\.status)
                 var problem: String?
+                // Why, after what: the fail's own message, the evidence a not_assessed lacked.
                 switch example.expectation {
                 case .pass:
                     if !statuses.contains(.pass) || statuses.contains(where: { $0 != .pass && $0 != .notApplicable }) {
-                        problem = "expected pass, got \(describe(statuses))"
+                        problem = "expected pass, got \(describe(statuses))\(FailureDetail.missing(findings))\(FailureDetail.failMessages(findings))"
                     }
                 case .fail:
-                    if !statuses.contains(.fail) { problem = "expected fail, got \(describe(statuses))" }
+                    if !statuses.contains(.fail) {
+                        problem = "expected fail, got \(describe(statuses))\(FailureDetail.missing(findings))"
+                    }
                 }
                 outcomes.append(Outcome(rule: rule.id, example: example, statuses: statuses, problem: problem))
             }

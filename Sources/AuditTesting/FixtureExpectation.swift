@@ -89,26 +89,46 @@ public struct FixtureExpectation: Sendable {
         func compare(_ what: String, _ want: String?, _ got: String?) {
             if want != got { outcome.problems.append("\(what): expected \(want ?? "null"), got \(got ?? "null")") }
         }
-        func compareLists(_ what: String, _ want: [String], _ got: [String]) {
+        func findings(_ key: String) -> [Finding] { result.findings.filter { name($0) == key } }
+        /// `RULE ITEM (got not_assessed; missing: …)`: what an expected fail came out as.
+        func got(_ key: String) -> String {
+            let found = findings(key)
+            guard !found.isEmpty else { return key }
+            let missing = FailureDetail.missingPaths(found)
+            return "\(key) (got \(found.map(\.status.rawValue).joined(separator: ", "))"
+                + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + ")"
+        }
+        /// `RULE ITEM (“message”)`: an unexpected fail and what it says.
+        func saying(_ key: String) -> String {
+            let texts = FailureDetail.failTexts(findings(key))
+            return texts.isEmpty ? key : "\(key) (" + texts.map { "“\($0)”" }.joined(separator: ", ") + ")"
+        }
+        func compareLists(_ what: String, _ want: [String], _ got: [String], annotateMissing: (String) -> String = { $0 },
+                          annotateExtra: (String) -> String = { $0 }) {
             guard want != got else { return }
             let missing = want.filter { !got.contains($0) }, extra = got.filter { !want.contains($0) }
             var parts: [String] = []
-            if !missing.isEmpty { parts.append("expected but not found: " + missing.joined(separator: ", ")) }
-            if !extra.isEmpty { parts.append("found but not expected: " + extra.joined(separator: ", ")) }
+            if !missing.isEmpty { parts.append("expected but not found: " + missing.map(annotateMissing).joined(separator: ", ")) }
+            if !extra.isEmpty { parts.append("found but not expected: " + extra.map(annotateExtra).joined(separator: ", ")) }
             outcome.problems.append("\(what): " + parts.joined(separator: "; "))
         }
-        compareLists("fails", strings("fails") ?? [], result.findings.filter { $0.status == .fail }.map(name).sorted())
+        // An unexpected fail shows its message; an expected one that did not come shows what came instead.
+        compareLists("fails", strings("fails") ?? [], result.findings.filter { $0.status == .fail }.map(name).sorted(),
+                     annotateMissing: got, annotateExtra: saying)
         if let notDue = strings("not_due") {
             compareLists("not_due", notDue, result.findings.filter { $0.status == .notDue }.map(name).sorted())
         }
         if let notAssessed = strings("not_assessed") {
             compareLists("not_assessed", notAssessed, result.findings.filter { $0.status == .notAssessed }.map(name).sorted())
         }
-        func findings(_ key: String) -> [Finding] { result.findings.filter { name($0) == key } }
         for pair in expected["statuses"]?.mapping ?? [] {
             guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }
-            let got = findings(key).map(\.status.rawValue)
-            if got != [want] { outcome.problems.append("status of \(key): expected \(want), got \(got.isEmpty ? "no result" : got.joined(separator: ", "))") }
+            let found = findings(key)
+            let got = found.map(\.status.rawValue)
+            if got != [want] {
+                let detail = FailureDetail.missing(found) + (want == "fail" ? "" : FailureDetail.failMessages(found))
+                outcome.problems.append("status of \(key): expected \(want), got \(got.isEmpty ? "no result" : got.joined(separator: ", "))\(detail)")
+            }
         }
         for pair in expected["messages"]?.mapping ?? [] {
             guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }

@@ -115,6 +115,26 @@ enum ByteScan {
         return nil
     }
 
+    /// The text of a 1-based line (`\n`, `\r\n` and `\r` end lines, as in `byte(at:in:)`),
+    /// or `nil` past the end. Only used on error paths.
+    static func line(_ number: Int, in b: UnsafeBufferPointer<UInt8>) -> String? {
+        var line = 1
+        var i = 0
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
+        var start = i
+        while i <= b.count {
+            if i == b.count || b[i] == 0x0A || b[i] == 0x0D {
+                if line == number { return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) }
+                if i == b.count { return nil }
+                if b[i] == 0x0D, i &+ 1 < b.count, b[i &+ 1] == 0x0A { i &+= 1 }
+                line &+= 1
+                start = i &+ 1
+            }
+            i &+= 1
+        }
+        return nil
+    }
+
     /// `0x0A` style, two hex digits at least.
     static func hex(_ value: some BinaryInteger, digits: Int = 2) -> String {
         let text = String(value, radix: 16, uppercase: true)

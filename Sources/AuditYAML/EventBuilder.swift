@@ -388,8 +388,44 @@ struct EventBuilder {
                 }
             }
             let tabs = ByteScan.byte(at: problemMark, in: input) == UInt8(ascii: "\t")
+            if problem == "mapping values are not allowed in this context", let line = ByteScan.line(problemMark.line, in: input),
+               let (key, value) = Self.unquotedValueWithColon(line, column: problemMark.column) {
+                diagnostics.append(.error(.valueWithColonNeedsQuotes(key: key, value: value), at: location(problemMark), related: related))
+                return
+            }
             diagnostics.append(.error(.syntaxError(problem, context: inline, tabs: tabs), at: location(problemMark), related: related))
         }
+    }
+
+    /// `check: on_time(it.feedback_at, days: 3)`: a block mapping's plain value holding a
+    /// second `: ` (where libyaml stopped, at the 1-based `column`), which YAML reads as the
+    /// start of a mapping. Gives the key and the value as written (without a comment), or nil
+    /// when the line is not `key: value` with the colon inside the value.
+    static func unquotedValueWithColon(_ line: String, column: Int) -> (key: String, value: String)? {
+        let scalars = Array(line.unicodeScalars)
+        let colon = column - 1
+        guard colon >= 0, colon < scalars.count, scalars[colon] == ":" else { return nil }
+        var i = 0
+        func skipSpaces() { while i < scalars.count, scalars[i] == " " { i += 1 } }
+        skipSpaces()
+        if i + 1 < scalars.count, scalars[i] == "-", scalars[i + 1] == " " { i += 1; skipSpaces() }
+        let keyStart = i
+        while i < scalars.count, scalars[i].properties.isAlphabetic || scalars[i] == "_" || scalars[i] == "-"
+            || ("0"..."9").contains(scalars[i]) { i += 1 }
+        guard i > keyStart, i + 1 < colon, scalars[i] == ":", scalars[i + 1] == " " else { return nil }
+        let key = String(String.UnicodeScalarView(scalars[keyStart..<i]))
+        i += 1
+        skipSpaces()
+        // A quoted or flow value, or a block scalar, fails in other ways; this is a plain one.
+        guard i < colon, !["\"", "'", "{", "[", "|", ">", "&", "*", "!"].contains(scalars[i]) else { return nil }
+        var end = scalars.count
+        for j in i..<scalars.count where scalars[j] == "#" && j > i && scalars[j - 1] == " " {
+            end = j
+            break
+        }
+        while end > i, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
+        guard end > colon else { return nil }
+        return (key, String(String.UnicodeScalarView(scalars[i..<end])))
     }
 
     // MARK: Helpers

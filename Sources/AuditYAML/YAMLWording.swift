@@ -67,6 +67,18 @@ extension Message {
         return Message("yaml.syntax", en: en, zh: zh)
     }
 
+    /// `check: on_time(it.feedback_at, days: 3)`: libyaml's "mapping values are not allowed in
+    /// this context", with the line as it should be written (double quotes, or single ones
+    /// when the value holds a double quote or a backslash).
+    static func valueWithColonNeedsQuotes(key: String, value: String) -> Message {
+        let quoted = value.contains("\"") || value.contains("\\")
+            ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+            : "\"" + value + "\""
+        return Message("yaml.unquoted-colon",
+                       en: "syntax error: mapping values are not allowed in this context; a value containing ': ' must be quoted: write \(key): \(quoted)",
+                       zh: "语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 \(key): \(quoted)")
+    }
+
     static func libyamlContext(_ context: String) -> Message {
         Message("yaml.syntax-context", en: context, zh: libyamlProblem(context))
     }

@@ -41,6 +41,11 @@ import Testing
             "waiver for unknown rule 'BR-DUPLICAT' (did you mean 'BR-DUPLICATE'?)",
             "warning: waiver for BR-DUPLICATE expired on 2026-01-31",
             "a waiver is missing the required key 'reason'",
+            "unknown name '黑龙江分公司': put text in quotes: \"黑龙江分公司\"",
+            "a value containing ': ' must be quoted: write check: \"on_time(it.feedback_at, days: 3)\"",
+            "unknown parameter 'max_rings': declare it under the rule's params: (params: {max_rings: …})",
+            "unknown parameter 'min_area' (did you mean 'min_area_m2'?); or declare it under the rule's params:",
+            "'contains' is a method, not an operator: write outlet.services.contains(\"cash\"), or for a list \"cash\" in outlet.services",
         ] {
             #expect(out.contains(expected), "lint did not report: \(expected)")
         }
@@ -55,13 +60,13 @@ import Testing
 
     @Test func machineFormats() throws {
         let json = try jsonObject(try audit(Self.arguments + ["--format", "json"]).stdout)
-        #expect(json["errors"] as? Int == 23)
+        #expect(json["errors"] as? Int == 27)
         #expect(json["warnings"] as? Int == 3)
         let sarif = try audit(Self.arguments + ["--format", "sarif"])
         #expect(sarif.status == 1)
         try validateSARIF(sarif.stdout)
         let github = try audit(Self.arguments + ["--format", "github"]).stdout
-        #expect(github.split(separator: "\n").filter { $0.hasPrefix("::error ") }.count == 23)
+        #expect(github.split(separator: "\n").filter { $0.hasPrefix("::error ") }.count == 27)
         #expect(github.contains("::warning file=fixtures/broken-rules/f-waivers.yaml,line=5,col=5"))
     }
 
@@ -92,17 +97,22 @@ import Testing
                 severity: minor
                 cite: {source: X, document: X, clause: "1", quote: q}
                 check: premises.clean
-                message: {zh: m, en: m}
-                examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}]}
+                message: {zh: 不整洁, en: not clean}
+                examples: {pass: [{premises: {clean: false}}], fail: [{premises: {clean: false}}, {premises: {}}]}
             """.write(toFile: dir + "/t.yaml", atomically: true, encoding: .utf8)
         let run = try audit(["test", "--no-shipped-rules", dir])
         #expect(run.status == 1)
-        #expect(run.stdout == "\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n1 passed, 1 failed\n")
+        #expect(run.stdout == """
+            \(dir)/t.yaml:11:23: T-1: expected pass, got fail: not clean
+            \(dir)/t.yaml:11:87: T-1: expected fail, got not_assessed (missing: premises.clean)
+            1 passed, 2 failed
+
+            """)
         // With the shipped rules (the default), their examples run too.
         let withShipped = try audit(["test", dir])
         #expect(withShipped.status == 1)
-        #expect(withShipped.stdout.hasPrefix("\(dir)/t.yaml:11:23: T-1: expected pass, got fail\n"))
-        #expect(!withShipped.stdout.hasSuffix("\n1 passed, 1 failed\n"))
+        #expect(withShipped.stdout.hasPrefix("\(dir)/t.yaml:11:23: T-1: expected pass, got fail: not clean\n"))
+        #expect(!withShipped.stdout.hasSuffix("\n1 passed, 2 failed\n"))
     }
 }
 

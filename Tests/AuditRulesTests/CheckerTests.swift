@@ -35,9 +35,43 @@ import Testing
 
     @Test func unknownParameterAndFunction() {
         #expect(errors(rulePack(check: "premises.reception_area_m2 >= params.min_aera", params: "min_area: 80")).hasPrefix(
-            "test.yaml:9:50: error: unknown parameter 'min_aera' (did you mean 'min_area'?)\n"))
+            "test.yaml:9:50: error: unknown parameter 'min_aera' (did you mean 'min_area'?); or declare it under the rule's params: (params: {min_aera: …})\n"))
         #expect(errors(rulePack(check: "ontime(inspection.inspected_at, inspection.inspected_at, days: 1)")).hasPrefix(
             "test.yaml:9:13: error: unknown function 'ontime' (did you mean 'on_time'?)\n"))
+    }
+
+    /// Issue 10: an undeclared parameter is told where to declare it; a declared name it
+    /// begins (or a near miss) is offered first.
+    @Test func anUndeclaredParameterIsToldWhereToGo() {
+        #expect(errors(rulePack(check: "it.rings <= params.max_rings", forEach: "calls")).hasPrefix(
+            "test.yaml:9:32: error: unknown parameter 'max_rings': declare it under the rule's params: (params: {max_rings: …})\n"))
+        #expect(errors(rulePack(check: "premises.reception_area_m2 >= params.min_area", params: "min_area_m2: 80")).hasPrefix(
+            "test.yaml:9:50: error: unknown parameter 'min_area' (did you mean 'min_area_m2'?); or declare it under the rule's params: (params: {min_area: …})\n"))
+        #expect(errors(rulePack(check: "premises.reception_area_m2 >= params.min_area_m2", params: "min_area_m2: 80")) == "")
+    }
+
+    /// Issue 10: a bare word where text belongs is text that lacks its quotes; a near miss
+    /// of a known name stays a typo, and an unknown name elsewhere says only that.
+    @Test func unquotedTextIsToldToTakeQuotes() {
+        let quote = { (word: String) in "unknown name '\(word)': put text in quotes: \"\(word)\"" }
+        #expect(errors(rulePack(check: "outlet.branch == 黑龙江分公司")).hasPrefix("test.yaml:9:30: error: \(quote("黑龙江分公司"))\n"))
+        #expect(errors(rulePack(check: "黑龙江分公司 != outlet.branch")).hasPrefix("test.yaml:9:13: error: \(quote("黑龙江分公司"))\n"))
+        // Not ASCII, so text wherever it stands.
+        #expect(errors(rulePack(check: "outlet.name.contains(客户服务中心)")).hasPrefix("test.yaml:9:34: error: \(quote("客户服务中心"))\n"))
+        // ASCII words compared with text, or looked for in a list of text.
+        #expect(errors(rulePack(check: "outlet.type == hall")).hasPrefix("test.yaml:9:28: error: \(quote("hall"))\n"))
+        let inList = errors(rulePack(check: "outlet.type in [hall, \"service_center\", lac]"))
+        #expect(inList.contains("test.yaml:9:29: error: \(quote("hall"))\n"))
+        #expect(inList.contains("test.yaml:9:53: error: \(quote("lac"))\n"))
+        #expect(errors(rulePack(check: "cash in outlet.services")).hasPrefix("test.yaml:9:13: error: \(quote("cash"))\n"))
+        // A typo of a known name is a typo; an unknown name that is not compared with text is just unknown.
+        #expect(errors(rulePack(check: "outlet.branch == outlett.branch")).hasPrefix(
+            "test.yaml:9:30: error: unknown name 'outlett' (did you mean 'outlet'?)\n"))
+        #expect(errors(rulePack(check: "premises.reception_area_m2 >= minimum")).hasPrefix(
+            "test.yaml:9:43: error: unknown name 'minimum'\n"))
+        #expect(errors(rulePack(check: "premises.reception_area_m2 == minimum")).hasPrefix(
+            "test.yaml:9:43: error: unknown name 'minimum'\n"))
+        #expect(errors(rulePack(check: "outlet.branch == \"黑龙江分公司\"")) == "")
     }
 
     @Test func itOnlyInsideForEach() {

@@ -43,6 +43,31 @@ import Testing
         #expect(throws: SyntaxError(offset: offset, message: message)) { try ExpressionParser.parse(text) }
     }
 
+    /// Issue 10: `contains` written as an operator names the method call and the `in` form,
+    /// with the operands as written.
+    @Test(arguments: [
+        ("outlet.services contains \"cash\"", 16,
+         "write outlet.services.contains(\"cash\"), or for a list \"cash\" in outlet.services"),
+        ("a and outlet.services  contains  x.y ?? \"z\"", 23,
+         "write outlet.services.contains(x.y ?? \"z\"), or for a list x.y ?? \"z\" in outlet.services"),
+        ("outlet.services not contains \"cash\"", 16,
+         "write not outlet.services.contains(\"cash\"), or for a list \"cash\" not in outlet.services"),
+        ("a + b contains 1", 6, "write (a + b).contains(1), or for a list 1 in a + b"),
+        ("f(outlet.name contains \"中心\")", 14, "write outlet.name.contains(\"中心\"), or for a list \"中心\" in outlet.name"),
+        ("xs contains", 3, "write xs.contains(…), or for a list … in xs"),
+    ])
+    func containsAsAnOperatorSaysWhatToWrite(text: String, offset: Int, advice: String) {
+        do throws(SyntaxError) {
+            _ = try ExpressionParser.parse(text)
+            Issue.record("parsed: \(text)")
+        } catch {
+            #expect(error.offset == offset)
+            #expect(error.message == "'contains' is a method, not an operator: \(advice)")
+            #expect(error.wording?.code == "expression.contains-operator")
+            #expect(error.wording?.zh.hasPrefix("'contains' 是方法,不是运算符:请写作 ") == true)
+        }
+    }
+
     @Test func nestingIsBounded() {
         let deep = String(repeating: "(", count: 200) + "1" + String(repeating: ")", count: 200)
         #expect(throws: SyntaxError.self) { try ExpressionParser.parse(deep) }

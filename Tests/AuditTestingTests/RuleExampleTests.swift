@@ -50,6 +50,35 @@ import Testing
         #expect(outcomes[1].example.location.description == "t.yaml:13:14")
     }
 
+    /// Issue 10: a wrong example says why: the fail's own message when a pass was expected,
+    /// the missing evidence when a fail was expected but nothing could be assessed.
+    @Test func aWrongExampleSaysWhy() throws {
+        let yaml = """
+            pack: t
+            version: "1"
+            rules:
+              - id: T-GREET
+                title: {zh: t, en: t}
+                section: etiquette
+                severity: minor
+                cite: {source: X, document: X, clause: "1", quote: q}
+                for_each: staff
+                check: it.stood_to_greet and it.greeted_first
+                message: {zh: "员工 {it.id} 未起身迎客", en: "staff member {it.id} did not stand to greet"}
+                examples:
+                  pass:
+                    - {staff: [{id: E1, stood_to_greet: false, greeted_first: true}, {id: E2, stood_to_greet: true}]}
+                  fail:
+                    - {staff: [{id: E1, greeted_first: true}, {id: E2, stood_to_greet: true, greeted_first: true}]}
+                    - {staff: [{id: E1, stood_to_greet: false, greeted_first: true}]}
+            """
+        let set = try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))])
+        let outcomes = ExampleRunner(ruleSet: set, rules: try set.compile()).run()
+        #expect(outcomes.map(\.passed) == [false, false, true])
+        #expect(outcomes[0].problem == "expected pass, got fail, not_assessed (missing: staff[1].greeted_first): staff member E1 did not stand to greet")
+        #expect(outcomes[1].problem == "expected fail, got not_assessed, pass (missing: staff[0].stood_to_greet)")
+    }
+
     /// Every id of ../shared/spec/catalog.md, copied here so the test stands on its own.
     static let catalogIds = [
         "BLD-LOCATION", "BLD-FLOOR-SIGN", "BLD-LIGHTBOX", "BLD-AREA-CENTER",

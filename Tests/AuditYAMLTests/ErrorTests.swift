@@ -32,6 +32,32 @@ struct ErrorTests {
             """)
     }
 
+    /// Issue 10: a plain value holding ': ' (a labelled argument of an expression) is told
+    /// to take quotes, with the line as it should be written; other mapping errors are not.
+    @Test func aValueWithAColonIsToldToTakeQuotes() {
+        let lead = "error: syntax error: mapping values are not allowed in this context"
+        #expect(renderedErrors(text: "rules:\n  - check: on_time(it.feedback_at, days: 3)  # two days\n") == """
+            t.yaml:2:40: \(lead); a value containing ': ' must be quoted: write check: "on_time(it.feedback_at, days: 3)"
+            """)
+        // A value with a double quote in it is suggested in single quotes.
+        #expect(renderedErrors(text: "check: on_time(it.x, days: 3) and it.kind == \"claim\"\n") == """
+            t.yaml:1:26: \(lead); a value containing ': ' must be quoted: write check: 'on_time(it.x, days: 3) and it.kind == "claim"'
+            """)
+        // Mis-indented keys and a key after a value on its own line get no hint.
+        #expect(renderedErrors(text: "premises:\n  area: 76\n   clean: true\n") == "t.yaml:3:9: \(lead)")
+        #expect(renderedErrors(text: "a: b\n  c: d\n") == "t.yaml:2:4: \(lead)")
+    }
+
+    @Test func aValueWithAColonHintIsInChinese() throws {
+        do throws(DiagnosticList) {
+            _ = try YAMLLoader.load(bytes: Array("check: f(x, days: 3)\n".utf8), file: "t.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.first?.wording.code == "yaml.unquoted-colon")
+            #expect(error.diagnostics.first?.wording.zh == "语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 check: \"f(x, days: 3)\"")
+        }
+    }
+
     @Test func theSameKeyInDifferentMappingsIsFine() {
         #expect(renderedErrors(text: "staff:\n  - id: a\n  - id: b\nid: c\n") == nil)
     }

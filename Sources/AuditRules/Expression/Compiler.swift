@@ -30,6 +30,15 @@ public struct FieldReference: Hashable, Sendable, Comparable {
 public struct CheckError: Sendable, Equatable {
     public var offset: Int
     public var message: String
+    /// The whole diagnostic in both languages, for a mistake whose fix can be spelled out
+    /// (RuleWording.swift); nil gives `message` with the usual lead-in.
+    public var wording: Message?
+
+    public init(offset: Int, message: String, wording: Message? = nil) {
+        self.offset = offset
+        self.message = message
+        self.wording = wording
+    }
 }
 
 /// Type-checks an expression against the report schema and plans it into closures in one
@@ -75,9 +84,14 @@ public struct ExpressionCompiler {
 
     public func isBound(_ name: String) -> Bool { scope[name] != nil }
 
-    mutating func error(_ offset: Int, _ message: String) -> Compiled {
-        errors.append(CheckError(offset: offset, message: message))
+    mutating func error(_ offset: Int, _ message: String, wording: Message? = nil) -> Compiled {
+        errors.append(CheckError(offset: offset, message: message, wording: wording))
         return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: message)) })
+    }
+
+    /// An error whose wording (both languages) says what to write instead.
+    mutating func error(_ offset: Int, _ wording: Message) -> Compiled {
+        error(offset, wording.en, wording: wording)
     }
 
     static func constant(_ value: Value, _ type: ExprType) -> Compiled {
@@ -123,7 +137,9 @@ public struct ExpressionCompiler {
         return compiled
     }
 
-    private mutating func identifier(_ name: String, _ at: Int) -> Compiled {
+    /// `textExpected`: the name stands where text would (`outlet.branch == 黑龙江分公司`,
+    /// `outlet.type in [hall, …]`), so an unknown one is most likely text without quotes.
+    private mutating func identifier(_ name: String, _ at: Int, textExpected: Bool = false) -> Compiled {
         switch scope[name] {
         case .slot(let slot, let type)?:
             return Compiled(type: type, eval: { frame in frame.slots[slot] })
@@ -148,14 +164,45 @@ public struct ExpressionCompiler {
             return error(at, "'it' is only defined in rules with for_each")
         }
         candidates.sort()
+        // A near miss of a known name is a typo; otherwise a word that is not ASCII (黑龙江分公司),
+        // or any word where text belongs, is text that lacks its quotes.
+        if Suggestion.closest(to: name, among: candidates) == nil,
+           textExpected || name.unicodeScalars.contains(where: { !$0.isASCII }) {
+            return error(at, .unquotedText(name))
+        }
         return error(at, "unknown name '\(name)'\(Suggestion.hint(for: name, among: candidates).en)")
     }
 
-    private mutating func list(_ items: [Expr], _ at: Int) -> Compiled {
+    /// Whether `expr` is a bare name that names nothing (no `let`, `it`, section or `params`).
+    private func isUnknownName(_ expr: Expr) -> Bool {
+        guard case .identifier(let name, _) = expr else { return false }
+        return scope[name] == nil && name != "params" && name != "it" && schema.root.field(named: name) == nil
+    }
+
+    /// Compiles the right operand of `==`, `!=`, `in`, `not in` whose left side has type
+    /// `left`: a bare unknown name where text belongs (or such a name in the list literal
+    /// after `in`) is reported as text that lacks its quotes.
+    private mutating func operand(_ expr: Expr, after left: ExprType, _ op: BinaryOperator) -> Compiled {
+        switch expr {
+        case .identifier(let name, let at):
+            return identifier(name, at, textExpected: op.isMembership ? false : left.isStringLike)
+        case .list(let items, let at) where op.isMembership && left.isStringLike:
+            return list(items, at, textExpected: true)
+        default:
+            return compile(expr)
+        }
+    }
+
+    private mutating func list(_ items: [Expr], _ at: Int, textExpected: Bool = false) -> Compiled {
         var element = ExprType.any
         var compiled: [Compiled] = []
         for item in items {
-            let c = compile(item)
+            let c: Compiled
+            if textExpected, case .identifier(let name, let offset) = item {
+                c = identifier(name, offset, textExpected: true)
+            } else {
+                c = compile(item)
+            }
             guard let unified = ExprType.unify(element, c.type) else {
                 return error(item.offset, "list elements must have one type: \(element) and \(c.type)")
             }
@@ -184,7 +231,10 @@ public struct ExpressionCompiler {
     private mutating func member(_ baseExpr: Expr, _ name: String, _ at: Int) -> Compiled {
         if case .identifier("params", _) = baseExpr, scope["params"] == nil {
             guard let param = params[name] else {
-                return error(at, "unknown parameter '\(name)'\(Suggestion.hint(for: name, among: params.keys.sorted()).en)")
+                // A near miss, or a declared name that this one begins (min_area for min_area_m2).
+                let declared = params.keys.sorted()
+                let similar = Suggestion.closest(to: name, among: declared) ?? declared.first { $0.hasPrefix(name) }
+                return error(at, .undeclaredParameter(name, similar: similar))
             }
             return Self.constant(param.value, param.type)
         }
@@ -305,7 +355,18 @@ public struct ExpressionCompiler {
     // MARK: - Binary operators
 
     private mutating func binary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
-        let left = compile(l), right = compile(r)
+        let left: Compiled, right: Compiled
+        if op.isEquality || op.isMembership, case .identifier(let name, let offset) = l, isUnknownName(l) {
+            // `黑龙江分公司 == outlet.branch`, `cash in outlet.services`: the right side tells
+            // whether the unknown word on the left stands where text belongs.
+            right = compile(r)
+            var text = right.type.isStringLike
+            if op.isMembership { if case .list(let element) = right.type { text = element.isStringLike } else { text = false } }
+            left = identifier(name, offset, textExpected: text)
+        } else {
+            left = compile(l)
+            right = op.isEquality || op.isMembership ? operand(r, after: left.type, op) : compile(r)
+        }
         if left.type == .error || right.type == .error {
             return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: "ill-typed expression")) })
         }

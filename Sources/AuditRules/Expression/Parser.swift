@@ -223,7 +223,9 @@ public struct ExpressionParser {
     }
 
     private mutating func comparison() throws(SyntaxError) -> Expr {
+        let start = current.offset
         let left = try coalesce()
+        try rejectContainsOperator(after: left, from: start)
         let op: BinaryOperator?
         switch current.kind {
         case .symbol("=="): op = .equal
@@ -246,6 +248,37 @@ public struct ExpressionParser {
             throw SyntaxError(offset: current.offset, message: "comparisons cannot be chained; join them with 'and'")
         }
         return .binary(op, left, right, at: at)
+    }
+
+    /// `a contains b` (or `a not contains b`) reads like English but `contains` is a method:
+    /// the error spells out `a.contains(b)` and `b in a` with the operands as written.
+    private mutating func rejectContainsOperator(after left: Expr, from start: Int) throws(SyntaxError) {
+        let negated = isName("not") && position + 1 < tokens.count && tokens[position + 1].kind == .name("contains")
+        guard negated || isName("contains") else { return }
+        let at = current.offset
+        if negated { _ = advance() }
+        _ = advance()
+        var container = text(start..<at)
+        switch left {
+        case .binary, .unary: container = "(\(container))"
+        default: break
+        }
+        let elementStart = current.offset
+        var element = "…"
+        do throws(SyntaxError) {
+            _ = try coalesce()
+            if current.offset > elementStart { element = text(elementStart..<current.offset) }
+        } catch {}
+        let call = "\(negated ? "not " : "")\(container).contains(\(element))"
+        throw SyntaxError(offset: at, .containsIsAMethod(call: call, membership: "\(element) \(negated ? "not in" : "in") \(text(start..<at))"))
+    }
+
+    /// The expression text of `range` (scalar offsets), without surrounding whitespace.
+    private func text(_ range: Range<Int>) -> String {
+        var slice = scalars[range]
+        while let first = slice.first, first.properties.isWhitespace { slice.removeFirst() }
+        while let last = slice.last, last.properties.isWhitespace { slice.removeLast() }
+        return String(String.UnicodeScalarView(slice))
     }
 
     private mutating func coalesce() throws(SyntaxError) -> Expr {

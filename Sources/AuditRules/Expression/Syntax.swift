@@ -1,3 +1,5 @@
+import AuditCore
+
 /// The syntax tree of a rule expression. Every node keeps the offset (in Unicode scalars)
 /// of its first character in the expression text, so the checker can point at it.
 public indirect enum Expr: Sendable, CustomStringConvertible {
@@ -72,10 +74,28 @@ public enum BinaryOperator: String, Sendable {
     case `in`, notIn = "not in"
     case add = "+", subtract = "-", multiply = "*", divide = "/"
     case coalesce = "??"
+
+    /// `==`, `!=`.
+    var isEquality: Bool { self == .equal || self == .notEqual }
+    /// `in`, `not in`.
+    var isMembership: Bool { self == .in || self == .notIn }
 }
 
 /// A syntax error: where, and what was expected.
 public struct SyntaxError: Error, Sendable, Equatable {
     public var offset: Int
     public var message: String
+    /// The whole diagnostic in both languages, for a mistake whose fix can be spelled out
+    /// (RuleWording.swift); nil gives `message` with the usual lead-in.
+    public var wording: Message?
+
+    public init(offset: Int, message: String, wording: Message? = nil) {
+        self.offset = offset
+        self.message = message
+        self.wording = wording
+    }
+
+    init(offset: Int, _ wording: Message) {
+        self.init(offset: offset, message: wording.en, wording: wording)
+    }
 }
