@@ -116,7 +116,6 @@ struct RuleReader {
         var required = ["id", "title", "severity", "cite", "check", "message", "examples"]
         if defaults.section == nil { required.insert("section", at: 2) }
         guard let pairs = reader.mapping(node, .aRule, allowed: RulePack.ruleKeys, required: required) else { return nil }
-        let before = reader.diagnostics.diagnostics.count
         for (key, _, value) in pairs {
             switch key {
             case "id": readId(value)
@@ -148,7 +147,9 @@ struct RuleReader {
             }
         }
         checkFixedNumbersAreQuoted()
-        guard reader.diagnostics.diagnostics.count == before, let check, let message, let section else { return nil }
+        // A rule with problems of its structure is still returned when its expressions are there:
+        // lint (parseLeniently) checks them in the same run; `parse` refuses the pack anyway.
+        guard let check, let message, let section else { return nil }
         return RuleDefinition(
             id: id, title: title, description: description, section: section, severity: severity, points: points,
             tier: tier, cite: cite, applies: applies, due: due, forEach: forEach, lets: lets, check: check, message: message,
