@@ -146,6 +146,18 @@ public struct Setup: Sendable {
         }
     }
 
+    /// The rules an outlet described without a report gets (`audit template`): the profiles
+    /// whose `match` selects an outlet with these values, then the `--param` values.
+    public func rules(branch: String?, subBranch: String? = nil, type: String?, outlet: String?) throws(AppError) -> [CompiledRule] {
+        let selected = ruleSet.profiles.filter { $0.match.selects(branch: branch, subBranch: subBranch, type: type, outlet: outlet) }
+        if selected.isEmpty { return rules }
+        do throws(DiagnosticList) {
+            return try ruleSet.compile(RuleConfiguration(profiles: selected, params: overrides))
+        } catch {
+            throw .invalid(error, sources)
+        }
+    }
+
     /// The auditors of these rules, profiles and waivers; `asOf` for open cases and waiver
     /// expiry (nil: each report's inspection time).
     public func auditor(asOf: Timestamp?) -> ProfiledAuditor {

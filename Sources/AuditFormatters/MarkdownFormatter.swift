@@ -28,6 +28,7 @@ public enum MarkdownFormatter {
         if let next = summary.nextTier { out += "\n\(cell(next))\n" }
         if let advice = summary.advice { out += "\n\(cell(advice))\n" }
         if let missing = summary.missingEvidence { out += "\n\(cell(missing))\n" }
+        if let configuration = summary.configuration { out += "\n\(cell(configuration))\n" }
         let findings = ordered(result.findings).filter(options.shows)
         for section in Section.allCases {
             let inSection = findings.filter { $0.rule.section == section }

@@ -53,7 +53,8 @@ public enum RuleCatalogFormatter {
                 ("check", .string(d.check.text)),
                 ("message", .object([("zh", .string(d.message.zh.text)), ("en", .string(d.message.en.text))])),
                 ("parameters", .array(params.map {
-                    .object([("name", .string($0.name)), ("value", .string($0.value)), ("default", .string($0.default)), ("fixed", .bool($0.fixed))])
+                    .object([("name", .string($0.name)), ("qualified", .string("\(d.id).\($0.name)")), ("value", .string($0.value)),
+                             ("default", .string($0.default)), ("fixed", .bool($0.fixed))])
                 })),
                 ("examples", .array(d.examples.map { e in
                     .object([("expect", .string(e.expectation.rawValue)), ("fragment", .string(e.fragment.flowText)),
@@ -77,10 +78,11 @@ public enum RuleCatalogFormatter {
         out += "check    \(d.check.text)\n"
         out += "message  zh: \(d.message.zh.text)\n         en: \(d.message.en.text)\n"
         if !params.isEmpty {
-            out += "parameters\n"
+            // The qualified name is what --param and profiles take.
+            out += "parameters (--param \(d.id).NAME=VALUE)\n"
             for p in params {
                 let note = p.fixed ? " (fixed by the clause)" : (p.value == p.default ? "" : " (default \(p.default))")
-                out += "  \(p.name) = \(p.value)\(note)\n"
+                out += "  \(d.id).\(p.name) = \(p.value)\(note)\n"
             }
         }
         out += "examples\n"

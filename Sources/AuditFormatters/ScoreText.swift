@@ -60,6 +60,27 @@ struct ScoreText {
         return (zh ? "星级建议(不影响认定) " : "tier advice (does not block): ") + result.tier.advice.joined(separator: ", ")
     }
 
+    /// What the run changed of the rules as written, for this outlet: the profiles applied,
+    /// parameters set, rules disabled or re-rated (nil when nothing was changed).
+    var configuration: String? {
+        guard let p = result.provenance, !(p.profiles.isEmpty && p.params.isEmpty && p.disabled.isEmpty && p.rerated.isEmpty) else {
+            return nil
+        }
+        var parts: [String] = []
+        if !p.profiles.isEmpty { parts.append((zh ? "配置 " : "profiles ") + p.profiles.map(\.name).joined(separator: ", ")) }
+        for param in p.params {
+            parts.append("\(param.rule).\(param.name)=\(ParameterValue.text(param.value))" + (zh ? "(默认 " : " (default ") + ParameterValue.text(param.defaultValue) + ")")
+        }
+        if !p.disabled.isEmpty { parts.append((zh ? "停用 " : "disabled ") + p.disabled.map(\.rule).joined(separator: ", ")) }
+        for change in p.rerated {
+            var what: [String] = []
+            if let s = change.severity { what.append("\(s.from.rawValue)→\(s.to.rawValue)") }
+            if let points = change.points { what.append("\(JSON.format(points.from, decimals: 2))→\(JSON.format(points.to, decimals: 2))") }
+            parts.append((zh ? "调整 " : "re-rated ") + "\(change.rule) " + what.joined(separator: " "))
+        }
+        return (zh ? "规则调整: " : "rules changed: ") + parts.joined(separator: "; ")
+    }
+
     /// What keeps the outlet from the next tier up, with each rule's status.
     var nextTier: String? {
         guard !result.tier.missing.isEmpty else { return nil }

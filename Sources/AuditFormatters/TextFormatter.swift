@@ -24,6 +24,7 @@ public enum TextFormatter {
         if let advice = summary.advice { out += advice + "\n" }
         if let missing = summary.missingEvidence { out += missing + "\n" }
         out += summary.counts + "\n"
+        if let configuration = summary.configuration { out += clean(configuration) + "\n" }
         let findings = ordered(result.findings).filter(options.shows)
         if findings.isEmpty {
             out += zh ? "\n没有需要关注的结果。\n" : "\nNothing to report.\n"

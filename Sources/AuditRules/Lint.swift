@@ -79,7 +79,9 @@ public enum Lint {
                 diagnostics.append(.error(.notALintableFile(found: kind.firstKey), at: location))
             }
         }
-        let given = packs.filter { !$0.shipped }
+        // The rules to check and count: the given ones (the shipped ones are linted where they
+        // are made), or the shipped ones when they are what was asked for.
+        let given = files.allSatisfy(\.shipped) ? packs : packs.filter { !$0.shipped }
         guard let schema else {
             return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
         }
@@ -89,7 +91,7 @@ public enum Lint {
         let compiler = RuleCompiler(schema: schema)
         var declared: [String: RuleParameter] = [:]
         let validator = ReportValidator(schema: schema)
-        for rule in (given.isEmpty ? packs : given).flatMap(\.rules) {
+        for rule in given.flatMap(\.rules) {
             // Examples are report fragments: what would not load (or loads with a warning,
             // such as a deprecated field) is the author's to fix here, not first in `audit test`.
             for example in rule.examples {
@@ -142,6 +144,6 @@ public enum Lint {
             }
         }
         return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty,
-                      ruleCount: (given.isEmpty ? packs : given).reduce(0) { $0 + $1.rules.count }, fileCount: files.count)
+                      ruleCount: given.reduce(0) { $0 + $1.rules.count }, fileCount: files.count)
     }
 }

@@ -33,17 +33,20 @@ public struct Profile: Sendable {
                 if case .string(let s)? = report.value(at: path)?.value { return s }
                 return nil
             }
-            func holds(_ values: [String], _ path: String, glob: Bool = false) -> Bool {
-                if values.isEmpty { return true }
-                guard let actual = text(path) else { return false }
-                return values.contains { glob ? Glob.matches($0, actual) : $0 == actual }
-            }
-            return holds(branch, "outlet.branch") && holds(subBranch, "outlet.sub_branch")
-                && holds(type, "outlet.type") && holds(outlet, "outlet.id", glob: true)
+            return selects(branch: text("outlet.branch"), subBranch: text("outlet.sub_branch"), type: text("outlet.type"),
+                           outlet: text("outlet.id"))
         }
 
-        /// Whether an outlet of `type` can be selected (`audit template` knows no branch or id).
-        public func admits(type token: String) -> Bool { type.isEmpty || type.contains(token) }
+        /// Whether an outlet with these values is selected (`audit template` has no report).
+        public func selects(branch: String?, subBranch: String?, type: String?, outlet: String?) -> Bool {
+            func holds(_ values: [String], _ actual: String?, glob: Bool = false) -> Bool {
+                if values.isEmpty { return true }
+                guard let actual else { return false }
+                return values.contains { glob ? Glob.matches($0, actual) : $0 == actual }
+            }
+            return holds(self.branch, branch) && holds(self.subBranch, subBranch) && holds(self.type, type)
+                && holds(self.outlet, outlet, glob: true)
+        }
     }
 
     /// `ETQ-PHONE-RINGS.max_rings: 2`.
@@ -91,7 +94,9 @@ extension Profile {
             default: break
             }
         }
-        return (reader.diagnostics.hasErrors ? nil : profile, reader.diagnostics)
+        // With its problems, what could be read is still checked against the rules: every
+        // error in one run (the load fails on the diagnostics anyway).
+        return (profile, reader.diagnostics)
     }
 
     private static func readMatch(_ node: YAMLNode, schema: ReportSchema?, _ reader: inout NodeReader) -> Match {

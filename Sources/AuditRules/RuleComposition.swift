@@ -105,7 +105,8 @@ struct Composition {
         for (document, file) in ordered {
             let kind = RuleFileKind(document)
             let location = SourceLocation(file: document.file, mark: document.root.mark)
-            var source = RuleSource(path: file.path, kind: kind, name: Self.name(document), version: nil,
+            let version = document.root.mapping?.first { $0.key.scalar?.text == "version" }?.value.scalar?.text
+            let source = RuleSource(path: file.path, kind: kind, name: Self.name(document), version: version,
                                     sha256: SHA256.hex(file.bytes), shipped: file.shipped)
             do throws(DiagnosticList) {
                 switch kind {
@@ -123,7 +124,6 @@ struct Composition {
                 case .pack:
                     var pack = try RulePack.parse(document)
                     pack.shipped = file.shipped
-                    source.version = pack.version
                     if let twin = packs.first(where: { $0.name == pack.name }) {
                         diagnostics.append(.error(.packGivenTwice(pack.name), at: location,
                                                   related: [.init(.ruleFirstDefinedHere, location: SourceLocation(file: twin.file))]))

@@ -87,14 +87,15 @@ extension RuleSet {
         for i in checked.params.indices {
             let setting = checked.params[i]
             let found: (rule: RuleDefinition, param: RuleParameter)
-            switch resolveParameter(setting.key, for: "profile") {
+            switch resolveParameter(setting.key, for: "profile \(profile.name), params:") {
             case .success(let resolved): found = resolved
             case .failure(let problem):
                 problems.append(.error(problem.wording, at: setting.location))
                 continue
             }
             let key = "\(found.rule.id).\(found.param.name)"
-            switch parameterValue(setting.value, text: setting.value.scalar?.text ?? "…", key: key, rule: found.rule, param: found.param) {
+            switch parameterValue(setting.value, text: setting.value.scalar?.text ?? "…", key: key, rule: found.rule, param: found.param,
+                                  flag: "profile \(profile.name), params:") {
             case .success(let value):
                 checked.params[i].key = key
                 checked.params[i].resolved = value

@@ -77,6 +77,8 @@ extension Audit {
         @Option(help: "Outlet type: service_center, service_hall, loss_assessment_center, service_station.") var type: String
         @Option(help: "Tier claimed: none, standard, flagship.") var tier: String = "none"
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
+        @Option(help: ArgumentHelp("The outlet's branch (分公司), so that the profiles matching it apply.", valueName: "name")) var branch: String?
+        @Option(help: ArgumentHelp("The outlet's id, so that the profiles matching it apply.", valueName: "id")) var outlet: String?
 
         func run() throws {
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
@@ -87,8 +89,10 @@ extension Audit {
                 }
             }
             let checklist = try Outcome.perform { () throws(AppError) in
+                // A rule a profile disables is not on the checklist of the outlets it selects.
+                let rules = try setup.rules(branch: branch, type: type, outlet: outlet)
                 do throws(DiagnosticList) {
-                    return try Checklist(rules: setup.rules, ruleSet: setup.ruleSet, type: type, tier: tier)
+                    return try Checklist(rules: rules, ruleSet: setup.ruleSet, type: type, tier: tier)
                 } catch {
                     throw .invalid(error, SourceTexts(limit: 0))
                 }

@@ -372,11 +372,11 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
                      "section timeliness · severity major · points 5 · tier —",
                      "「公司及时、快速为客户办理业务;对于不能当时解答的咨询或投诉,在2个工作日以内向客户反馈进展情况或处理意见。」",
                      "applies  it.kind in [\"complaint\", \"consultation\"] and not it.answered_on_spot",
-                     "check    result", "  feedback_wd = 2 (fixed by the clause)\n", "  pass  rules/timeliness.yaml:", "defined at rules/timeliness.yaml:"] {
+                     "check    result", "  TML-FEEDBACK-2WD.feedback_wd = 2 (fixed by the clause)\n", "  pass  rules/timeliness.yaml:", "defined at rules/timeliness.yaml:"] {
             #expect(run.stdout.contains(part), "missing: \(part)")
         }
         let changed = try audit(["explain", "ETQ-PHONE-RINGS", "--param", "max_rings=2"])
-        #expect(changed.stdout.contains("  max_rings = 2 (default 3)\n"))
+        #expect(changed.stdout.contains("parameters (--param ETQ-PHONE-RINGS.NAME=VALUE)\n  ETQ-PHONE-RINGS.max_rings = 2 (default 3)\n"))
         let json = try jsonObject(try audit(["explain", "BLD-AREA-CENTER", "--format", "json"]).stdout)
         #expect((json["cite"] as? [String: Any])?["clause"] as? String == "2.2.3")
         #expect((json["examples"] as? [Any])?.count == 3)
