@@ -89,7 +89,11 @@ public enum Lint {
         // Expressions and examples, against the schema: the given rules (the shipped ones are
         // linted where they are made).
         let compiler = RuleCompiler(schema: schema)
-        var declared: [String: RuleParameter] = [:]
+        // Who declares each parameter name first, over every loaded rule (the shipped ones too).
+        var declared: [String: (rule: String, param: RuleParameter)] = [:]
+        for rule in packs.flatMap(\.rules) {
+            for param in rule.params where declared[param.name] == nil { declared[param.name] = (rule.id, param) }
+        }
         let validator = ReportValidator(schema: schema)
         for rule in given.flatMap(\.rules) {
             // Examples are report fragments: what would not load (or loads with a warning,
@@ -105,13 +109,12 @@ public enum Lint {
             do throws(DiagnosticList) {
                 for warning in try compiler.compile(rule).warnings { diagnostics.append(warning) }
             } catch { diagnostics.append(contentsOf: error) }
+            // A name another rule declares too: a bare --param would be ambiguous.
             for param in rule.params {
-                if let first = declared[param.name], first.type != param.type {
+                if let first = declared[param.name], first.rule != rule.id {
                     diagnostics.append(Diagnostic(
-                        .warning, .parameterTypeDiffers(param.name, "\(param.type)", other: "\(first.type)"),
-                        at: param.location, related: [.init(.declaredHere, location: first.location)]))
-                } else if declared[param.name] == nil {
-                    declared[param.name] = param
+                        .warning, .parameterShared(param.name, rule: rule.id, other: first.rule),
+                        at: param.location, related: [.init(.declaredHere, location: first.param.location)]))
                 }
             }
         }

@@ -198,10 +198,10 @@ extension Message {
                 zh: "不是规则文件:第一个键应为 'pack'、'schema'、'schema_extension'、'profile'、'calendar'、'scoring' 或 'waivers',实际为 '\(kind)'")
     }
 
-    static func parameterTypeDiffers(_ name: String, _ type: String, other: String) -> Message {
-        Message("lint.param-type",
-                en: "parameter '\(name)' is \(type) here but \(other) in another rule; --param gives one value to both",
-                zh: "参数 '\(name)' 在此为 \(type),在另一条规则中为 \(other);--param 只能给两者同一个值")
+    static func parameterShared(_ name: String, rule: String, other: String) -> Message {
+        Message("lint.param-shared",
+                en: "parameter '\(name)' is also declared by \(other): each rule keeps its own, so --param and profiles must name the rule (\(rule).\(name)); a bare '\(name)' is ambiguous",
+                zh: "参数 '\(name)' 也由 \(other) 声明:各规则的参数互不影响,--param 和配置文件须写明规则(\(rule).\(name));只写 '\(name)' 会有歧义")
     }
 
     static let declaredHere = Message("lint.param-first", en: "declared here", zh: "声明于此")

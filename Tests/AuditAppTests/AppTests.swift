@@ -76,9 +76,9 @@ import Testing
     @Test func lintOfTheBrokenRulesCountsTheirErrors() throws {
         let lint = try LintRun([repositoryRoot + "/fixtures/broken-rules"], asOf: LocalDate(iso: "2026-06-01")!, maxFileSize: 1 << 20)
         #expect(lint.errors == 27)
-        #expect(lint.warnings == 3)
+        #expect(lint.warnings == 4)
         #expect(lint.exitStatus == .failed)
-        #expect(lint.render(.text, toolVersion: "0").hasSuffix("11 files: 27 errors, 3 warnings\n"))
+        #expect(lint.render(.text, toolVersion: "0").hasSuffix("11 files: 27 errors, 4 warnings\n"))
     }
 
     @Test func lintOfAFolderWithoutYAMLIsAFailure() throws {

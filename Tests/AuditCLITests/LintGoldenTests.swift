@@ -61,7 +61,7 @@ import Testing
     @Test func machineFormats() throws {
         let json = try jsonObject(try audit(Self.arguments + ["--format", "json"]).stdout)
         #expect(json["errors"] as? Int == 27)
-        #expect(json["warnings"] as? Int == 3)
+        #expect(json["warnings"] as? Int == 4)
         let sarif = try audit(Self.arguments + ["--format", "sarif"])
         #expect(sarif.status == 1)
         try validateSARIF(sarif.stdout)
