@@ -70,9 +70,25 @@ public struct BatchRunner: Sendable {
 
     static let statusSlots: [Status] = [.pass, .fail, .notAssessed, .waived, .notDue, .error, .notApplicable]
 
-    /// `ruleIndex`: each rule's place in the tallies, by id (a profile's re-rated rule is
-    /// another definition of the same rule).
-    func score(_ path: String, ruleIndex: [String: Int]) -> Item {
+    /// Each rule's place in the tallies: by definition (one pointer, the common case), else
+    /// by id (a profile's re-rated rule is another definition of the same rule).
+    struct RuleIndex: Sendable {
+        private var byDefinition: [ObjectIdentifier: Int] = [:]
+        private var byId: [String: Int] = [:]
+        let count: Int
+
+        init(_ rules: [CompiledRule]) {
+            for (i, rule) in rules.enumerated() {
+                byDefinition[ObjectIdentifier(rule.definition)] = i
+                byId[rule.id] = i
+            }
+            count = rules.count
+        }
+
+        func index(of rule: RuleDefinition) -> Int? { byDefinition[ObjectIdentifier(rule)] ?? byId[rule.id] }
+    }
+
+    func score(_ path: String, ruleIndex: RuleIndex) -> Item {
         let result: AuditResult
         do throws(DiagnosticList) {
             let bytes = try YAMLLoader.readFile(path: path, limits: options.limits)
@@ -85,7 +101,7 @@ public struct BatchRunner: Sendable {
         var failingRules: [String] = []
         var fails: FailCounts = [:]
         for finding in result.findings {
-            guard let index = ruleIndex[finding.rule.id],
+            guard let index = ruleIndex.index(of: finding.rule),
                   let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
             counts[index * Self.statusSlots.count + slot] += 1
             if finding.status == .fail {
@@ -127,8 +143,7 @@ public struct BatchRunner: Sendable {
         let outputs = try BatchOutputs(directory: options.outDirectory, makeDirectory: makeDirectory)
         outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
         let rules = auditorRulesInOrder()
-        var ruleIndex: [String: Int] = [:]
-        for (i, rule) in rules.enumerated() { ruleIndex[rule.id] = i }
+        let ruleIndex = RuleIndex(rules)
 
         let jobs = max(1, options.jobs)
         let workers = Workers(jobs: jobs)
@@ -308,7 +323,7 @@ private final class Workers: Sendable {
         for _ in 0..<(jobs * 8) { window.signal() }
     }
 
-    func start(_ work: [(path: String, problem: Message?)], runner: BatchRunner, ruleIndex: [String: Int]) {
+    func start(_ work: [(path: String, problem: Message?)], runner: BatchRunner, ruleIndex: BatchRunner.RuleIndex) {
         let count = work.count
         for _ in 0..<jobs {
             DispatchQueue.global().async(group: group) { [self] in
