@@ -122,12 +122,9 @@ public enum Lint {
         if let calendar {
             let set = RuleSet(schema: schema, calendar: calendar, packs: packs)
             for document in profileDocuments {
-                let (parsed, problems) = Profile.parse(document, schema: schema)
+                let (read, problems) = set.profile(document)
                 diagnostics.append(contentsOf: problems)
-                guard let parsed else { continue }
-                let (profile, more) = set.check(parsed)
-                for problem in more { diagnostics.append(problem) }
-                if more.isEmpty {
+                if let profile = read, !problems.hasErrors {
                     do throws(DiagnosticList) { _ = try set.compile(RuleConfiguration(profiles: [profile], params: [:])) } catch {
                         diagnostics.append(.error(.profileRejected(profile.name, error.sorted.map(\.wording)),
                                                   at: SourceLocation(file: document.file, mark: document.root.mark)))

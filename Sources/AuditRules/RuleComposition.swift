@@ -152,12 +152,9 @@ struct Composition {
         var set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, sources: sources)
         var profiles: [Profile] = []
         for document in profileDocuments {
-            let (profile, problems) = Profile.parse(document, schema: schema)
+            let (profile, problems) = set.profile(document)
             diagnostics.append(contentsOf: problems)
-            guard let profile else { continue }
-            let (checked, more) = set.check(profile)
-            for problem in more { diagnostics.append(problem) }
-            profiles.append(checked)
+            if let profile { profiles.append(profile) }
         }
         if diagnostics.hasErrors { throw diagnostics }
         set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, profiles: profiles, sources: sources)

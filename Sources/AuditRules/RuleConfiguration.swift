@@ -119,6 +119,17 @@ extension RuleSet {
         return (checked, problems)
     }
 
+    /// A profile file read and checked against these rules: the profile as far as it could be
+    /// read, and every problem of both steps.
+    func profile(_ document: YAMLDocument) -> (Profile?, DiagnosticList) {
+        var (parsed, problems) = Profile.parse(document, schema: schema)
+        guard let read = parsed else { return (nil, problems) }
+        let (checked, more) = check(read)
+        for problem in more { problems.append(problem) }
+        parsed = checked
+        return (parsed, problems)
+    }
+
     /// The configuration for one report: the profiles whose `match` selects it, then `params`.
     public func configuration(for report: InspectionReport?, params: [String: Value]) -> RuleConfiguration {
         RuleConfiguration(profiles: profiles.filter { report.map($0.match.selects) ?? true }, params: params)

@@ -110,19 +110,8 @@ public struct RuleSet: Sendable {
     /// where order does (calendars layer, later profiles win), and the `--param` values, by
     /// qualified name. What `--require-digest` pins.
     public func digest(params: [String: Value] = [:]) -> String {
-        func rank(_ kind: RuleFileKind) -> Int {
-            switch kind {
-            case .schema: 0
-            case .schemaExtension: 1
-            case .scoring: 2
-            case .calendar: 3
-            case .pack: 4
-            case .profile: 5
-            default: 6
-            }
-        }
         let ordered = sources.enumerated().sorted { a, b in
-            let (ra, rb) = (rank(a.element.kind), rank(b.element.kind))
+            let (ra, rb) = (Composition.rank(a.element.kind), Composition.rank(b.element.kind))
             if ra != rb { return ra < rb }
             // Packs and extensions are sets; calendars and profiles are sequences.
             if a.element.kind == .pack || a.element.kind == .schemaExtension { return a.element.sha256 < b.element.sha256 }
