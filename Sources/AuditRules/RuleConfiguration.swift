@@ -61,7 +61,7 @@ public struct RuleConfiguration: Sendable {
             disabled[change.rule] = Change(severity: nil, points: nil, reason: change.reason, profile: profile.name, location: change.location)
         }
         for change in profile.rerated {
-            if let earlier = rerated[change.rule] {
+            if let earlier = rerated[change.rule], earlier.severity != change.severity || earlier.points != change.points {
                 conflicts.append(Diagnostic(.warning, .profileOverrides(change.rule, earlier: earlier.profile, later: profile.name),
                                             at: change.location, related: [.init(.profileOverriddenHere, location: earlier.location)]))
             }
@@ -94,7 +94,7 @@ extension RuleSet {
                 continue
             }
             let key = "\(found.rule.id).\(found.param.name)"
-            switch parameterValue(setting.value, text: setting.value.scalar?.text ?? "…", key: key, rule: found.rule, param: found.param) {
+            switch parameterValue(setting.value, text: setting.value.scalar?.text ?? "…", key: key, rule: found.rule, param: found.param, flag: "profile") {
             case .success(let value):
                 checked.params[i].key = key
                 checked.params[i].resolved = value

@@ -166,16 +166,19 @@ public struct RuleSet: Sendable {
     /// Reads a value written as YAML (`3`, `[a, b]`, `"text"`) for a declared parameter: it must
     /// fit the parameter's type, and a fixed one (a number set by a law or the public
     /// commitment) is not the branch's to change.
-    func parameterValue(_ node: YAMLNode, text: String, key: String, rule: RuleDefinition, param: RuleParameter) -> Result<Value, ParameterError> {
+    /// `flag`: who sets it, for the wording (`--param`, or a profile).
+    func parameterValue(_ node: YAMLNode, text: String, key: String, rule: RuleDefinition, param: RuleParameter,
+                        flag: String = "--param") -> Result<Value, ParameterError> {
         if param.fixed {
             return .failure(ParameterError(.parameterFixed(
-                key, value: ParameterValue.text(param.value), rule: rule.id, source: rule.cite.source, clause: rule.cite.clause, quote: rule.cite.quote)))
+                key, value: ParameterValue.text(param.value), rule: rule.id, source: rule.cite.source, clause: rule.cite.clause,
+                quote: rule.cite.quote, flag: flag)))
         }
         var reader = NodeReader(file: "--param")
         guard let (value, type) = ParameterValue.read(node, &reader),
               let coerced = ParameterValue.coerce(value, from: type, to: param.type)
         else {
-            return .failure(ParameterError(.parameterWrongType(key, type: "\(param.type)", text: text)))
+            return .failure(ParameterError(.parameterWrongType(key, type: "\(param.type)", text: text, flag: flag)))
         }
         return .success(coerced)
     }

@@ -282,18 +282,18 @@ extension Message {
         Message("param.unknown", en: "unknown parameter '\(key)'\(hint.en)", zh: "未知的参数 '\(key)'\(hint.zh)")
     }
 
-    static func parameterFixed(_ key: String, value: String, rule: String, source: String, clause: String, quote: String) -> Message {
+    static func parameterFixed(_ key: String, value: String, rule: String, source: String, clause: String, quote: String, flag: String = "--param") -> Message {
         Message("param.fixed",
-                en: "--param \(key): fixed at \(value) by \(rule)'s clause, \(source) \(clause) (「\(quote)」); a value set by a law or the public commitment cannot be overridden",
-                zh: "--param \(key):\(rule) 依据 \(source) \(clause)(「\(quote)」)固定为 \(value);法律或公开承诺规定的数值不能改")
+                en: "\(flag) \(key): fixed at \(value) by \(rule)'s clause, \(source) \(clause) (「\(quote)」); a value set by a law or the public commitment cannot be overridden",
+                zh: "\(flag) \(key):\(rule) 依据 \(source) \(clause)(「\(quote)」)固定为 \(value);法律或公开承诺规定的数值不能改")
     }
 
     static func parameterValueInvalid(_ key: String, _ reason: Message?) -> Message {
         Message("param.value", en: "--param \(key): \(reason?.en ?? "invalid value")", zh: "--param \(key):\(reason?.zh ?? "值无效")")
     }
 
-    static func parameterWrongType(_ key: String, type: String, text: String) -> Message {
-        Message("param.value-type", en: "--param \(key) must be \(type), got '\(text)'", zh: "--param \(key) 须为 \(type),实际为 '\(text)'")
+    static func parameterWrongType(_ key: String, type: String, text: String, flag: String = "--param") -> Message {
+        Message("param.value-type", en: "\(flag) \(key) must be \(type), got '\(text)'", zh: "\(flag) \(key) 须为 \(type),实际为 '\(text)'")
     }
 }
 
