@@ -356,6 +356,17 @@ func statuses(of rule: String, in object: [String: Any]) -> [String] {
             """, marker: "servce_hall", at: "servce_hall", says: ["unknown outlet type 'servce_hall'", "did you mean 'service_hall'"])
     }
 
+    @Test func anEmptyMatchListIsRefusedNotAppliedEverywhere() throws {
+        try expectRefusal("empty-match", """
+            profile: nowhere
+            match:
+              branch: 黑龙江分公司
+              outlet: []
+            disable:
+              - {rule: BLD-CLEAN, reason: 试行}
+            """, marker: "outlet: []", at: "[]", says: ["match.outlet: an empty list selects no outlet"])
+    }
+
     /// Two add-on rules that declare the same parameter name.
     func twins(in dir: String) throws -> String {
         let rules = dir + "/twins"

@@ -119,6 +119,21 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
     }
 }
 
+@Suite struct ProfileParseTests {
+    @Test func anEmptyMatchListIsAnError() throws {
+        for key in ["branch", "sub_branch", "type", "outlet"] {
+            #expect(throws: DiagnosticList.self, "\(key)") { _ = try withProfiles(["profile: p\nmatch:\n  \(key): []\n"]) }
+            do { _ = try withProfiles(["profile: p\nmatch:\n  \(key): []\n"]) } catch {
+                #expect(error.diagnostics.map(\.wording.code) == ["profile.match-empty"])
+                #expect(error.diagnostics.first?.location.line == 3)
+            }
+        }
+        // A text or a list of one is a match; no key at all is everywhere.
+        #expect(try withProfiles(["profile: p\nmatch:\n  branch: [黑龙江分公司]\n"]).profiles.first?.match.branch == ["黑龙江分公司"])
+        #expect(try withProfiles(["profile: p\nmatch: {}\n"]).profiles.first?.match.isEverywhere == true)
+    }
+}
+
 @Suite struct ProfileConfigurationTests {
     @Test func theLaterProfileWinsAndTheOverrideIsAWarning() throws {
         let set = try withProfiles([
@@ -156,7 +171,7 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
             "rerate:\n  - {rule: \(critical.id), severity: major, reason: x}",
             "rerate:\n  - {rule: \(critical.id), points: \(Int(critical.effectivePoints) - 1), reason: x}",
         ] {
-            #expect(throws: DiagnosticList.self, "\(clause)") { try withProfiles(["profile: lax\n\(clause)\n"]) }
+            #expect(throws: DiagnosticList.self, "\(clause)") { _ = try withProfiles(["profile: lax\n\(clause)\n"]) }
             do { _ = try withProfiles(["profile: lax\n\(clause)\n"]) } catch {
                 #expect(error.diagnostics.map(\.wording.code) == ["profile.critical"], "\(clause)")
                 #expect(error.diagnostics.first?.location.line == 3)
