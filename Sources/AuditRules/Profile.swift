@@ -103,6 +103,8 @@ extension Profile {
         var match = Match()
         for (key, _, value) in reader.mapping(node, .code("match"), allowed: ["branch", "sub_branch", "type", "outlet"]) ?? [] {
             let values = strings(value, key, &reader)
+            // An empty list would read as no key at all: the profile would apply everywhere.
+            if value.sequence?.isEmpty == true { reader.error(.profileMatchEmpty(key), at: value) }
             switch key {
             case "branch": match.branch = values
             case "sub_branch": match.subBranch = values

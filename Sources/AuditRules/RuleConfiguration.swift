@@ -61,7 +61,7 @@ public struct RuleConfiguration: Sendable {
             disabled[change.rule] = Change(severity: nil, points: nil, reason: change.reason, profile: profile.name, location: change.location)
         }
         for change in profile.rerated {
-            if let earlier = rerated[change.rule] {
+            if let earlier = rerated[change.rule], earlier.severity != change.severity || earlier.points != change.points {
                 conflicts.append(Diagnostic(.warning, .profileOverrides(change.rule, earlier: earlier.profile, later: profile.name),
                                             at: change.location, related: [.init(.profileOverriddenHere, location: earlier.location)]))
             }

@@ -333,6 +333,11 @@ extension Message {
         Message("profile.type", en: "match.type: unknown outlet type '\(token)'\(hint.en)", zh: "match.type:未知的网点类型 '\(token)'\(hint.zh)")
     }
 
+    static func profileMatchEmpty(_ key: String) -> Message {
+        Message("profile.match-empty", en: "match.\(key): an empty list selects no outlet (leave the key out to select every outlet)",
+                zh: "match.\(key):空列表不选中任何网点(要选中全部网点请去掉该键)")
+    }
+
     static func profileListNeeded(_ key: String, found: Label) -> Message {
         Message("profile.list", en: "\(key) must be a list of {rule, reason}, found \(found.en)", zh: "\(key) 应为 {rule, reason} 的列表,实际为\(found.zh)")
     }
