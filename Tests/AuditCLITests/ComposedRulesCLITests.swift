@@ -242,6 +242,23 @@ func statuses(of rule: String, in object: [String: Any]) -> [String] {
         #expect(unpinned.status == plain.status, "\(unpinned.stderr)")
     }
 
+    /// The checklist of an outlet of the province leaves out the rule its profile disables;
+    /// without the branch, the province's profile does not apply.
+    @Test func theTemplateAppliesTheProfilesOfTheBranch() throws {
+        func ruleCount(_ extra: [String]) throws -> Int {
+            let run = try audit(["template", "--type", "service_center", "--profile", Self.profile] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            let header = try #require(run.stdout.split(separator: "\n").first { $0.contains("rules apply") })
+            return try #require(Int(header.split(separator: " ").first { Int($0) != nil } ?? ""))
+        }
+        let plain = try ruleCount([])
+        let province = try ruleCount(["--branch", "黑龙江分公司"])
+        let disabled = try String(contentsOfFile: repositoryRoot + "/" + Self.profile, encoding: .utf8).components(separatedBy: "rule: ").count - 1
+        #expect(disabled >= 1)
+        #expect(province == plain - disabled)
+        #expect(try ruleCount(["--branch", "山东分公司"]) == plain)
+    }
+
     @Test func requireDigestOnASingleReport() throws {
         let without = try rulesBlock(jsonObject(audit(["fixtures/example-report.yaml", "--format", "json"]).stdout))["digest"] as? String
         let with = try rulesBlock(jsonObject(audit(["fixtures/example-report.yaml", "--format", "json", "--profile", Self.profile]).stdout))["digest"] as? String
