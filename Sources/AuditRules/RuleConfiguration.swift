@@ -58,10 +58,19 @@ public struct RuleConfiguration: Sendable {
             values[rule, default: [:]][name] = Setting(value: value, source: profile.name, location: setting.location)
         }
         for change in profile.disabled {
+            // Disabling what an earlier profile re-rated: the later one wins, and says so.
+            if let earlier = rerated.removeValue(forKey: change.rule) {
+                conflicts.append(Diagnostic(.warning, .profileOverrides(change.rule, earlier: earlier.profile, later: profile.name),
+                                            at: change.location, related: [.init(.profileOverriddenHere, location: earlier.location)]))
+            }
             disabled[change.rule] = Change(severity: nil, points: nil, reason: change.reason, profile: profile.name, location: change.location)
         }
         for change in profile.rerated {
-            if let earlier = rerated[change.rule], earlier.severity != change.severity || earlier.points != change.points {
+            // Re-rating what an earlier profile disabled brings the rule back, re-rated.
+            if let earlier = disabled.removeValue(forKey: change.rule) {
+                conflicts.append(Diagnostic(.warning, .profileOverrides(change.rule, earlier: earlier.profile, later: profile.name),
+                                            at: change.location, related: [.init(.profileOverriddenHere, location: earlier.location)]))
+            } else if let earlier = rerated[change.rule], earlier.severity != change.severity || earlier.points != change.points {
                 conflicts.append(Diagnostic(.warning, .profileOverrides(change.rule, earlier: earlier.profile, later: profile.name),
                                             at: change.location, related: [.init(.profileOverriddenHere, location: earlier.location)]))
             }

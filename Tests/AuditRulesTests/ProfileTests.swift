@@ -164,6 +164,26 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
         #expect(cli.values["ETQ-PHONE-RINGS"]?["max_rings"]?.source == "--param")
     }
 
+    @Test func aLaterProfileWinsBetweenDisableAndRerate() throws {
+        let disable = "profile: off\ndisable:\n  - {rule: ETQ-UNIFORM, reason: 暂停}\n"
+        let rerate = "profile: up\nrerate:\n  - {rule: ETQ-UNIFORM, severity: major, reason: 重点}\n"
+        // Disabled, then re-rated by a later profile: the rule is back, re-rated, with a warning.
+        let back = try withProfiles([disable, rerate])
+        let later = RuleConfiguration(profiles: back.profiles, params: [:])
+        #expect(later.disabled["ETQ-UNIFORM"] == nil)
+        #expect(later.rerated["ETQ-UNIFORM"]?.profile == "up")
+        #expect(later.conflicts.map(\.wording.code) == ["profile.conflict"])
+        #expect(later.conflicts.first?.location.file == "p1.yaml" && later.conflicts.first?.related.first?.location.file == "p0.yaml")
+        #expect(try back.compile(later).first { $0.id == "ETQ-UNIFORM" }?.definition.severity == .major)
+        // Re-rated, then disabled by a later profile: disabled, with a warning.
+        let off = try withProfiles([rerate, disable])
+        let disabled = RuleConfiguration(profiles: off.profiles, params: [:])
+        #expect(disabled.disabled["ETQ-UNIFORM"]?.profile == "off")
+        #expect(disabled.rerated["ETQ-UNIFORM"] == nil)
+        #expect(disabled.conflicts.map(\.wording.code) == ["profile.conflict"])
+        #expect(try off.compile(disabled).contains { $0.id == "ETQ-UNIFORM" } == false)
+    }
+
     @Test func profilesNeverLowerACriticalRule() throws {
         let critical = try #require(shippedRules.definitions.first { $0.severity == .critical })
         for clause in [
