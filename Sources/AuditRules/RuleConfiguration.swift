@@ -112,6 +112,24 @@ extension RuleSet {
                 problems.append(.error(problem.wording, at: setting.location))
             }
         }
+        // One profile says one thing per parameter and per rule: a second value (`max_rings` and
+        // `ETQ-PHONE-RINGS.max_rings`), or a rule both disabled and re-rated, contradicts it.
+        var firstSet: [String: SourceLocation] = [:]
+        for setting in checked.params where setting.resolved != nil {
+            if let first = firstSet[setting.key] {
+                problems.append(.error(.profileSaysTwice(setting.key), at: setting.location, related: [.init(.profileSaidFirstHere, location: first)]))
+            } else {
+                firstSet[setting.key] = setting.location
+            }
+        }
+        var firstChange: [String: SourceLocation] = [:]
+        for change in profile.disabled + profile.rerated where !change.rule.isEmpty {
+            if let first = firstChange[change.rule] {
+                problems.append(.error(.profileSaysTwice(change.rule), at: change.location, related: [.init(.profileSaidFirstHere, location: first)]))
+            } else {
+                firstChange[change.rule] = change.location
+            }
+        }
         for change in profile.disabled {
             guard let rule = rule(change.rule, at: change.location) else { continue }
             if rule.severity == .critical {

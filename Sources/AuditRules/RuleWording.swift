@@ -369,5 +369,12 @@ extension Message {
                 zh: "配置 '\(name)':规则不能接受其中的值:\(reasons.map(\.zh).joined(separator: ";"))")
     }
 
+    static func profileSaysTwice(_ what: String) -> Message {
+        Message("profile.twice", en: "\(what) is given twice in this profile: one value or change each",
+                zh: "\(what) 在同一配置文件中出现了两次:每项只能有一个取值或调整")
+    }
+
+    static let profileSaidFirstHere = Message("profile.twice-first", en: "first given here", zh: "首次出现在此")
+
     static let profileOverriddenHere = Message("profile.conflict-earlier", en: "the earlier value", zh: "先前的值")
 }

@@ -134,6 +134,34 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
     }
 }
 
+@Suite struct ProfileContradictionTests {
+    /// The codes and lines of the problems of one profile.
+    func problems(_ text: String) -> [String] {
+        do {
+            _ = try withProfiles([text])
+            return []
+        } catch {
+            return error.diagnostics.map { "\($0.wording.code)@\($0.location.line ?? 0)" }
+        }
+    }
+
+    @Test func aParameterSetTwiceInOneProfileIsAnError() {
+        // The bare and the qualified name are the same parameter.
+        #expect(problems("profile: p\nparams:\n  ETQ-PHONE-RINGS.max_rings: 2\n  max_rings: 9\n") == ["profile.twice@4"])
+    }
+
+    @Test func aRuleChangedTwiceInOneProfileIsAnError() {
+        #expect(problems("profile: p\ndisable:\n  - {rule: ETQ-UNIFORM, reason: a}\nrerate:\n  - {rule: ETQ-UNIFORM, severity: major, reason: b}\n")
+            == ["profile.twice@5"])
+        #expect(problems("profile: p\nrerate:\n  - {rule: ETQ-GREETING, severity: major, reason: a}\n  - {rule: ETQ-GREETING, severity: advisory, reason: b}\n")
+            == ["profile.twice@4"])
+        #expect(problems("profile: p\ndisable:\n  - {rule: ETQ-UNIFORM, reason: a}\n  - {rule: ETQ-UNIFORM, reason: b}\n") == ["profile.twice@4"])
+        // Different rules and parameters are fine.
+        #expect(problems("profile: p\nparams:\n  max_rings: 2\ndisable:\n  - {rule: ETQ-UNIFORM, reason: a}\nrerate:\n  - {rule: ETQ-GREETING, severity: major, reason: b}\n")
+            == [])
+    }
+}
+
 @Suite struct ProfileConfigurationTests {
     @Test func theLaterProfileWinsAndTheOverrideIsAWarning() throws {
         let set = try withProfiles([
