@@ -87,6 +87,13 @@ struct Composition {
         }
     }
 
+    /// A profile whose name an earlier one has (the same file in a `--rules` folder and
+    /// `--profile`, say): results record profiles by name, and it would apply twice.
+    static func twin(of profile: Profile, among earlier: [Profile]) -> Diagnostic? {
+        guard !profile.name.isEmpty, let first = earlier.first(where: { $0.name == profile.name }) else { return nil }
+        return .error(.profileGivenTwice(profile.name), at: profile.location, related: [.init(.profileSaidFirstHere, location: first.location)])
+    }
+
     /// The documents in load order.
     var ordered: [(document: YAMLDocument, file: RuleSet.SourceFile)] {
         documents.enumerated().sorted { a, b in
@@ -154,7 +161,10 @@ struct Composition {
         for document in profileDocuments {
             let (profile, problems) = set.profile(document)
             diagnostics.append(contentsOf: problems)
-            if let profile { profiles.append(profile) }
+            if let profile {
+                if let twin = Self.twin(of: profile, among: profiles) { diagnostics.append(twin) }
+                profiles.append(profile)
+            }
         }
         if diagnostics.hasErrors { throw diagnostics }
         set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, profiles: profiles, sources: sources)

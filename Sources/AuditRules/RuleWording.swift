@@ -313,6 +313,11 @@ extension Message {
         Message("rules.pack-twice", en: "pack '\(name)' is given twice", zh: "规则包 '\(name)' 给出了两次")
     }
 
+    static func profileGivenTwice(_ name: String) -> Message {
+        Message("rules.profile-twice", en: "profile '\(name)' is given twice (results name profiles by name)",
+                zh: "配置 '\(name)' 给出了两次(结果按名称记录配置)")
+    }
+
     static func ambiguousParameter(_ key: String, flag: String, candidates: [String]) -> Message {
         Message("param.ambiguous",
                 en: "\(flag) \(key): several rules declare '\(key)'; name one: \(candidates.joined(separator: ", "))",

@@ -162,6 +162,27 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
     }
 }
 
+@Suite struct ProfileGivenTwiceTests {
+    static let text = "profile: hlj\nparams:\n  ETQ-PHONE-RINGS.max_rings: 2\n"
+
+    @Test func aProfileNameGivenTwiceIsAnErrorInLoadingAndLint() {
+        // The same file in a --rules folder and with --profile: applied twice, recorded twice.
+        let files = [RuleSet.SourceFile(path: "rules/hlj.yaml", bytes: Array(Self.text.utf8)),
+                     RuleSet.SourceFile(path: "hlj.yaml", bytes: Array(Self.text.utf8))]
+        #expect(throws: DiagnosticList.self) { _ = try RuleSet.load(files, shipped: .added) }
+        do { _ = try RuleSet.load(files, shipped: .added) } catch {
+            #expect(error.diagnostics.map(\.wording.code) == ["rules.profile-twice"])
+            #expect(error.diagnostics.first?.location.file == "hlj.yaml")
+            #expect(error.diagnostics.first?.related.first?.location.file == "rules/hlj.yaml")
+        }
+        let lint = Lint.run(files, unreadable: DiagnosticList(), asOf: nil)
+        #expect(lint.diagnostics.diagnostics.map(\.wording.code) == ["rules.profile-twice"])
+        // Two profiles of different names are fine.
+        let other = RuleSet.SourceFile(path: "jl.yaml", bytes: Array(Self.text.replacingOccurrences(of: "hlj", with: "jl").utf8))
+        #expect(throws: Never.self) { _ = try RuleSet.load([files[0], other], shipped: .added) }
+    }
+}
+
 @Suite struct ProfileConfigurationTests {
     @Test func theLaterProfileWinsAndTheOverrideIsAWarning() throws {
         let set = try withProfiles([
