@@ -82,6 +82,8 @@ public enum Lint {
         // The rules to check and count: the given ones (the shipped ones are linted where they
         // are made), or the shipped ones when they are what was asked for.
         let given = files.allSatisfy(\.shipped) ? packs : packs.filter { !$0.shipped }
+        // As loading refuses a set without packs (`--no-shipped-rules` with only a profile).
+        if packs.isEmpty, !diagnostics.hasErrors { diagnostics.append(composition.noRulePacks) }
         guard let schema else {
             return Result(diagnostics: diagnostics, unreadable: !unreadable.isEmpty, ruleCount: 0, fileCount: files.count)
         }

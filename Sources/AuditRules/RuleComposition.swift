@@ -94,6 +94,13 @@ struct Composition {
         return .error(.profileGivenTwice(profile.name), at: profile.location, related: [.init(.profileSaidFirstHere, location: first.location)])
     }
 
+    /// No pack at all (`--no-shipped-rules` with only a profile or an extension): an error at
+    /// the first file given, never at a shipped file the user did not name.
+    var noRulePacks: Diagnostic {
+        let given = documents.first { !$0.file.shipped } ?? documents.first
+        return .error(.noRulePacks, at: given.map { SourceLocation(file: $0.file.path) } ?? SourceLocation(file: "--rules"))
+    }
+
     /// The documents in load order.
     var ordered: [(document: YAMLDocument, file: RuleSet.SourceFile)] {
         documents.enumerated().sorted { a, b in
@@ -151,10 +158,7 @@ struct Composition {
         if let base = schema { schema = SchemaExtensions.apply(extensions, to: base, diagnostics: &diagnostics) }
         for duplicate in RuleSet.duplicateIds(packs) { diagnostics.append(duplicate) }
         if let scoring, let schema { diagnostics.append(contentsOf: scoring.check(against: schema)) }
-        if packs.isEmpty, !diagnostics.hasErrors {
-            let where_ = documents.first.map { SourceLocation(file: $0.file.path) } ?? SourceLocation(file: "--rules")
-            diagnostics.append(.error(.noRulePacks, at: where_))
-        }
+        if packs.isEmpty, !diagnostics.hasErrors { diagnostics.append(noRulePacks) }
         guard let schema, let calendar, !diagnostics.hasErrors else { throw diagnostics }
         var set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, sources: sources)
         var profiles: [Profile] = []

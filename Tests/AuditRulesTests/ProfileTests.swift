@@ -183,6 +183,23 @@ func withProfiles(_ profiles: [String]) throws(DiagnosticList) -> RuleSet {
     }
 }
 
+@Suite struct NoPacksTests {
+    @Test func withoutShippedPacksAProfileAloneIsNoRuleSetInLoadingAndLint() {
+        let profile = RuleSet.SourceFile(path: "hlj.yaml", bytes: Array("profile: hlj\n".utf8))
+        do {
+            _ = try RuleSet.load([profile], shipped: .replaced)
+            Issue.record("loaded a rule set without packs")
+        } catch {
+            #expect(error.diagnostics.map(\.wording.code) == ["rules.no-packs"])
+            // At the file given, not at the shipped calendar the user never named.
+            #expect(error.diagnostics.first?.location.file == "hlj.yaml")
+        }
+        let lint = Lint.run([profile], unreadable: DiagnosticList(), asOf: nil, shipped: .replaced)
+        #expect(lint.diagnostics.diagnostics.map(\.wording.code) == ["rules.no-packs"])
+        #expect(lint.diagnostics.diagnostics.first?.location.file == "hlj.yaml")
+    }
+}
+
 @Suite struct ProfileConfigurationTests {
     @Test func theLaterProfileWinsAndTheOverrideIsAWarning() throws {
         let set = try withProfiles([
