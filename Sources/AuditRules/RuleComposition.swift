@@ -97,8 +97,8 @@ struct Composition {
     /// No pack at all (`--no-shipped-rules` with only a profile or an extension): an error at
     /// the first file given, never at a shipped file the user did not name.
     var noRulePacks: Diagnostic {
-        let given = documents.first { !$0.file.shipped } ?? documents.first
-        return .error(.noRulePacks, at: given.map { SourceLocation(file: $0.file.path) } ?? SourceLocation(file: "--rules"))
+        let given = documents.first { !$0.file.shipped }
+        return .error(.noRulePacks, at: SourceLocation(file: given?.file.path ?? "--rules"))
     }
 
     /// The documents in load order.
