@@ -31,8 +31,11 @@ extension Audit {
             guard diff.count == 2 else {
                 throw ValidationError("--diff takes two paths, OLD and NEW; got \(diff.count)")
             }
-            guard ruleOptions.rulePaths.isEmpty, ruleOptions.params.isEmpty else {
-                throw ValidationError("--diff names both rule sets itself: it takes no --rules or --param")
+            // Each side is composed as --rules composes it; nothing else would be applied.
+            guard ruleOptions.rulePaths.isEmpty, ruleOptions.params.isEmpty, ruleOptions.profiles.isEmpty,
+                  !ruleOptions.noShippedRules, ruleOptions.requiredDigest == nil
+            else {
+                throw ValidationError("--diff names both rule sets itself: it takes no --rules, --param, --profile, --no-shipped-rules or --require-digest")
             }
         }
 

@@ -117,6 +117,10 @@ import Testing
         #expect(try audit(["rules", "--diff", "rules"]).status == 64)
         #expect(try audit(["rules", "--diff", "rules", "rules", "rules"]).status == 64)
         #expect(try audit(["rules", "--diff", "rules", "rules", "--rules", "rules"]).status == 64)
+        // Options --diff would not apply are refused, not silently ignored.
+        #expect(try audit(["rules", "--diff", "rules", "rules", "--profile", "fixtures/profiles/heilongjiang.yaml"]).status == 64)
+        #expect(try audit(["rules", "--diff", "rules", "rules", "--no-shipped-rules"]).status == 64)
+        #expect(try audit(["rules", "--diff", "rules", "rules", "--require-digest", "0"]).status == 64)
         #expect(try audit(["rules"]).status == 0, "audit rules still lists")
     }
 }
