@@ -10,7 +10,8 @@ public final class ProfiledAuditor: Sendable {
     public let ruleSet: RuleSet
     /// `--param` values by qualified name (`RULE.name`).
     public let params: [String: Value]
-    /// Over every rule file (profiles included) and `params`.
+    /// The run's digest: over every rule file (every profile loaded) and `params`. Each
+    /// result's own digest counts only the profiles applied to it.
     public let digest: String
     /// The rules without any profile: every rule, the `--param` values. What a report no
     /// profile selects is audited with, and what batch tallies count.
@@ -28,7 +29,8 @@ public final class ProfiledAuditor: Sendable {
         digest = ruleSet.digest(params: params)
         let configuration = RuleConfiguration(profiles: [], params: params)
         base = Auditor(rules: rules, context: context, scoring: ruleSet.scoring, waivers: waivers,
-                       provenance: RuleProvenance(ruleSet: ruleSet, configuration: configuration, digest: digest))
+                       provenance: RuleProvenance(ruleSet: ruleSet, configuration: configuration,
+                                                  digest: ruleSet.digest(params: params, profiles: [])))
     }
 
     /// The profiles (indices into `ruleSet.profiles`) that select `report`.
@@ -49,7 +51,8 @@ public final class ProfiledAuditor: Sendable {
                 let rules = try ruleSet.compile(configuration)
                 made = .success(Auditor(
                     rules: rules, context: context, scoring: ruleSet.scoring, waivers: waivers,
-                    provenance: RuleProvenance(ruleSet: ruleSet, configuration: configuration, digest: digest),
+                    provenance: RuleProvenance(ruleSet: ruleSet, configuration: configuration,
+                                               digest: ruleSet.digest(params: params, profiles: configuration.profiles.map(\.file))),
                     notices: configuration.conflicts))
             } catch {
                 made = .failure(error)

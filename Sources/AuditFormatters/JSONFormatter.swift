@@ -62,6 +62,11 @@ public enum JSONFormatter {
             ("packs", .array(p.packs.map(file))),
             ("extensions", .array(p.extensions.map(file))),
             ("profiles", .array(p.profiles.map(file))),
+            ("base", .array(p.base.map { s in
+                var fields = [("kind", JSON.string(s.kind.firstKey))]
+                fields += [("name", .string(s.name)), ("file", .string(s.path)), ("sha256", .string(s.sha256)), ("shipped", .bool(s.shipped))]
+                return .object(fields)
+            })),
             ("params", .array(p.params.map { param in
                 .object([("rule", .string(param.rule)), ("name", .string(param.name)), ("value", ParameterValue.json(param.value)),
                          ("default", ParameterValue.json(param.defaultValue)), ("source", .string(param.source))])

@@ -31,8 +31,28 @@ public enum RuleCatalogFormatter {
         return out + "\(rules.count) rules\n"
     }
 
-    public static func explain(_ rule: CompiledRule, json: Bool) -> String {
+    /// `profiles`: the loaded profiles; those that change the rule are listed with what they
+    /// change and for whom.
+    public static func explain(_ rule: CompiledRule, profiles: [Profile] = [], json: Bool) -> String {
         let d = rule.definition
+        let touching: [(name: String, match: String, changes: [String])] = profiles.compactMap { p in
+            var changes: [String] = []
+            for s in p.params where s.key.hasPrefix(d.id + ".") {
+                changes.append("\(s.key) = \(s.resolved.map(ParameterValue.text) ?? s.value.flowText)")
+            }
+            for c in p.disabled where c.rule == d.id { changes.append("disabled (\(c.reason))") }
+            for c in p.rerated where c.rule == d.id {
+                var what: [String] = []
+                if let severity = c.severity { what.append("severity \(severity.rawValue)") }
+                if let points = c.points { what.append("points \(JSON.format(points, decimals: 2))") }
+                changes.append("re-rated: " + what.joined(separator: ", ") + " (\(c.reason))")
+            }
+            guard !changes.isEmpty else { return nil }
+            let m = p.match
+            let match = [("branch", m.branch), ("sub_branch", m.subBranch), ("type", m.type), ("outlet", m.outlet)]
+                .filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1.joined(separator: "|"))" }.joined(separator: ", ")
+            return (p.name, match.isEmpty ? "every outlet" : match, changes)
+        }
         let params = d.params.map { p -> (name: String, value: String, default: String, fixed: Bool) in
             let current = rule.parameters[p.name].map { ParameterValue.text($0) } ?? "?"
             return (p.name, current, ParameterValue.text(p.value), p.fixed)
@@ -55,6 +75,9 @@ public enum RuleCatalogFormatter {
                 ("parameters", .array(params.map {
                     .object([("name", .string($0.name)), ("qualified", .string("\(d.id).\($0.name)")), ("value", .string($0.value)),
                              ("default", .string($0.default)), ("fixed", .bool($0.fixed))])
+                })),
+                ("profiles", .array(touching.map { t in
+                    .object([("name", .string(t.name)), ("match", .string(t.match)), ("changes", .array(t.changes.map { .string($0) }))])
                 })),
                 ("examples", .array(d.examples.map { e in
                     .object([("expect", .string(e.expectation.rawValue)), ("fragment", .string(e.fragment.flowText)),
@@ -84,6 +107,10 @@ public enum RuleCatalogFormatter {
                 let note = p.fixed ? " (fixed by the clause)" : (p.value == p.default ? "" : " (default \(p.default))")
                 out += "  \(d.id).\(p.name) = \(p.value)\(note)\n"
             }
+        }
+        if !touching.isEmpty {
+            out += "profiles (for the outlets they match)\n"
+            for t in touching { out += "  \(t.name) (\(t.match)): \(t.changes.joined(separator: "; "))\n" }
         }
         out += "examples\n"
         for e in d.examples {

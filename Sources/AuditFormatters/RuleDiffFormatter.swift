@@ -21,6 +21,11 @@ public enum RuleDiffFormatter {
         for change in diff.schema {
             out += "\(change.kind == .added ? "+" : "-") schema \(change.path)\n"
         }
+        for profile in diff.profiles {
+            let sign = switch profile.kind { case .added: "+"; case .removed: "-"; case .changed: "~" }
+            out += "\(sign) profile \(profile.name)\n"
+            for change in profile.changes { out += "    \(change.field): \(shown(change.old)) → \(shown(change.new))\n" }
+        }
         let width = (diff.added + diff.removed).map(\.id.count).max() ?? 0
         // Rules by id, whichever way they changed.
         var lines: [(id: String, text: String)] = []
@@ -57,6 +62,14 @@ public enum RuleDiffFormatter {
                          ("old_version", .optional($0.oldVersion)), ("new_version", .optional($0.newVersion))])
             })),
             ("schema", .array(diff.schema.map { .object([("change", .string($0.kind.rawValue)), ("path", .string($0.path))]) })),
+            ("profiles", .array(diff.profiles.map { profile in
+                .object([
+                    ("name", .string(profile.name)), ("change", .string(profile.kind.rawValue)),
+                    ("changes", .array(profile.changes.map {
+                        .object([("field", .string($0.field)), ("old", value($0.old)), ("new", value($0.new))])
+                    })),
+                ])
+            })),
             ("added", .array(diff.added.map(entry))),
             ("removed", .array(diff.removed.map(entry))),
             ("changed", .array(diff.changed.map { rule in

@@ -47,11 +47,29 @@ struct Composition {
         }
         let givenKinds = givenDocuments.map { RuleFileKind($0.0) }
         // A complete rule set (its own report schema) stands alone, like one an HQ keeps in its
-        // own repository; otherwise the given files add to the shipped packs, and a given pack
-        // named like a shipped one is its new version.
+        // own repository; otherwise the given files add to the shipped packs.
         let complete = givenKinds.contains(.schema)
-        let replacedPacks = Set(zip(givenDocuments, givenKinds).filter { $0.1 == .pack }.map { Self.name($0.0.0) })
         let givenBytes = Set(given.map(\.bytes))
+        let adding = shipped == .added && !complete && !given.isEmpty
+        // Shipped packs a given pack is named after: left out, so that the one error below is
+        // not followed by one per rule.
+        var shadowed: Set<String> = []
+        if adding {
+            // A different pack under a shipped pack's name would replace it silently — and with
+            // it its critical rules and fixed values, which a profile may not lower. Only an
+            // explicit replacement (a complete set, --no-shipped-rules) may do that. A byte-for-
+            // byte copy is the shipped pack itself.
+            let shippedBytes = Set(RuleSet.bundledFiles.map(\.bytes))
+            let shippedNames = Set(RuleSet.bundledFiles.compactMap { file in
+                (try? YAMLLoader.load(bytes: file.bytes, file: file.path)).flatMap { RuleFileKind($0) == .pack ? Self.name($0) : nil }
+            })
+            for ((document, file), kind) in zip(givenDocuments, givenKinds)
+            where kind == .pack && shippedNames.contains(Self.name(document)) && !shippedBytes.contains(file.bytes) {
+                let at = document.root.mapping?.first?.value ?? document.root
+                diagnostics.append(.error(.packShadowsShipped(Self.name(document)), at: SourceLocation(file: document.file, mark: at.mark)))
+                shadowed.insert(Self.name(document))
+            }
+        }
         var base: [(YAMLDocument, RuleSet.SourceFile)] = []
         // Nothing given: the shipped rules (`--no-shipped-rules` alone: no packs, an error).
         let onlyShipped = given.isEmpty && shipped == .added
@@ -64,7 +82,7 @@ struct Composition {
             // days on it and never loses the national holidays.
             case .calendar: keep = true
             case .schema, .scoring: keep = !givenKinds.contains(kind)
-            case .pack: keep = onlyShipped || (shipped == .added && !complete && !replacedPacks.contains(Self.name(document)))
+            case .pack: keep = onlyShipped || (adding && !shadowed.contains(Self.name(document)))
             default: keep = onlyShipped
             }
             if keep { base.append((document, file)) }

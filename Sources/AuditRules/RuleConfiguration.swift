@@ -195,17 +195,22 @@ public struct RuleProvenance: Sendable {
     }
 
     public var digest: String
+    /// Packs and extensions by name (a set: the order given does not matter).
     public var packs: [RuleSource]
     public var extensions: [RuleSource]
+    /// The profiles applied, in the order applied.
     public var profiles: [RuleSource]
+    /// The report schema, scoring and calendar files (the calendars in layering order).
+    public var base: [RuleSource]
     public var params: [Parameter]
     public var disabled: [RuleChange]
     public var rerated: [RuleChange]
 
     public init(ruleSet: RuleSet, configuration: RuleConfiguration, digest: String) {
         self.digest = digest
-        packs = ruleSet.sources.filter { $0.kind == .pack }
-        extensions = ruleSet.sources.filter { $0.kind == .schemaExtension }
+        packs = ruleSet.sources.filter { $0.kind == .pack }.sorted { ($0.name, $0.sha256) < ($1.name, $1.sha256) }
+        extensions = ruleSet.sources.filter { $0.kind == .schemaExtension }.sorted { ($0.name, $0.sha256) < ($1.name, $1.sha256) }
+        base = ruleSet.sources.filter { [.schema, .scoring, .calendar].contains($0.kind) }
         let applied = Set(configuration.profiles.map(\.file))
         profiles = ruleSet.sources.filter { $0.kind == .profile && applied.contains($0.path) }
         var params: [Parameter] = [], disabled: [RuleChange] = [], rerated: [RuleChange] = []

@@ -107,10 +107,13 @@ public struct RuleSet: Sendable {
 
     /// SHA-256 over what the rules are made of: every file's content (never its path: the
     /// embedded copy and `--rules rules` are the same rules), in an order that matters only
-    /// where order does (calendars layer, later profiles win), and the `--param` values, by
-    /// qualified name. What `--require-digest` pins.
-    public func digest(params: [String: Value] = [:]) -> String {
-        let ordered = sources.enumerated().sorted { a, b in
+    /// where order does (calendars layer, later profiles win), and the `--param` values that
+    /// differ from the rules' defaults, by qualified name. `profiles`: the files of the
+    /// profiles to count (a report's digest counts those applied to it); nil: every profile
+    /// loaded (the run's digest, what `--require-digest` pins).
+    public func digest(params: [String: Value] = [:], profiles: [String]? = nil) -> String {
+        let counted = sources.filter { $0.kind != .profile || profiles?.contains($0.path) ?? true }
+        let ordered = counted.enumerated().sorted { a, b in
             let (ra, rb) = (Composition.rank(a.element.kind), Composition.rank(b.element.kind))
             if ra != rb { return ra < rb }
             // Packs and extensions are sets; calendars and profiles are sequences.
@@ -119,11 +122,18 @@ public struct RuleSet: Sendable {
         }.map(\.element)
         var manifest = "audit-rules/2\n"
         for source in ordered { manifest += "\(source.kind.firstKey) \(source.sha256)\n" }
-        for (name, value) in params.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in params.sorted(by: { $0.key < $1.key }) where !isDefault(name, value) {
             // As JSON, so that [a, b] and ["a, b"] never read the same.
             manifest += "param \(name)=\(ParameterValue.json(value).serialized())\n"
         }
         return SHA256.hex(Array(manifest.utf8))
+    }
+
+    /// Whether `RULE.name` = `value` is what the rule declares anyway.
+    private func isDefault(_ key: String, _ value: Value) -> Bool {
+        let (id, name) = RuleConfiguration.split(key)
+        guard let declared = definitions.first(where: { $0.id == id })?.params.first(where: { $0.name == name }) else { return false }
+        return ParameterValue.same(declared.value, value)
     }
 
     /// Where a parameter key (`ETQ-PHONE-RINGS.max_rings`, or a bare `max_rings` that exactly

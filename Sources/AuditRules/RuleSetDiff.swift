@@ -87,8 +87,19 @@ public struct RuleSetDiff: Sendable {
     public let packs: [PackChange]
     /// Added before removed, each by path.
     public let schema: [SchemaChange]
+    /// Profiles added, removed or changed, by name: what they set, disable, re-rate and match.
+    public let profiles: [ProfileChange]
 
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty && packs.isEmpty && schema.isEmpty }
+    public struct ProfileChange: Sendable, Hashable {
+        public enum Kind: String, Sendable { case added, removed, changed }
+        public var kind: Kind
+        public var name: String
+        public var changes: [FieldChange]
+    }
+
+    public var isEmpty: Bool {
+        added.isEmpty && removed.isEmpty && changed.isEmpty && packs.isEmpty && schema.isEmpty && profiles.isEmpty
+    }
 
     public init(old: RuleSet, new: RuleSet) {
         let oldRules = Dictionary(old.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -114,6 +125,49 @@ public struct RuleSetDiff: Sendable {
         self.unchanged = unchanged
         packs = Self.packChanges(old.packs, new.packs)
         schema = Self.schemaChanges(old.schema, new.schema)
+        profiles = Self.profileChanges(old.profiles, new.profiles)
+    }
+
+    // MARK: Profiles
+
+    /// A profile as fields: `match.branch`, `params.RULE.name`, `disable.RULE` (its reason),
+    /// `rerate.RULE` (severity, points, reason).
+    static func fields(of profile: Profile) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [:]
+        let match = profile.match
+        for (key, values) in [("branch", match.branch), ("sub_branch", match.subBranch), ("type", match.type), ("outlet", match.outlet)]
+        where !values.isEmpty {
+            fields["match." + key] = .text(values.joined(separator: ", "))
+        }
+        for setting in profile.params {
+            fields["params." + setting.key] = .token(setting.resolved.map(ParameterValue.text) ?? setting.value.flowText)
+        }
+        for change in profile.disabled { fields["disable." + change.rule] = .text(change.reason) }
+        for change in profile.rerated {
+            var parts: [String] = []
+            if let severity = change.severity { parts.append(severity.rawValue) }
+            if let points = change.points { parts.append(JSON.format(points, decimals: 2) + " points") }
+            fields["rerate." + change.rule] = .text(parts.joined(separator: ", ") + " — " + change.reason)
+        }
+        return fields
+    }
+
+    static func profileChanges(_ a: [Profile], _ b: [Profile]) -> [ProfileChange] {
+        let old = Dictionary(a.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(b.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [ProfileChange] = []
+        for name in Set(old.keys).union(new.keys).sorted() {
+            let before = old[name].map(fields) ?? [:], after = new[name].map(fields) ?? [:]
+            let changes = Set(before.keys).union(after.keys).sorted().compactMap { key in
+                before[key] == after[key] ? nil : FieldChange(field: key, old: before[key], new: after[key])
+            }
+            switch (old[name], new[name]) {
+            case (nil, _?): result.append(ProfileChange(kind: .added, name: name, changes: changes))
+            case (_?, nil): result.append(ProfileChange(kind: .removed, name: name, changes: changes))
+            default: if !changes.isEmpty { result.append(ProfileChange(kind: .changed, name: name, changes: changes)) }
+            }
+        }
+        return result
     }
 
     // MARK: Rules

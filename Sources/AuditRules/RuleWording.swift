@@ -309,6 +309,12 @@ extension Message {
                 zh: "规则编号 '\(id)' 与内置规则重复;新规则请另起编号,要调整内置规则请用配置文件的 rerate/disable")
     }
 
+    static func packShadowsShipped(_ name: String) -> Message {
+        Message("rules.shipped-pack",
+                en: "pack '\(name)' is a shipped pack: an add-on needs a name of its own; to use your version of '\(name)' instead of the shipped one, give the complete rule set (with its report schema) or --no-shipped-rules",
+                zh: "规则包 '\(name)' 与内置规则包同名:附加规则包须另起名称;要用自己的 '\(name)' 代替内置版本,请给出完整规则集(含报告格式定义)或使用 --no-shipped-rules")
+    }
+
     static func packGivenTwice(_ name: String) -> Message {
         Message("rules.pack-twice", en: "pack '\(name)' is given twice", zh: "规则包 '\(name)' 给出了两次")
     }

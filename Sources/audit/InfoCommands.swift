@@ -47,7 +47,10 @@ extension Audit {
                 return Console.out(run.render(json: format == .json))
             }
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
-            Console.out(RuleCatalogFormatter.list(setup.rules, language: lang ?? .fromEnvironment, json: format == .json))
+            var out = RuleCatalogFormatter.list(setup.rules, language: lang ?? .fromEnvironment, json: format == .json)
+            // The run's digest, to pin with --require-digest.
+            if format == .text { out += "rules digest \(setup.digest)\n" }
+            Console.out(out)
         }
     }
 
@@ -63,11 +66,12 @@ extension Audit {
         @Option(help: "Output format.") var format: Format = .text
 
         func run() throws {
-            let rules = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }.rules
+            let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
+            let rules = setup.rules
             guard let rule = rules.first(where: { $0.id == ruleId }) else {
                 throw ValidationError("unknown rule '\(ruleId)'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)).en)")
             }
-            Console.out(RuleCatalogFormatter.explain(rule, json: format == .json))
+            Console.out(RuleCatalogFormatter.explain(rule, profiles: setup.ruleSet.profiles, json: format == .json))
         }
     }
 
@@ -81,6 +85,8 @@ extension Audit {
         @Option(help: "Tier claimed: none, standard, flagship.") var tier: String = "none"
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
         @Option(help: ArgumentHelp("The outlet's branch (分公司), so that the profiles matching it apply.", valueName: "name")) var branch: String?
+        @Option(help: ArgumentHelp("The outlet's sub-branch (中心支公司), so that the profiles matching it apply.", valueName: "name"))
+        var subBranch: String?
         @Option(help: ArgumentHelp("The outlet's id, so that the profiles matching it apply.", valueName: "id")) var outlet: String?
 
         func run() throws {
@@ -93,7 +99,7 @@ extension Audit {
             }
             let checklist = try Outcome.perform { () throws(AppError) in
                 // A rule a profile disables is not on the checklist of the outlets it selects.
-                let rules = try setup.rules(branch: branch, type: type, outlet: outlet)
+                let rules = try setup.rules(branch: branch, subBranch: subBranch, type: type, outlet: outlet)
                 do throws(DiagnosticList) {
                     return try Checklist(rules: rules, ruleSet: setup.ruleSet, type: type, tier: tier)
                 } catch {

@@ -390,7 +390,12 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
 
     @Test func rulesListsEveryRule() throws {
         let text = try audit(["rules"]).stdout
-        #expect(text.hasSuffix("69 rules\n"))
+        #expect(text.contains("\n69 rules\nrules digest "))
+        // The digest printed is the one results carry, and what --require-digest pins.
+        let digest = try #require(text.split(separator: "\n").last.map { String($0.dropFirst("rules digest ".count)) })
+        let result = try jsonObject(try audit(["fixtures/example-report.yaml", "--format", "json"]).stdout)
+        #expect((result["rules"] as? [String: Any])?["digest"] as? String == digest)
+        #expect(try audit(["fixtures/example-report.yaml", "--require-digest", digest]).status == 0)
         #expect(text.contains("BLD-ZONES-FLAGSHIP"))
         let data = try audit(["rules", "--format", "json"]).stdout
         let items = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [[String: Any]]

@@ -225,11 +225,13 @@ func statuses(of rule: String, in object: [String: Any]) -> [String] {
         #expect(statuses(of: Self.param.rule, in: restSingle) == statuses(of: Self.param.rule,
                 in: try jsonObject(audit([other, "--show", "passed", "--format", "json"]).stdout)))
 
-        // The digest covers the profile: one per run, the same on every report of it.
+        // A report's digest covers the profiles applied to it: the province's report has
+        // another digest; the other report's is the digest of the rules without the profile.
+        // The run's digest (the only profile loaded is the province's) is the province's.
         let withProfile = try #require(rules["digest"] as? String)
         let without = try #require(rulesBlock(hljBefore)["digest"] as? String)
         #expect(withProfile != without)
-        #expect(restRules["digest"] as? String == withProfile)
+        #expect(restRules["digest"] as? String == without)
 
         let refused = try audit(["batch", dir + "/in", "--out", dir + "/refused", "--profile", Self.profile, "--require-digest", without])
         #expect(refused.status == 2)
@@ -257,6 +259,17 @@ func statuses(of rule: String, in object: [String: Any]) -> [String] {
         #expect(disabled >= 1)
         #expect(province == plain - disabled)
         #expect(try ruleCount(["--branch", "山东分公司"]) == plain)
+    }
+
+    /// `audit explain` names the profiles that change the rule, for whom, and how.
+    @Test func explainNamesTheProfilesThatChangeTheRule() throws {
+        let disabled = try audit(["explain", Self.disabledRule, "--profile", Self.profile])
+        #expect(disabled.stdout.contains("profiles (for the outlets they match)\n  heilongjiang (branch 黑龙江分公司): disabled ("), "\(disabled.stdout)")
+        let param = try audit(["explain", Self.param.rule, "--profile", Self.profile, "--format", "json"])
+        let profiles = try jsonObject(param.stdout)["profiles"] as? [[String: Any]]
+        #expect(profiles?.first?["name"] as? String == "heilongjiang")
+        #expect((profiles?.first?["changes"] as? [String])?.first?.hasPrefix("\(Self.param.rule).") == true)
+        #expect(!(try audit(["explain", Self.disabledRule]).stdout.contains("profiles (")))
     }
 
     @Test func requireDigestOnASingleReport() throws {

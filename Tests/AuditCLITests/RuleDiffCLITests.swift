@@ -66,7 +66,7 @@ import Testing
         #expect(Array(lines[(changed + 1)...].prefix(3)) == [
             "    severity: minor → major", "    points: 2 → 5", "    params.max_rings: 3 → 2",
         ])
-        let total = try audit(["rules"]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let total = try audit(["rules"]).stdout.split(separator: "\n").last { $0.hasSuffix(" rules") }.map(String.init) ?? ""
         let shipped = Int(total.split(separator: " ").first ?? "") ?? 0
         #expect(shipped > 2)
         #expect(lines.last == "1 added, 1 removed, 1 changed, \(shipped - 2) unchanged")

@@ -111,3 +111,31 @@ private func ruleSet(_ files: [RuleSet.SourceFile]) throws -> RuleSet {
         #expect(RuleSetDiff(old: new, new: old).schema == [.init(kind: .removed, path: "enum outlet_type.kiosk")])
     }
 }
+
+@Suite struct ProfileDiffTests {
+    static func profile(_ text: String, path: String = "p.yaml") -> RuleSet.SourceFile {
+        RuleSet.SourceFile(path: path, bytes: Array(text.utf8))
+    }
+
+    /// A rules pull request that adds or edits a profile shows what it sets, disables and
+    /// re-rates, and for whom.
+    @Test func profilesAreComparedByWhatTheyDo() throws {
+        let base = [pack("p", [rule("T-1", "    params: {limit: 3}"), rule("T-2")])]
+        let before = try ruleSet(base + [Self.profile("profile: hlj\nmatch: {branch: 黑龙江分公司}\nparams: {T-1.limit: 2}\n")])
+        let after = try ruleSet(base + [Self.profile("""
+            profile: hlj
+            match: {branch: [黑龙江分公司, 吉林分公司]}
+            params: {limit: 4}
+            disable: [{rule: T-2, reason: 试行}]
+            """), Self.profile("profile: new\nrerate: [{rule: T-1, severity: major, reason: 整治}]\n", path: "q.yaml")])
+        let diff = RuleSetDiff(old: before, new: after)
+        #expect(diff.added.isEmpty && diff.removed.isEmpty && diff.changed.isEmpty)
+        #expect(diff.profiles.map { "\($0.kind.rawValue) \($0.name)" } == ["changed hlj", "added new"])
+        let hlj = try #require(diff.profiles.first)
+        #expect(hlj.changes.map(\.field) == ["disable.T-2", "match.branch", "params.T-1.limit"])
+        #expect(hlj.changes.first { $0.field == "params.T-1.limit" }.map { "\($0.old?.string ?? "-") → \($0.new?.string ?? "-")" } == "2 → 4")
+        #expect(diff.profiles.last?.changes.map(\.field) == ["rerate.T-1"])
+        #expect(!diff.isEmpty)
+        #expect(RuleSetDiff(old: after, new: after).profiles.isEmpty)
+    }
+}
