@@ -62,20 +62,20 @@ public enum RuleDiffFormatter {
                          ("old_version", .optional($0.oldVersion)), ("new_version", .optional($0.newVersion))])
             })),
             ("schema", .array(diff.schema.map { .object([("change", .string($0.kind.rawValue)), ("path", .string($0.path))]) })),
-            ("profiles", .array(diff.profiles.map { profile in
-                .object([
-                    ("name", .string(profile.name)), ("change", .string(profile.kind.rawValue)),
-                    ("changes", .array(profile.changes.map {
-                        .object([("field", .string($0.field)), ("old", value($0.old)), ("new", value($0.new))])
-                    })),
-                ])
-            })),
             ("added", .array(diff.added.map(entry))),
             ("removed", .array(diff.removed.map(entry))),
             ("changed", .array(diff.changed.map { rule in
                 .object([
                     ("id", .string(rule.id)), ("pack", .string(rule.pack)),
                     ("changes", .array(rule.changes.map {
+                        .object([("field", .string($0.field)), ("old", value($0.old)), ("new", value($0.new))])
+                    })),
+                ])
+            })),
+            ("profiles", .array(diff.profiles.map { profile in
+                .object([
+                    ("name", .string(profile.name)), ("change", .string(profile.kind.rawValue)),
+                    ("changes", .array(profile.changes.map {
                         .object([("field", .string($0.field)), ("old", value($0.old)), ("new", value($0.new))])
                     })),
                 ])
