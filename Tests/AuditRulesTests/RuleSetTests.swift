@@ -119,3 +119,18 @@ import Testing
         #expect(error.diagnostics.map(\.message).contains { $0.hasPrefix("for_each must be a list expression such as staff") })
     }
 }
+
+/// `audit lint` reports the problems of every phase in one run: a rule whose structure is
+/// wrong still has its expressions and examples checked.
+@Suite struct LintOneWaveTests {
+    @Test func structureAndExpressionErrorsOfOneRuleComeTogether() {
+        let pack = rulePack(check: "premises.clen").replacingOccurrences(of: "severity: minor", with: "severity: hihg")
+        #expect(pack.contains("severity: hihg"))
+        let lint = Lint.run([.init(path: "t.yaml", bytes: Array(pack.utf8))], unreadable: DiagnosticList(), asOf: nil)
+        let messages = lint.diagnostics.sorted.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("unknown severity 'hihg'") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("unknown field 'clen' of premises") }, "\(messages)")
+        // Loading refuses the pack all the same.
+        #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))]) }
+    }
+}
