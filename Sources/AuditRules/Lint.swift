@@ -123,19 +123,11 @@ public enum Lint {
         // Profiles, against every loaded rule; each compiled with its values, as a run would.
         if let calendar {
             let set = RuleSet(schema: schema, calendar: calendar, packs: packs)
-            var profiles: [Profile] = []
-            for document in profileDocuments {
-                let (read, problems) = set.profile(document)
-                diagnostics.append(contentsOf: problems)
-                if let read {
-                    if let twin = Composition.twin(of: read, among: profiles) { diagnostics.append(twin) }
-                    profiles.append(read)
-                }
-                if let profile = read, !problems.hasErrors {
-                    do throws(DiagnosticList) { _ = try set.compile(RuleConfiguration(profiles: [profile], params: [:])) } catch {
-                        diagnostics.append(.error(.profileRejected(profile.name, error.sorted.map(\.wording)),
-                                                  at: SourceLocation(file: document.file, mark: document.root.mark)))
-                    }
+            let (_, problems, clean) = set.profiles(profileDocuments)
+            diagnostics.append(contentsOf: problems)
+            for profile in clean {
+                do throws(DiagnosticList) { _ = try set.compile(RuleConfiguration(profiles: [profile], params: [:])) } catch {
+                    diagnostics.append(.error(.profileRejected(profile.name, error.sorted.map(\.wording)), at: profile.location))
                 }
             }
         }

@@ -179,15 +179,8 @@ struct Composition {
         if packs.isEmpty, !diagnostics.hasErrors { diagnostics.append(noRulePacks) }
         guard let schema, let calendar, !diagnostics.hasErrors else { throw diagnostics }
         var set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, sources: sources)
-        var profiles: [Profile] = []
-        for document in profileDocuments {
-            let (profile, problems) = set.profile(document)
-            diagnostics.append(contentsOf: problems)
-            if let profile {
-                if let twin = Self.twin(of: profile, among: profiles) { diagnostics.append(twin) }
-                profiles.append(profile)
-            }
-        }
+        let (profiles, problems, _) = set.profiles(profileDocuments)
+        diagnostics.append(contentsOf: problems)
         if diagnostics.hasErrors { throw diagnostics }
         set = RuleSet(schema: schema, calendar: calendar, scoring: scoring ?? .standard, packs: packs, profiles: profiles, sources: sources)
         return set

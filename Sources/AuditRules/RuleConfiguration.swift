@@ -157,6 +157,22 @@ extension RuleSet {
         return (parsed, problems)
     }
 
+    /// Profile files read and checked against these rules, in order (a second profile of one
+    /// name is an error: results name profiles by name); `clean`: those without problems.
+    func profiles(_ documents: [YAMLDocument]) -> (profiles: [Profile], problems: DiagnosticList, clean: [Profile]) {
+        var profiles: [Profile] = [], clean: [Profile] = []
+        var problems = DiagnosticList()
+        for document in documents {
+            let (read, more) = profile(document)
+            problems.append(contentsOf: more)
+            guard let read else { continue }
+            if let twin = Composition.twin(of: read, among: profiles) { problems.append(twin) }
+            profiles.append(read)
+            if !more.hasErrors { clean.append(read) }
+        }
+        return (profiles, problems, clean)
+    }
+
     /// The configuration for one report: the profiles whose `match` selects it, then `params`.
     public func configuration(for report: InspectionReport?, params: [String: Value]) -> RuleConfiguration {
         RuleConfiguration(profiles: profiles.filter { report.map($0.match.selects) ?? true }, params: params)

@@ -19,11 +19,17 @@ struct Run {
     var stderr: String
 }
 
-/// Runs `audit` in the repository root with a fixed environment (LANG unset → English).
-func audit(_ arguments: [String], environment: [String: String] = [:], cwd: String = repositoryRoot) throws -> Run {
+/// Runs `audit` in the repository root with a fixed environment (LANG unset → English);
+/// `timeout` (seconds) ends a run that would hang, with status 124.
+func audit(_ arguments: [String], environment: [String: String] = [:], cwd: String = repositoryRoot, timeout: Int? = nil) throws -> Run {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: auditBinary)
-    process.arguments = arguments
+    if let timeout {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = [String(timeout), auditBinary] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = arguments
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
     process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
     let out = Pipe(), err = Pipe()

@@ -457,22 +457,7 @@ func statuses(of rule: String, in object: [String: Any]) -> [String] {
 
 @Suite struct ShippedRulesCLITests {
     /// `audit` under timeout(1), 30 s.
-    func timed(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["30", auditBinary] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
-    }
+    func timed(_ arguments: [String]) throws -> Run { try audit(arguments, timeout: 30) }
 
     func digestAndPacks(_ arguments: [String], report: String = "fixtures/example-report.yaml") throws -> (digest: String, packs: [String], rules: Set<String>) {
         let run = try audit([report, "--format", "json"] + arguments)
