@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/audit
 
-.PHONY: run test build release install deps bench clean
+.PHONY: run test build release install deps bench fuzz clean
 
 deps:
 	@pkg-config --exists yaml-0.1 2>/dev/null || { \
@@ -38,6 +38,29 @@ install: release
 
 bench: release
 	bash bench/run.sh
+
+# Fuzzing (minutes, not part of `make test`): each target runs FUZZ_SECONDS (default 1200)
+# from the seeds (fixtures and fixtures/fuzz/seeds) plus the corpus it grew before, in its
+# own build folder with libFuzzer and AddressSanitizer. A crash or timeout is written to
+# .build/fuzz-artifacts/; save it under fixtures/fuzz/<target>/ (the tests replay those) and fix it.
+FUZZ_SECONDS ?= 1200
+FUZZ_TARGETS ?= report expression rulefiles
+FUZZ_BIN := .build/fuzz/release
+fuzz: deps
+	AUDIT_FUZZ=1 $(SWIFT) build -c release --build-path .build/fuzz $(foreach t,$(FUZZ_TARGETS),--product fuzz-$(t))
+	@mkdir -p .build/fuzz-artifacts
+	@for t in $(FUZZ_TARGETS); do \
+	  case $$t in \
+	    report) seeds="fixtures/reports fixtures/broken-reports fixtures/broken-yaml fixtures/extensions/reports";; \
+	    expression) seeds="fixtures/fuzz/seeds/expression";; \
+	    rulefiles) seeds="rules fixtures/broken-rules fixtures/broken-extensions fixtures/profiles fixtures/extensions/hotline";; \
+	  esac; \
+	  mkdir -p .build/fuzz-corpus/$$t fixtures/fuzz/$$t; \
+	  echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_BIN)/fuzz-$$t .build/fuzz-corpus/$$t fixtures/fuzz/$$t $$seeds -max_total_time=$(FUZZ_SECONDS) \
+	    -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=.build/fuzz-artifacts/$$t- 2>&1 | tail -25 || exit 1; \
+	done
 
 clean:
 	rm -rf .build

@@ -13,6 +13,14 @@ import PackageDescription
 //   AuditBatch → Formatters (parallel batch scoring)
 //   AuditApp → Testing, Batch (the application layer: options in, loaded rules and a run's outcome out)
 //   audit → App (the only importer of ArgumentParser: commands that declare, validate, call, map)
+//   AuditFuzzing → Formatters (what the fuzz targets run); fuzz-report, fuzz-expression, fuzz-rulefiles → AuditFuzzing
+// `make fuzz` sets AUDIT_FUZZ=1 (and a build path of its own): every library is then built
+// with libFuzzer's coverage instrumentation and AddressSanitizer, and the fuzz targets link
+// libFuzzer, which supplies main. Ordinary builds are untouched (the fuzz targets are replayers).
+let fuzzing = Context.environment["AUDIT_FUZZ"] == "1"
+let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+let fuzzTarget: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .define("FUZZING")] : []
+
 let package = Package(
     name: "audit",
     products: [
@@ -27,16 +35,17 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "AuditCore"),
-        .target(name: "AuditYAML", dependencies: ["AuditCore", "CYAML"]),
-        .target(name: "AuditCalendar", dependencies: ["AuditCore", "AuditYAML"]),
-        .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"]),
+        .target(name: "AuditCore", swiftSettings: instrumented),
+        .target(name: "AuditYAML", dependencies: ["AuditCore", "CYAML"], swiftSettings: instrumented),
+        .target(name: "AuditCalendar", dependencies: ["AuditCore", "AuditYAML"], swiftSettings: instrumented),
+        .target(name: "AuditReport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar"], swiftSettings: instrumented),
         // The shipped rules/ are embedded at build time (BundledRules.swift, generated).
-        .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"], plugins: ["EmbedRules"]),
+        .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"], swiftSettings: instrumented,
+                plugins: ["EmbedRules"]),
         .executableTarget(name: "audit-embed"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["audit-embed"]),
-        .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"]),
-        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]),
+        .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"], swiftSettings: instrumented),
+        .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"], swiftSettings: instrumented),
         // Rule examples and fixture expectations, for `audit test` and the test suites.
         .target(name: "AuditTesting", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]),
         .target(
@@ -55,6 +64,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make fuzz`: libFuzzer targets over the paths a user's file takes (FuzzHarness), and
+        // in ordinary builds their replayers (the tests replay fixtures/fuzz/ through them).
+        .target(
+            name: "AuditFuzzing",
+            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"],
+            swiftSettings: instrumented
+        ),
+        .executableTarget(name: "fuzz-report", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
+        .executableTarget(name: "fuzz-expression", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
+        .executableTarget(name: "fuzz-rulefiles", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
         // `make bench`: one report audited N times against libyaml parsing it N times.
         .executableTarget(
             name: "audit-bench",
@@ -71,6 +90,7 @@ let package = Package(
         .testTarget(name: "AuditBatchTests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "AuditBatch", "AuditEngine", "AuditRules", "AuditReport", "AuditYAML"]),
         .testTarget(name: "AuditTestingTests", dependencies: ["AuditTestSupport", "AuditTesting", "AuditEngine", "AuditRules"]),
         .testTarget(name: "AuditAppTests", dependencies: ["AuditTestSupport", "AuditApp", "AuditCalendar", "AuditCore"]),
+        .testTarget(name: "AuditFuzzingTests", dependencies: ["AuditFuzzing", "AuditTestSupport"]),
         .testTarget(name: "AuditFormattersTests", dependencies: ["AuditFormatters", "AuditCore", "AuditReport", "AuditRules"]),
         // `audit` is not imported: the tests run the built binary, so it must be built first.
         .testTarget(name: "AuditCLITests", dependencies: ["AuditTestSupport", "AuditCore", "AuditFormatters", "audit"], exclude: ["Snapshots", "Schemas"]),

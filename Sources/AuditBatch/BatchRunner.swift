@@ -386,15 +386,20 @@ private struct Tally {
 
 extension BatchRunner {
     /// Routes SIGINT and SIGTERM to `interruption`, so a run stops between reports and
-    /// removes its temporary files instead of dying mid-write.
-    public static func installInterruptHandler() -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { interruption.store(true, ordering: .relaxed) }
-            source.resume()
-            return source
+    /// writes nothing. A plain handler, installed at once: it only sets an atomic flag (safe in
+    /// a signal handler). A dispatch signal source was used before, and a signal that came
+    /// between ignoring it and the source's registration (done later, on another thread) was
+    /// lost — the run then went on to the end.
+    public static func installInterruptHandler() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { _ in interruption.store(true, ordering: .relaxed) }
+            sigaddset(&set, number)
         }
+        // A parent may have started us with them blocked (Foundation's Process does): then they
+        // would wait, pending, until the run ends. Threads started later inherit the mask.
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
 

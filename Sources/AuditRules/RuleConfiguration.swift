@@ -148,7 +148,7 @@ extension RuleSet {
 
     /// A profile file read and checked against these rules: the profile as far as it could be
     /// read, and every problem of both steps.
-    func profile(_ document: YAMLDocument) -> (Profile?, DiagnosticList) {
+    public func profile(_ document: YAMLDocument) -> (Profile?, DiagnosticList) {
         var (parsed, problems) = Profile.parse(document, schema: schema)
         guard let read = parsed else { return (nil, problems) }
         let (checked, more) = check(read)

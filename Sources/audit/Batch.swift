@@ -26,13 +26,13 @@ extension Audit {
         }
 
         func run() throws {
+            // First of all: a signal that comes while the rules load must stop the run too.
+            BatchRunner.installInterruptHandler()
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request(waivers: judgement.waivers)) }
             let options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 limits: setup.request.limits, failOn: judgement.failOn.severity,
                 output: setup.outputOptions(language: judgement.language), progress: Console.stderrIsTerminal)
-            let handlers = BatchRunner.installInterruptHandler()
-            defer { handlers.forEach { $0.cancel() } }
             let outcome = try Outcome.perform { () throws(AppError) in
                 do throws(BatchError) {
                     return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)

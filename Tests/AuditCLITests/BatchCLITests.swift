@@ -61,6 +61,29 @@ import Testing
         #expect(left == [], "left behind: \(left)")
     }
 
+    /// A signal that comes at any moment — while the rules load, as scoring starts — stops
+    /// the run with 130 and nothing written. Before, a signal between ignoring it and the
+    /// registration of the dispatch source that was to catch it was lost, and the run went on
+    /// to the end (or one during loading killed the process outright).
+    @Test(arguments: [0, 30_000, 120_000, 400_000]) func aSignalAtAnyMomentStopsTheRun(afterMicroseconds delay: Int) throws {
+        let dir = try corpus("signal-\(delay)", copies: 300)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay))
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "killed by the signal instead of stopping")
+        #expect(process.terminationStatus == 130)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+        #expect(!left.contains("results.jsonl") && !left.contains { $0.contains(".tmp-") }, "left behind: \(left)")
+    }
+
     @Test func anEarlierCompleteOutputSurvivesAnInterruptedRun() throws {
         let dir = try corpus("keep", copies: 1500)
         defer { try? FileManager.default.removeItem(atPath: dir) }
