@@ -67,6 +67,7 @@ public struct CompiledRule: Sendable {
     public func outcomes(in evaluation: ReportEvaluation, standing: TierStanding? = nil) -> [Outcome] {
         let frame = evaluation.frame
         frame.ensureSlots(slotCount)
+        frame.steps = 0
         frame.tierStanding = standing
         defer { frame.tierStanding = nil }
         var results: [Outcome] = []

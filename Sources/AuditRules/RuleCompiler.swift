@@ -104,6 +104,13 @@ private struct RuleCompilation {
             messages[language] = template
         }
         let evidence = self.evidence(checkExpr, letExprs, &compiler)
+        // The cost of one report grows as (list length)^depth, the `for_each` list counting
+        // as one level: from depth 3 on, lint says what that means (the runtime budget stops
+        // a rule that goes over it, as an error).
+        let depth = compiler.deepestQuantifier + (list == nil ? 0 : 1)
+        if depth >= 3 {
+            warnings.append(Diagnostic(.warning, .costlyRule(depth: depth, budget: Frame.stepBudget), at: rule.check.location(at: 0)))
+        }
         slotCount = max(slotCount, compiler.slotCount)
         derived = derived || compiler.readsTierStanding
         fieldsRead.formUnion(compiler.fieldsRead)

@@ -309,6 +309,13 @@ extension Message {
                 zh: "规则编号 '\(id)' 与内置规则重复;新规则请另起编号,要调整内置规则请用配置文件的 rerate/disable")
     }
 
+    static func costlyRule(depth: Int, budget: Int) -> Message {
+        let per100 = (0..<depth).reduce(1) { product, _ in product.multipliedReportingOverflow(by: 100).overflow ? Int.max : product * 100 }
+        return Message("rule.cost",
+                       en: "list functions nested \(depth) deep (counting for_each): the cost grows as length^\(depth) — \(per100) steps for lists of 100; a report on which the rule goes over \(budget) steps gives an error",
+                       zh: "列表函数嵌套 \(depth) 层(含 for_each):计算量随列表长度的 \(depth) 次方增长,100 项的列表需 \(per100) 步;超过 \(budget) 步的报告上该规则给出 error")
+    }
+
     static func packShadowsShipped(_ name: String) -> Message {
         Message("rules.shipped-pack",
                 en: "pack '\(name)' is a shipped pack: an add-on needs a name of its own; to use your version of '\(name)' instead of the shipped one, give the complete rule set (with its report schema) or --no-shipped-rules",

@@ -63,6 +63,10 @@ public struct ExpressionCompiler {
     /// Every report field the compiled expressions read, as `object.field` of the schema
     /// (`premises.reception_area_m2`, `case.feedback_at`): the inspector's checklist.
     public private(set) var fieldsRead: Set<FieldReference> = []
+    /// List quantifiers (`all`, `any`, `count`, `filter`) open around the expression being
+    /// compiled, and the most ever open at once: the exponent of the rule's cost.
+    var quantifierDepth = 0
+    public internal(set) var deepestQuantifier = 0
 
     public init(schema: ReportSchema, params: [String: (value: Value, type: ExprType)]) {
         self.schema = schema

@@ -27,6 +27,11 @@ final class Frame {
     /// The first phase's outcome, for the rule being evaluated when it judges other rules'
     /// results: read by `tier_supported()`, `tier_blocking()`, `tier_eligible()`.
     var tierStanding: TierStanding?
+    /// Elements visited by list quantifiers for the rule being evaluated: a rule that nests
+    /// them over long lists (`cases.all(a, cases.all(b, …))`) grows as length^depth, and is
+    /// stopped at `stepBudget` with an `error` naming it rather than running for minutes.
+    var steps = 0
+    static let stepBudget = 2_000_000
 
     init(report: InspectionReport, context: EvaluationContext) {
         self.report = report

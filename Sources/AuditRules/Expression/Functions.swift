@@ -635,6 +635,10 @@ extension ExpressionCompiler {
         })
     }
 
+    static let overBudget = EvaluationError(
+        message: "the rule visited more than \(Frame.stepBudget) list elements on this report (list functions nested over long lists); it was stopped",
+        zh: "该规则在本报告上遍历的列表元素超过 \(Frame.stepBudget) 个(列表函数嵌套于长列表),已停止评估")
+
     /// `list.all(x, pred)`, `any`, `count`, `filter`: the variable is bound to each element
     /// in turn. Missing evidence in any element makes the answer unknown unless another
     /// element decides it (one false decides `all`, one true decides `any`).
@@ -646,6 +650,9 @@ extension ExpressionCompiler {
         let saved = scope[variable]
         let slot = bind(variable, element)
         defer { scope[variable] = saved }
+        quantifierDepth += 1
+        deepestQuantifier = max(deepestQuantifier, quantifierDepth)
+        defer { quantifierDepth -= 1 }
         let predicate = compile(args[1].value, expecting: .bool, role: "the condition of \(name)()")
         if predicate.type == .error { return predicate }
         let re = receiver.eval, pe = predicate.eval
@@ -658,6 +665,8 @@ extension ExpressionCompiler {
             var trueCount: Int64 = 0
             var kept: [Value] = []
             for item in items {
+                frame.steps += 1
+                if frame.steps > Frame.stepBudget { return .failure(Self.overBudget) }
                 frame.slots[slot] = item
                 let v = pe(frame)
                 switch Self.truth(v) {
