@@ -16,10 +16,11 @@ import PackageDescription
 //   AuditFuzzing → Formatters (what the fuzz targets run); fuzz-report, fuzz-expression, fuzz-rulefiles → AuditFuzzing
 // `make fuzz` sets AUDIT_FUZZ=1 (and a build path of its own): every library is then built
 // with libFuzzer's coverage instrumentation and AddressSanitizer, and the fuzz targets link
-// libFuzzer, which supplies main. Ordinary builds are untouched (the fuzz targets are replayers).
+// libFuzzer and hand it control. Ordinary builds are untouched (the fuzz targets are replayers).
 let fuzzing = Context.environment["AUDIT_FUZZ"] == "1"
 let instrumented: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
-let fuzzTarget: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .define("FUZZING")] : []
+let fuzzTarget: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+let fuzzLink: [LinkerSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 let package = Package(
     name: "audit",
@@ -69,11 +70,11 @@ let package = Package(
         .target(
             name: "AuditFuzzing",
             dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"],
-            swiftSettings: instrumented
+            swiftSettings: instrumented + (fuzzing ? [.define("FUZZING")] : [])
         ),
-        .executableTarget(name: "fuzz-report", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
-        .executableTarget(name: "fuzz-expression", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
-        .executableTarget(name: "fuzz-rulefiles", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget),
+        .executableTarget(name: "fuzz-report", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-expression", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-rulefiles", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // `make bench`: one report audited N times against libyaml parsing it N times.
         .executableTarget(
             name: "audit-bench",

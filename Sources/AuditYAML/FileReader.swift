@@ -30,22 +30,27 @@ enum FileReader {
         let size = Int(truncatingIfNeeded: info.st_size)
         if size > maxSize { return .failure(tooLarge(file: path, size: size, limit: maxSize)) }
 
+        // Read to the end, whatever fstat said: a file may grow after it, and some report no
+        // size at all (/proc, /sys: st_size 0). Never more than the limit, and never a buffer
+        // sized by the limit (which may be far beyond memory), only by what has been read.
         var readError: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            while initialized < size {
-                let count = posixRead(fd, base + initialized, size - initialized)
-                if count > 0 {
-                    initialized += count
-                } else if count == 0 {
-                    break  // the file shrank since fstat; keep what is there
-                } else if errno == EINTR || errno == EAGAIN {
-                    continue
-                } else {
-                    readError = errno
-                    break
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: min(max(size, 4096), 1 << 20) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBufferPointer { posixRead(fd, $0.baseAddress!, $0.count) }
+            if count > 0 {
+                if bytes.count + count > maxSize {
+                    return .failure(tooLarge(file: path, size: bytes.count + count, limit: maxSize))
                 }
+                bytes.append(contentsOf: chunk[0..<count])
+            } else if count == 0 {
+                break
+            } else if errno == EINTR || errno == EAGAIN {
+                continue
+            } else {
+                readError = errno
+                break
             }
         }
         if readError != 0 { return failure(.cannotRead(errorText(readError))) }

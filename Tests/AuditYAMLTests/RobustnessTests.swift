@@ -94,3 +94,13 @@ struct RobustnessTests {
                 == "t.yaml:1:100001: error: syntax error: mapping values are not allowed in this context")
     }
 }
+
+/// Files whose size the kernel does not report (/proc, /sys say 0) are read to their end, and
+/// the size limit still holds for them.
+@Suite struct SizelessFileTests {
+    @Test func aProcFileIsReadToItsEnd() throws {
+        let bytes = try YAMLLoader.readFile(path: "/proc/self/status", limits: YAMLLimits())
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("Name:"))
+        #expect(throws: DiagnosticList.self) { try YAMLLoader.readFile(path: "/proc/self/status", limits: YAMLLimits(maxFileSize: 16)) }
+    }
+}
