@@ -24,7 +24,7 @@ public struct ReportCheck: Sendable {
     public init(_ paths: [String], setup: Setup, asOf: Timestamp?) {
         let auditor = setup.auditor(asOf: asOf)
         let validator = ReportValidator(schema: setup.ruleSet.schema)
-        outcomes = paths.map { path in
+        outcomes = paths.map(YAMLFiles.normalize).map { path in
             do throws(DiagnosticList) {
                 let document = try YAMLLoader.load(path: path, limits: setup.request.limits)
                 return .audited(try auditor.audit(try validator.validate(document)).get())

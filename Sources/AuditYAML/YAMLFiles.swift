@@ -59,7 +59,7 @@ public enum YAMLFiles {
                 names.append(name)
             }
             for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                let path = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
                 var target = stat()
                 if stat(path, &target) != 0 {
                     // A dangling link named like a report is an input that cannot be read.
@@ -75,7 +75,7 @@ public enum YAMLFiles {
             }
         }
 
-        for path in paths {
+        for path in paths.map(normalize) {
             var info = stat()
             guard stat(path, &info) == 0 else {
                 problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
@@ -94,4 +94,16 @@ public enum YAMLFiles {
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// One spelling per path, so that output never depends on how the same path was typed
+    /// (`./a//b/` and `a/b` are one input): repeated slashes and `.` components go, and a
+    /// trailing slash. `..` stays (it depends on links); an absolute path stays absolute.
+    public static func normalize(_ path: String) -> String {
+        guard !path.isEmpty else { return path }
+        let absolute = path.hasPrefix("/")
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
 }

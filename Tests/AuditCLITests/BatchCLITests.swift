@@ -134,3 +134,22 @@ import Testing
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).allSatisfy { !$0.contains(".tmp-") })
     }
 }
+
+/// The same inputs spelled differently (`./in//`, `in`) give the same output bytes.
+@Suite struct PathSpellingTests {
+    @Test func outputDoesNotDependOnHowAPathIsSpelled() throws {
+        let dir = try temporaryFolder("batch-spelling")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/fixtures/example-report.yaml", toPath: dir + "/in/a.yaml")
+        #expect(try audit(["batch", "in", "--out", "plain"], cwd: dir).status <= 1)
+        #expect(try audit(["batch", "./in//", "--out", "odd"], cwd: dir).status <= 1)
+        for name in ["results.jsonl", "outlets.csv", "errors.jsonl"] {
+            let plain = try Data(contentsOf: URL(fileURLWithPath: dir + "/plain/" + name))
+            #expect(plain == (try Data(contentsOf: URL(fileURLWithPath: dir + "/odd/" + name))), "\(name)")
+        }
+        let one = try audit(["in/a.yaml", "--format", "json"], cwd: dir).stdout
+        #expect(one == (try audit(["./in//a.yaml", "--format", "json"], cwd: dir).stdout))
+        #expect(one.contains("\"path\": \"in/a.yaml\""))
+    }
+}
