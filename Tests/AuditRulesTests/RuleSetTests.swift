@@ -134,3 +134,25 @@ import Testing
         #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(pack.utf8))]) }
     }
 }
+
+/// Arithmetic that can only fail — a divisor always 0, a product of known values that always
+/// overflows — is a load (and lint) error, not an `error` on every report.
+@Suite struct AlwaysFailingArithmeticTests {
+    func messages(_ check: String) -> [String] {
+        let pack = rulePack(check: check, params: "big: 9223372036854775807, zero: 0")
+        let lint = Lint.run([.init(path: "t.yaml", bytes: Array(pack.utf8))], unreadable: DiagnosticList(), asOf: nil, shipped: .replaced)
+        return lint.diagnostics.sorted.filter { $0.severity == .error }.map(\.message)
+    }
+
+    @Test func divisionByAZeroParameterOrLiteral() {
+        #expect(messages("premises.reception_area_m2 / params.zero > 1") == ["'/' divides by zero here: the divisor is always 0"])
+        #expect(messages("premises.reception_area_m2 / 0 > 1") == ["'/' divides by zero here: the divisor is always 0"])
+        #expect(messages("premises.reception_area_m2 / 2 > 1").isEmpty)
+    }
+
+    @Test func knownValuesThatAlwaysOverflow() {
+        #expect(messages("params.big * 2 > 0") == ["'*' always fails here: integer overflow"])
+        #expect(messages("params.big + 1 > 0") == ["'+' always fails here: integer overflow"])
+        #expect(messages("params.big - 1 > 0").isEmpty)
+    }
+}

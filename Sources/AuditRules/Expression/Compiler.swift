@@ -541,7 +541,13 @@ public struct ExpressionCompiler {
         // the sum can be a deadline's N.
         if let a = left.constant, let b = right.constant {
             let folded = Self.arithmetic(op, a, b)
-            if case .failure = folded {} else { return Self.constant(folded, type) }
+            // Known at load and always wrong (`params.n * 9223372036854775807`, `1 / 0`): the
+            // rule could only ever give an error, so it does not load.
+            if case .failure(let failure) = folded { return error(at, "'\(op.rawValue)' always fails here: \(failure.message)") }
+            return Self.constant(folded, type)
+        }
+        if op == .divide, let divisor = right.constant, Self.equal(divisor, .int(0)) {
+            return error(at, "'/' divides by zero here: the divisor is always 0")
         }
         return Compiled(type: type, eval: { frame in
             let a = le(frame), b = re(frame)
