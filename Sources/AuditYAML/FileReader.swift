@@ -17,7 +17,7 @@ enum FileReader {
             .failure(.error(message, at: SourceLocation(file: path)))
         }
         // O_NONBLOCK so that opening a FIFO cannot hang; it has no effect on regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = RawPath.with(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         if fd < 0 { return failure(.cannotOpen(errorText(errno))) }
         defer { close(fd) }
 

@@ -39,29 +39,34 @@ public enum YAMLFiles {
 
         func walk(_ directory: String) {
             var info = stat()
-            guard stat(directory, &info) == 0 else {
+            guard RawPath.with(directory, { stat($0, &info) }) == 0 else {
                 problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
                 return
             }
             // A folder reached twice (a link loop, or two links to one place) is walked once.
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
-            guard let handle = opendir(directory) else {
+            guard let handle = RawPath.with(directory, { opendir($0) }) else {
                 problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
                 return
             }
             defer { closedir(handle) }
             var names: [String] = []
+            let directoryBytes = RawPath.bytes(directory)
             while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                let (name, exact) = RawPath.display(raw)
                 if name == "." || name == ".." || name.hasPrefix(".") { continue }
                 names.append(name)
+                // A name that is not UTF-8 is shown escaped and opened by its bytes.
+                let shown = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+                if !exact || directoryBytes != Array(directory.utf8) {
+                    RawPath.register(shown, directoryBytes == Array(".".utf8) ? raw : directoryBytes + (directory.hasSuffix("/") ? [] : [UInt8(ascii: "/")]) + raw)
+                }
             }
             for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
                 let path = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
                 var target = stat()
-                if stat(path, &target) != 0 {
+                if RawPath.with(path, { stat($0, &target) }) != 0 {
                     // A dangling link named like a report is an input that cannot be read.
                     if isReport(name) { problems.append(Problem(path: path, reason: .cannotReadInput(errorText()))) }
                     continue
@@ -77,7 +82,7 @@ public enum YAMLFiles {
 
         for path in paths.map(normalize) {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard RawPath.with(path, { stat($0, &info) }) == 0 else {
                 problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
                 continue
             }

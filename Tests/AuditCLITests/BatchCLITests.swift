@@ -153,3 +153,32 @@ import Testing
         #expect(one.contains("\"path\": \"in/a.yaml\""))
     }
 }
+
+/// File names that are not UTF-8 (GBK, from a Chinese Windows share) are read, and each is
+/// named losslessly (`\xB1\xA8.yaml`), never two of them as one path.
+@Suite struct NonUTF8NameTests {
+    func create(_ dir: String, _ name: [UInt8], from source: String) throws {
+        let path = Array(dir.utf8) + [UInt8(ascii: "/")] + name + [0]
+        let fd = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(fd >= 0)
+        let bytes = Array(try String(contentsOfFile: source, encoding: .utf8).utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+
+    @Test func gbkNamesAreReadAndNamedApart() throws {
+        let dir = try temporaryFolder("batch-gbk")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        // 报告.yaml and 检查.yaml in GBK: both are invalid UTF-8, and once read as the same "?".
+        try create(dir + "/in", [0xB1, 0xA8, 0xB8, 0xE6] + Array(".yaml".utf8), from: repositoryRoot + "/fixtures/example-report.yaml")
+        try create(dir + "/in", [0xBC, 0xEC, 0xB2, 0xE9] + Array(".yaml".utf8), from: repositoryRoot + "/fixtures/example-report.yaml")
+        let run = try audit(["batch", "in", "--out", "out"], cwd: dir)
+        #expect(run.stdout.contains("scored 2, errors 0, total 2"), "\(run.stdout)\(run.stderr)")
+        let results = try String(contentsOfFile: dir + "/out/results.jsonl", encoding: .utf8)
+        #expect(results.contains(#""path":"in/\\xB1\\xA8\\xB8\\xE6.yaml""#), "\(results.prefix(300))")
+        #expect(results.contains(#""path":"in/\\xBC\\xEC\\xB2\\xE9.yaml""#))
+    }
+}

@@ -104,3 +104,14 @@ struct RobustnessTests {
         #expect(throws: DiagnosticList.self) { try YAMLLoader.readFile(path: "/proc/self/status", limits: YAMLLimits(maxFileSize: 16)) }
     }
 }
+
+/// How a file name that is not UTF-8 is shown: each stray byte as `\xNN`, a backslash then as
+/// `\x5C`, so that one text names one file.
+@Suite struct RawPathTests {
+    @Test func theShownNameMapsBackOneWay() {
+        #expect(RawPath.display([0x61, 0xB1, 0x62]) == (#"a\xB1b"#, false))
+        #expect(RawPath.display([0x5C, 0xB1]) == (#"\x5C\xB1"#, false))
+        #expect(RawPath.display(Array("报告\\.yaml".utf8)) == ("报告\\.yaml", true))
+        #expect(RawPath.display([0xE6, 0x8A]).text == #"\xE6\x8A"#, "a cut-off sequence")
+    }
+}
