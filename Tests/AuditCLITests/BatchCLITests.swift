@@ -44,10 +44,10 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until the run is under way (its temporary files exist), then interrupt it.
+        // Wait until the run is under way (its staging folder exists), then interrupt it.
         var started = false
         for _ in 0..<200 {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
             if names.contains(where: { $0.contains(".tmp-") }) { started = true; break }
             usleep(20_000)
         }
@@ -59,6 +59,7 @@ import Testing
         #expect(process.terminationStatus == 130)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
         #expect(left == [], "left behind: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in"], "no staging folder left")
     }
 
     @Test func anEarlierCompleteOutputSurvivesAnInterruptedRun() throws {
@@ -79,7 +80,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl")) == before)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out") + FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(!names.contains { $0.contains(".tmp-") })
     }
 
@@ -98,7 +99,7 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         for _ in 0..<200 {
-            if ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains(where: { $0.contains(".tmp-") }) { break }
+            if ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains(where: { $0.contains(".tmp-") }) { break }
             usleep(20_000)
         }
         usleep(300_000)
@@ -108,6 +109,6 @@ import Testing
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationStatus == 130 || process.terminationStatus == 2, "ended: \(process.terminationStatus)")
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).allSatisfy { !$0.contains(".tmp-") })
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).allSatisfy { !$0.contains(".tmp-") })
     }
 }
