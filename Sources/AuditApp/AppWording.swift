@@ -29,8 +29,4 @@ extension Message {
         Message("input.no-tests", en: "no rule files or *.expect.yaml files in \(paths.joined(separator: ", "))",
                 zh: "\(paths.joined(separator: "、")) 中没有规则文件或 *.expect.yaml 文件")
     }
-
-    public static func cannotWrite(_ reason: String) -> Message {
-        Message("output.write", en: reason, zh: "无法写入:\(reason)")
-    }
 }

@@ -10,7 +10,7 @@ import AuditYAML
 import Dispatch
 import Synchronization
 
-/// Set by SIGINT/SIGTERM; workers and the writer stop at the next report.
+/// Set by SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2; workers and the writer stop at the next report.
 let interruption = Atomic<Bool>(false)
 
 /// Scores many reports in parallel and writes the batch outputs (`cli.md`, Batch outputs).
@@ -140,7 +140,7 @@ public struct BatchRunner: Sendable {
 
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
         let inputs = Self.inputs(paths)
-        let outputs = try BatchOutputs(directory: options.outDirectory, makeDirectory: makeDirectory)
+        let outputs = try BatchOutputs(directory: options.outDirectory)
         outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
         let rules = auditorRulesInOrder()
         let ruleIndex = RuleIndex(rules)
@@ -205,27 +205,13 @@ public struct BatchRunner: Sendable {
         auditor.base.rules.filter { !$0.isDerived } + auditor.base.rules.filter(\.isDerived)
     }
 
-    func makeDirectory(_ path: String) throws(BatchError) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw BatchError("\(path): cannot create the output folder: \(String(cString: strerror(errno)))")
-            }
-        }
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            throw BatchError("\(path): not a folder")
-        }
-    }
-
     static func showProgress(done: Int, total: Int, elapsed: Duration, final: Bool = false) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let line = "\r\(done)/\(total)  \(JSON.format(rate, decimals: 0)) reports/s  ETA \(JSON.format(eta, decimals: 0)) s   "
-        var bytes = Array((line + (final ? "\n" : "")).utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        // Progress is a courtesy: a failed write of it is not an error of the run.
+        _ = FileDescriptor.writeAll(2, line + (final ? "\n" : ""))
     }
 
     // MARK: - Aggregates
@@ -266,20 +252,45 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// The six batch outputs, each written to a temporary file and renamed into place only when
-/// all are complete: whole or not at all.
-private struct BatchOutputs {
+/// The six batch outputs, replacing the previous set as a whole or not at all.
+///
+/// They are written into a staging folder beside the output folder (`.NAME.tmp-PID`); when
+/// all are complete, the staging folder and the output folder trade places in one
+/// `renameat2(RENAME_EXCHANGE)` (where the file system cannot, two renames: the old folder
+/// aside, the new one in) and the old set is removed. The output folder therefore belongs to
+/// the batch: anything in it but the six outputs is refused before scoring, and again just
+/// before the exchange. Temporaries of this naming left by killed runs are removed first.
+private final class BatchOutputs {
     static let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
+    /// The output folder as given (messages name it).
+    let given: String
+    /// The output folder, a link resolved: what the staging folder replaces.
+    let folder: String
+    let staging: String
     let files: [String: AtomicFile]
 
-    init(directory: String, makeDirectory: (String) throws(BatchError) -> Void) throws(BatchError) {
-        try makeDirectory(directory)
+    init(directory: String) throws(BatchError) {
+        guard !directory.isEmpty else { throw BatchError(.emptyOutputFolder) }
+        given = directory
+        folder = try Self.resolve(directory)
+        let (parent, name) = Self.split(folder)
+        staging = parent + "/.\(name).tmp-\(getpid())"
+        Self.removeStale(parent: parent, name: name, folder: folder)
+        try Self.checkContents(of: folder, given: directory)
+        var info = stat()
+        let mode: mode_t = stat(folder, &info) == 0 ? info.st_mode & 0o7777 : 0o755
+        Self.removeFolder(staging)
+        guard mkdir(staging, mode) == 0 else {
+            throw BatchError(.cannotCreateFolder(directory, reason: String(cString: strerror(errno))))
+        }
+        _ = chmod(staging, mode)
         var files: [String: AtomicFile] = [:]
         do throws(AtomicFile.WriteError) {
-            for name in Self.names { files[name] = try AtomicFile(path: directory + "/" + name) }
+            for name in Self.names { files[name] = try AtomicFile(path: staging + "/" + name) }
         } catch {
             files.values.forEach { $0.discard() }
-            throw BatchError(error.description)
+            Self.removeFolder(staging)
+            throw BatchError(error.message)
         }
         self.files = files
     }
@@ -288,9 +299,12 @@ private struct BatchOutputs {
     var outlets: AtomicFile { files["outlets.csv"]! }
     var errors: AtomicFile { files["errors.jsonl"]! }
 
-    func discard() { files.values.forEach { $0.discard() } }
+    func discard() {
+        files.values.forEach { $0.discard() }
+        Self.removeFolder(staging)
+    }
 
-    /// Writes the aggregates, then closes and renames every file.
+    /// Writes the aggregates, completes every file, then puts the set in place.
     func finish(_ summary: BatchSummary, language: Language) throws(BatchError) {
         files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
         files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
@@ -301,8 +315,148 @@ private struct BatchOutputs {
             for name in Self.names { try files[name]!.commit() }
         } catch {
             discard()
-            throw BatchError(error.description)
+            throw BatchError(error.message)
         }
+        Self.sync(staging)
+        do throws(BatchError) {
+            try Self.checkContents(of: folder, given: given)
+            try swap()
+        } catch {
+            discard()
+            throw error
+        }
+        Self.sync(Self.split(folder).parent)
+    }
+
+    /// The staging folder in place of the output folder; the old set removed.
+    private func swap() throws(BatchError) {
+        var info = stat()
+        guard lstat(folder, &info) == 0 else {
+            // No previous set: one rename.
+            guard rename(staging, folder) == 0 else { throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno)))) }
+            return
+        }
+        if Self.exchange(staging, folder) {
+            Self.removeFolder(staging)  // now the old set
+            return
+        }
+        guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
+            throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno))))
+        }
+        // No exchange on this file system: the old folder aside, the new one in, the old removed.
+        let (parent, name) = Self.split(folder)
+        let aside = parent + "/.\(name).old-\(getpid())"
+        Self.removeFolder(aside)
+        guard rename(folder, aside) == 0 else { throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno)))) }
+        guard rename(staging, folder) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(aside, folder)
+            throw BatchError(.cannotReplace(given, reason: reason))
+        }
+        Self.removeFolder(aside)
+    }
+
+    /// `renameat2(a, b, RENAME_EXCHANGE)`, looked up at run time (Swift's Glibc does not
+    /// export it); false with `errno` set when it fails or is missing.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+        guard let symbol = dlsym(nil, "renameat2") else { errno = ENOSYS; return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let exchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchange) == 0
+    }
+
+    /// The output folder to replace: a link resolved, parents created; an existing one must
+    /// be a folder.
+    static func resolve(_ path: String) throws(BatchError) -> String {
+        var trimmed = path
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        var info = stat()
+        if lstat(trimmed, &info) == 0 {
+            guard let resolved = realpath(trimmed, nil) else {
+                throw BatchError(errno == ENOENT ? .linkToNoFolder(path) : .cannotCreateFolder(path, reason: String(cString: strerror(errno))))
+            }
+            defer { free(resolved) }
+            guard stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw BatchError(.notAFolder(path)) }
+            let folder = String(cString: resolved)
+            guard folder != "/" else { throw BatchError(.foreignEntries(path, ["/"])) }
+            return folder
+        }
+        guard errno == ENOENT else { throw BatchError(.cannotCreateFolder(path, reason: String(cString: strerror(errno)))) }
+        let (parent, name) = split(trimmed)
+        try makeDirectories(parent, given: path)
+        guard let resolved = realpath(parent, nil) else {
+            throw BatchError(.cannotCreateFolder(path, reason: String(cString: strerror(errno))))
+        }
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+
+    static func makeDirectories(_ path: String, given: String) throws(BatchError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw BatchError(.cannotCreateFolder(given, reason: String(cString: strerror(errno))))
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw BatchError(.notAFolder(path)) }
+    }
+
+    /// The folder holding `path` (".", when none is named) and its last name.
+    static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = String(path[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
+    }
+
+    /// Refuses an output folder holding anything but the six outputs as regular files.
+    static func checkContents(of folder: String, given: String) throws(BatchError) {
+        guard let dir = opendir(folder) else { return }
+        var foreign: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            if names.contains(name), lstat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG { continue }
+            foreign.append(name)
+        }
+        closedir(dir)
+        if !foreign.isEmpty { throw BatchError(.foreignEntries(given, foreign.sorted())) }
+    }
+
+    /// Removes what killed runs left: staging and set-aside folders beside the output folder,
+    /// and (from earlier versions) `.NAME.tmp-PID` files in it, whose process is gone.
+    static func removeStale(parent: String, name: String, folder: String) {
+        for prefix in [".\(name).tmp-", ".\(name).old-"] {
+            for entry in StaleTemporaries.entries(in: parent, prefix: prefix) { removeFolder(parent + "/" + entry) }
+        }
+        for output in names {
+            for entry in StaleTemporaries.entries(in: folder, prefix: ".\(output).tmp-") { unlink(folder + "/" + entry) }
+        }
+    }
+
+    /// Removes a staging or set-aside folder: the outputs and their temporaries in it, then
+    /// the folder (left when it holds anything else).
+    static func removeFolder(_ path: String) {
+        guard let dir = opendir(path) else { return }
+        var entries: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if names.contains(name) || names.contains(where: { name.hasPrefix(".\($0).tmp-") }) { entries.append(name) }
+        }
+        closedir(dir)
+        for name in entries { unlink(path + "/" + name) }
+        rmdir(path)
+    }
+
+    static func sync(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
     }
 }
 
@@ -385,15 +539,18 @@ private struct Tally {
 }
 
 extension BatchRunner {
-    /// Routes SIGINT and SIGTERM to `interruption`, so a run stops between reports and
-    /// writes nothing. A plain handler, installed at once: it only sets an atomic flag (safe in
-    /// a signal handler). A dispatch signal source was used before, and a signal that came
-    /// between ignoring it and the source's registration (done later, on another thread) was
-    /// lost — the run then went on to the end.
+    /// Routes SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 to `interruption`, so a run stops
+    /// between reports and writes nothing; SIGPIPE and SIGXFSZ are ignored, so that a closed
+    /// pipe or a file-size limit is an error of the write that meets it. A plain handler,
+    /// installed at once: it only sets an atomic flag (safe in a signal handler). A dispatch
+    /// signal source was used before, and a signal that came between ignoring it and the
+    /// source's registration (done later, on another thread) was lost — the run went on.
     public static func installInterruptHandler() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         var set = sigset_t()
         sigemptyset(&set)
-        for number in [SIGINT, SIGTERM] {
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2] {
             signal(number) { _ in interruption.store(true, ordering: .relaxed) }
             sigaddset(&set, number)
         }
@@ -403,8 +560,9 @@ extension BatchRunner {
     }
 }
 
-/// A batch that cannot go on (the output folder cannot be written).
+/// A batch that cannot go on (the output folder cannot be written or replaced).
 public struct BatchError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var message: Message
+    public var description: String { message.en }
+    public init(_ message: Message) { self.message = message }
 }

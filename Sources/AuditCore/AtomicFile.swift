@@ -8,36 +8,72 @@ import Darwin
 /// renamed over the target by `commit()` — `rename(2)` replaces it atomically — or removed by
 /// `discard()`. A crash or Ctrl-C leaves the old file (or none), never half of a new one.
 /// Text is buffered and written in large pieces, so a 100 MB output streams in bounded memory.
+///
+/// Only a regular file (or nothing) is replaced: a device, FIFO, socket or folder at the path
+/// is refused, as is a file that is one of the run's inputs (same device and inode, however
+/// spelled). A link is written through: the file it points to is replaced (in its own
+/// folder) and the link stays; a link to nothing is refused. An existing file keeps its
+/// permissions (and, when allowed, its owner). Temporaries of this naming left by processes
+/// that are gone are removed.
 public final class AtomicFile {
     public struct WriteError: Error, CustomStringConvertible, Sendable {
-        public var description: String
+        public var message: Message
+        public var description: String { message.en }
+        public init(_ message: Message) { self.message = message }
     }
 
+    /// The path as given (messages name it).
     public let path: String
+    /// The file replaced: `path`, or the file it links to.
+    public let target: String
     public let temporaryPath: String
     private var fd: Int32
     private var buffer: [UInt8] = []
-    private var failure: String?
+    private var failure: Message?
 
-    /// Creates the temporary file (a stale one of the same name, left by a killed run with the
-    /// same process id, is replaced).
-    public init(path: String) throws(WriteError) {
+    /// Checks the target and creates the temporary file. `inputs`: files the run reads, which
+    /// must not be replaced.
+    public init(path: String, inputs: [String] = []) throws(WriteError) {
         self.path = path
-        temporaryPath = Self.temporaryPath(for: path)
-        // A folder cannot be replaced by a file: say so before writing anything.
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            throw WriteError(description: "\(path): cannot write: \(String(cString: strerror(EISDIR)))")
+        var exists = false
+        var target = path
+        if lstat(path, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let resolved = realpath(path, nil) else {
+                    throw WriteError(errno == ENOENT ? .danglingLink(path) : .cannotWriteFile(path, reason: Self.errorText()))
+                }
+                target = String(cString: resolved)
+                free(resolved)
+                guard stat(target, &info) == 0 else { throw WriteError(.cannotWriteFile(path, reason: Self.errorText())) }
+            }
+            exists = true
+            if let kind = Self.kind(info.st_mode) { throw WriteError(.notARegularFile(path, kind: kind)) }
+            for input in inputs {
+                var other = stat()
+                if stat(input, &other) == 0, other.st_dev == info.st_dev, other.st_ino == info.st_ino {
+                    throw WriteError(.outputIsInput(path, input: input))
+                }
+            }
+        } else if errno != ENOENT {
+            throw WriteError(.cannotWriteFile(path, reason: Self.errorText()))
         }
+        self.target = target
+        temporaryPath = Self.temporaryPath(for: target)
+        Self.removeStaleTemporaries(of: target)
         unlink(temporaryPath)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(description: "\(path): cannot write: \(Self.errorText())") }
+        guard fd >= 0 else { throw WriteError(.cannotWriteFile(path, reason: Self.errorText())) }
+        if exists {
+            if info.st_uid != geteuid() || info.st_gid != getegid() { _ = fchown(fd, info.st_uid, info.st_gid) }
+            _ = fchmod(fd, info.st_mode & 0o7777)
+        }
         buffer.reserveCapacity(1 << 16)
     }
 
     /// The whole text, atomically.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
-        let file = try AtomicFile(path: path)
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(WriteError) {
+        let file = try AtomicFile(path: path, inputs: inputs)
         file.write(text)
         do throws(WriteError) {
             try file.close()
@@ -55,22 +91,8 @@ public final class AtomicFile {
 
     private func flush() {
         guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
-        var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                #if canImport(Glibc)
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                #else
-                let n = Darwin.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                #endif
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = "\(path): cannot write: \(Self.errorText())"
-                    return
-                }
-                offset += n
-            }
-        }
+        let error = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+        if error != 0 { failure = .cannotWriteFile(path, reason: Self.errorText(error)) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -78,15 +100,15 @@ public final class AtomicFile {
     public func close() throws(WriteError) {
         guard fd >= 0 else { return }
         flush()
-        if failure == nil, fsync(fd) != 0 { failure = "\(path): cannot write: \(Self.errorText())" }
+        if failure == nil, fsync(fd) != 0 { failure = .cannotWriteFile(path, reason: Self.errorText()) }
         closeDescriptor()
-        if let failure { throw WriteError(description: failure) }
+        if let failure { throw WriteError(failure) }
     }
 
     /// Puts the closed file in place of the target.
     public func commit() throws(WriteError) {
-        guard rename(temporaryPath, path) == 0 else {
-            throw WriteError(description: "\(path): cannot rename into place: \(Self.errorText())")
+        guard rename(temporaryPath, target) == 0 else {
+            throw WriteError(.cannotRename(path, reason: Self.errorText()))
         }
     }
 
@@ -105,12 +127,87 @@ public final class AtomicFile {
         fd = -1
     }
 
+    /// What a file type that is not a regular file is called in messages; nil for a regular file.
+    public static func kind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "folder"
+        case S_IFIFO: "FIFO"
+        case S_IFCHR, S_IFBLK: "device"
+        case S_IFSOCK: "socket"
+        default: "special file"
+        }
+    }
+
     static func temporaryPath(for path: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let (directory, name) = split(path)
         return "\(directory).\(name).tmp-\(getpid())"
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)) }
+    /// The folder part (with its slash, or empty) and the name.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        let slash = path.lastIndex(of: "/")
+        return (slash.map { String(path[...$0]) } ?? "", slash.map { String(path[path.index(after: $0)...]) } ?? path)
+    }
+
+    /// Removes `.NAME.tmp-PID` beside `path` whose process is gone.
+    static func removeStaleTemporaries(of path: String) {
+        let (directory, name) = split(path)
+        for entry in StaleTemporaries.entries(in: directory.isEmpty ? "." : directory, prefix: ".\(name).tmp-") {
+            unlink(directory + entry)
+        }
+    }
+
+    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+}
+
+/// Temporaries named `PREFIX` + a process id, left by runs that were killed.
+public enum StaleTemporaries {
+    /// The names in `directory` that are `prefix` followed by the id of a process that is gone
+    /// (not this one: a reused id of ours is stale too, but ours are made after this runs).
+    public static func entries(in directory: String, prefix: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var found: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0,
+                  name.dropFirst(prefix.count).allSatisfy(\.isASCII) else { continue }
+            if pid == getpid() || !isAlive(pid) { found.append(name) }
+        }
+        return found.sorted()
+    }
+
+    public static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+}
+
+/// Writes to a descriptor without traps or silent losses.
+public enum FileDescriptor {
+    /// Writes all of `bytes`, again after EINTR and partial writes: 0, or the errno of the
+    /// write that failed.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var offset = 0
+        while offset < bytes.count {
+            #if canImport(Glibc)
+            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            #else
+            let n = Darwin.write(fd, base + offset, bytes.count - offset)
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if n == 0 { return EIO }
+            offset += n
+        }
+        return 0
+    }
+
+    public static func writeAll(_ fd: Int32, _ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+    }
 }

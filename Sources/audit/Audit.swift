@@ -13,4 +13,10 @@ struct Audit: ParsableCommand {
         subcommands: [Check.self, Batch.self, Lint.self, Test.self, Explain.self, Rules.self, Template.self],
         defaultSubcommand: Check.self
     )
+
+    /// Write errors on standard output and error become exit statuses before anything runs.
+    static func main() {
+        Console.prepare()
+        main(nil)
+    }
 }

@@ -10,8 +10,8 @@ extension Audit {
         static let configuration = CommandConfiguration(
             abstract: "Score every *.yaml/*.yml report below the paths and write the batch outputs to a folder.",
             discussion: """
-                Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl and dashboard.html, \
-                each whole or not at all. Ends with 'scored S, errors E, total T'. Exit 0 when all were scored \
+                Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl and dashboard.html; \
+                they replace the previous set as a whole or not at all (the folder must hold nothing else). Ends with 'scored S, errors E, total T'. Exit 0 when all were scored \
                 and none breaches --fail-on, 1 when some breach, 2 when an input could not be scored.
                 """)
 
@@ -22,6 +22,7 @@ extension Audit {
         @OptionGroup var judgement: JudgementOptions
 
         func validate() throws {
+            if out.isEmpty { throw ValidationError(Message.emptyOutputFolder.en) }
             if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         }
 
@@ -37,7 +38,7 @@ extension Audit {
                 do throws(BatchError) {
                     return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)
                 } catch {
-                    throw .failure(.cannotWrite(error.description))
+                    throw .failure(error.message)
                 }
             }
             let s = outcome.summary

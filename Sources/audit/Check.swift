@@ -52,7 +52,8 @@ extension Audit {
             }
             let useColor = color == .always || (color == .auto && output == nil && Console.stdoutIsTerminal)
             let options = setup.outputOptions(language: judgement.language, showPassed: show.contains(.passed), color: useColor && format == .text)
-            try Outcome.write(format.render(check.results, options), to: output)
+            try Outcome.write(format.render(check.results, options), to: output,
+                              inputs: reports + ruleOptions.inputFiles + (judgement.waivers.map { [$0] } ?? []))
             try Outcome.exit(check.exitStatus(failOn: judgement.failOn.severity, minScore: minScore))
         }
     }

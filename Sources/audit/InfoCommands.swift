@@ -106,7 +106,7 @@ extension Audit {
                     throw .invalid(error, SourceTexts(limit: 0))
                 }
             }
-            try Outcome.write(TemplateFormatter.format(checklist, schema: setup.ruleSet.schema), to: output)
+            try Outcome.write(TemplateFormatter.format(checklist, schema: setup.ruleSet.schema), to: output, inputs: ruleOptions.inputFiles)
         }
     }
 }

@@ -33,6 +33,10 @@ struct RuleOptions: ParsableArguments {
 
     @OptionGroup var limits: LimitOptions
 
+    /// The files given on the command line that the rules come from (an output must not
+    /// replace them).
+    var inputFiles: [String] { rulePaths + profiles }
+
     func request(waivers: String? = nil) -> RuleRequest {
         RuleRequest(paths: rulePaths, params: params, profiles: profiles, withoutShippedPacks: noShippedRules,
                     requiredDigest: requiredDigest, maxFileSize: limits.maxFileSize, waivers: waivers)
@@ -123,24 +127,62 @@ enum Outcome {
     }
 
     /// Writes `text` to `path` atomically, or to standard output when there is no path.
-    static func write(_ text: String, to path: String?) throws {
+    /// `inputs`: the files the run read, which the output must not replace.
+    static func write(_ text: String, to path: String?, inputs: [String]) throws {
         guard let path else { return Console.out(text) }
         try perform { () throws(AppError) in
-            do throws(AtomicFile.WriteError) { try AtomicFile.write(text, to: path) } catch {
-                throw .failure(.cannotWrite(error.description))
+            do throws(AtomicFile.WriteError) { try AtomicFile.write(text, to: path, inputs: inputs) } catch {
+                throw .failure(error.message)
             }
         }
     }
 }
 
-/// Writes to standard output or error without Foundation's buffering surprises.
+/// Writes to standard output and error with write(2): a write error ends the run with exit 2
+/// and one message (on stderr, when it still works), never a trap; a reader that went away
+/// (EPIPE: `audit … | head`) ends it quietly with 141, as a tool killed by SIGPIPE.
 enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// The exit status when standard output's reader has gone.
+    static let brokenPipeStatus: Int32 = 141
+
+    static func out(_ text: String) { write(1, text) }
+
+    static func error(_ text: String) { write(2, text) }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        let error = FileDescriptor.writeAll(fd, text)
+        if error != 0 { fail(fd, error) }
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// Ends the run after a failed write to `fd`.
+    static func fail(_ fd: Int32, _ error: Int32) -> Never {
+        if error == EPIPE { _exit(brokenPipeStatus) }
+        if fd == 1 {
+            let reason = String(cString: strerror(error))
+            _ = FileDescriptor.writeAll(2, "error: \(Message.cannotWriteStream("standard output", reason: reason).en)\n")
+        }
+        _exit(ExitStatus.invalidInput.rawValue)
+    }
+
+    /// Run first: SIGPIPE and SIGXFSZ become errors of the write that meets them; a closed
+    /// standard descriptor is held by /dev/null opened read-only (so no file opened later
+    /// takes its number, and writing to it fails with EBADF); what argument-parser prints
+    /// through stdio (help, usage errors) is checked when the process exits.
+    static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let placeholder = open("/dev/null", O_RDONLY)
+            if placeholder >= 0, placeholder != fd {
+                dup2(placeholder, fd)
+                close(placeholder)
+            }
+        }
+        atexit {
+            // Every stdio stream: only argument-parser's stdout and stderr are open. When
+            // stderr is the one that failed, the message about it is lost with it.
+            if fflush(nil) != 0 { Console.fail(1, errno == 0 ? EIO : errno) }
+        }
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

@@ -135,7 +135,7 @@ import Testing
         do throws(AtomicFile.WriteError) {
             try AtomicFile.write("x", to: "/tmp")
         } catch {
-            #expect(error.description == "/tmp: cannot write: Is a directory")
+            #expect(error.description == "/tmp: not a regular file (a folder); --output writes only regular files")
         }
     }
 }

@@ -44,10 +44,10 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait until the run is under way (its temporary files exist), then interrupt it.
+        // Wait until the run is under way (its staging folder exists), then interrupt it.
         var started = false
         for _ in 0..<200 {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
             if names.contains(where: { $0.contains(".tmp-") }) { started = true; break }
             usleep(20_000)
         }
@@ -59,6 +59,7 @@ import Testing
         #expect(process.terminationStatus == 130)
         let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
         #expect(left == [], "left behind: \(left)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["in"], "no staging folder left")
     }
 
     /// A signal that comes at any moment — while the rules load, as scoring starts — stops
@@ -102,7 +103,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl")) == before)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out") + FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(!names.contains { $0.contains(".tmp-") })
     }
 
@@ -121,7 +122,7 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         for _ in 0..<200 {
-            if ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).contains(where: { $0.contains(".tmp-") }) { break }
+            if ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).contains(where: { $0.contains(".tmp-") }) { break }
             usleep(20_000)
         }
         usleep(300_000)
@@ -131,7 +132,7 @@ import Testing
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         #expect(process.terminationStatus == 130 || process.terminationStatus == 2, "ended: \(process.terminationStatus)")
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []).allSatisfy { !$0.contains(".tmp-") })
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).allSatisfy { !$0.contains(".tmp-") })
     }
 }
 
