@@ -54,10 +54,10 @@ public struct RuleTestRun: Sendable {
         case .text:
             var out = ""
             for e in examples where !e.passed {
-                out += "\(e.example.location): \(e.rule): \(e.problem ?? "")\n"
+                out += VisibleEscaping.escape("\(e.example.location): \(e.rule): \(e.problem ?? "")") + "\n"
             }
             for f in fixtures where !f.passed {
-                for problem in f.problems { out += "\(f.file): \(problem)\n" }
+                for problem in f.problems { out += VisibleEscaping.escape("\(f.file): \(problem)") + "\n" }
             }
             return out + "\(total - failed) passed, \(failed) failed\n"
         case .junit:

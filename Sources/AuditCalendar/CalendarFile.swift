@@ -11,6 +11,8 @@ import AuditYAML
 ///         working_days: [2026-01-04, …]
 public enum CalendarFile {
     public static let format = "business-days/1"
+    /// The years a calendar may list.
+    public static let years: ClosedRange<Int64> = 1900...2200
 
     public static func load(_ document: YAMLDocument) throws(DiagnosticList) -> BusinessCalendar {
         var reader = NodeReader(file: document.file)
@@ -28,7 +30,7 @@ public enum CalendarFile {
                     continue
                 }
                 for entry in entries {
-                    guard case .int(let number)? = entry.key.scalar?.value, (1900...2200).contains(number) else {
+                    guard case .int(let number)? = entry.key.scalar?.value, Self.years.contains(number) else {
                         reader.error(.yearMustBeNumber(found: reader.describe(entry.key)), at: entry.key)
                         continue
                     }

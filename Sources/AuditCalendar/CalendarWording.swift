@@ -14,7 +14,8 @@ extension Message {
         "calendar.years", en: "years must be a mapping of year to its days", zh: "years 须为“年份: 该年的日期”的映射")
 
     static func yearMustBeNumber(found: Label) -> Message {
-        Message("calendar.year", en: "a year must be a number such as 2026, found \(found.en)", zh: "年份须为 2026 这样的数字,实际为\(found.zh)")
+        Message("calendar.year", en: "a year must be a number from \(CalendarFile.years.lowerBound) to \(CalendarFile.years.upperBound), such as 2026, found \(found.en)",
+                zh: "年份须为 \(CalendarFile.years.lowerBound) 到 \(CalendarFile.years.upperBound) 之间的数字(如 2026),实际为\(found.zh)")
     }
 
     static func year(_ number: Int) -> Label { Label(zh: "\(number) 年", en: "year \(number)") }

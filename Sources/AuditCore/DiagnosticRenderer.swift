@@ -4,12 +4,14 @@
 public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, source: String?, language: Language = .en) -> String {
         let severity = Diagnostic.label(diagnostic.severity, language)
-        var out = "\(diagnostic.location): \(severity): \(diagnostic.wording.text(language))\n"
+        // File names and messages quote the input: control and bidi characters escaped visibly.
+        let escape = { (text: String) in VisibleEscaping.escape(text) }
+        var out = "\(escape(diagnostic.location.description)): \(severity): \(escape(diagnostic.wording.text(language)))\n"
         if let source, let mark = diagnostic.location.mark, let snippet = SourceSnippet.render(source, at: mark) {
             out += snippet.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         for related in diagnostic.related {
-            out += "\(related.location): \(Diagnostic.label(.note, language)): \(related.wording.text(language))\n"
+            out += "\(escape(related.location.description)): \(Diagnostic.label(.note, language)): \(escape(related.wording.text(language)))\n"
         }
         return out
     }

@@ -57,12 +57,17 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// Rounds half away from zero at `decimals` places (scores are rounded half-up).
+    /// Rounds half away from zero at `decimals` places (scores are rounded half-up). Always a
+    /// valid JSON number or `null`: NaN and the infinities are `null` (validation keeps them
+    /// out of every score, points and weight, so this is a last line of defence), and a finite
+    /// value too large to scale is written as it is (`1e+308`), never `inf`.
     public static func format(_ value: Double, decimals: Int) -> String {
         guard value.isFinite else { return "null" }
         var scale = 1.0
         for _ in 0..<max(0, decimals) { scale *= 10 }
         let rounded = (abs(value) * scale + 0.5).rounded(.down) / scale * (value < 0 ? -1 : 1)
+        // Past 2^53 a Double has no fractional part left to round.
+        guard rounded.isFinite, abs(value) < 1e15 else { return String(value) }
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         var text = String(rounded)
         if text.contains("e") { return text }

@@ -29,12 +29,23 @@ public enum SourceSnippet {
         }
         var pad = prefix.isEmpty ? "" : " "
         for scalar in scalars.prefix(column) {
-            pad += scalar == "\t" ? "\t" : (isWide(scalar) ? "  " : " ")
+            if scalar == "\t" {
+                pad += "\t"
+            } else if VisibleEscaping.needsEscape(scalar) {
+                pad += String(repeating: " ", count: VisibleEscaping.escaped(scalar).unicodeScalars.count)
+            } else {
+                pad += isWide(scalar) ? "  " : " "
+            }
         }
         var text = String.UnicodeScalarView()
         for scalar in scalars {
-            // Control characters from the input would move the terminal's cursor.
-            text.append(scalar.value < 0x20 && scalar != "\t" ? "\u{FFFD}" : scalar)
+            // Control and bidi characters from the input would move the terminal's cursor or
+            // reorder the line: escaped visibly (a tab stays, the caret line repeats it).
+            if scalar != "\t", VisibleEscaping.needsEscape(scalar) {
+                text.append(contentsOf: VisibleEscaping.escaped(scalar).unicodeScalars)
+            } else {
+                text.append(scalar)
+            }
         }
         return "\(prefix)\(String(text))\(suffix)\n\(pad)^"
     }

@@ -58,9 +58,8 @@ public enum DiagnosticFormatter {
             case .warning: "warning"
             case .note: "notice"
             }
-            var message = d.message
-            for r in d.related { message += "\n\(r.location): note: \(r.message)" }
-            return GitHubCommand.line(command, location: d.location, title: nil, message: message)
+            let notes = d.related.map { "\($0.location): note: \($0.message)" }
+            return GitHubCommand.line(command, location: d.location, title: nil, message: d.message, notes: notes)
         }.joined()
     }
 

@@ -52,19 +52,23 @@ public enum GitHubFormatter {
 /// Building workflow command lines with GitHub's escaping
 /// (`toCommandValue`/`escapeData`/`escapeProperty` of `@actions/core`).
 enum GitHubCommand {
-    /// `::command file=…,line=…,col=…,title=…::message` and a newline.
-    static func line(_ command: String, location: SourceLocation?, title: String?, message: String) -> String {
+    /// `::command file=…,line=…,col=…,title=…::message` and a newline. Every value is report-
+    /// or file-provided, so its control and bidi characters are escaped visibly first
+    /// (`VisibleEscaping`: a line break in a value shows as `\n`, it never starts a line);
+    /// `notes` follow the message, each on a line of its own (`%0A`).
+    static func line(_ command: String, location: SourceLocation?, title: String?, message: String, notes: [String] = []) -> String {
         var properties: [String] = []
         if let location {
-            properties.append("file=" + escapeProperty(location.file))
+            properties.append("file=" + escapeProperty(VisibleEscaping.escape(location.file)))
             if let mark = location.mark {
                 properties.append("line=\(mark.line)")
                 properties.append("col=\(mark.column)")
             }
         }
-        if let title { properties.append("title=" + escapeProperty(title)) }
+        if let title { properties.append("title=" + escapeProperty(VisibleEscaping.escape(title))) }
         let head = properties.isEmpty ? "::\(command)" : "::\(command) " + properties.joined(separator: ",")
-        return head + "::" + escapeData(message) + "\n"
+        let text = ([message] + notes).map { VisibleEscaping.escape($0) }.joined(separator: "\n")
+        return head + "::" + escapeData(text) + "\n"
     }
 
     /// The message: `%`, CR and LF (so it stays one line).
@@ -77,7 +81,8 @@ enum GitHubCommand {
         escape(text, property: true)
     }
 
-    /// Other control characters (escape sequences a log viewer would interpret) become U+FFFD.
+    /// Any other control or bidi character left (escape sequences a log viewer would interpret)
+    /// is escaped visibly.
     private static func escape(_ text: String, property: Bool) -> String {
         var out = String.UnicodeScalarView()
         func append(_ s: String) { out.append(contentsOf: s.unicodeScalars) }
@@ -88,10 +93,9 @@ enum GitHubCommand {
             case "\n": append("%0A")
             case ":" where property: append("%3A")
             case "," where property: append("%2C")
-            case "\t": out.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out.append("\u{FFFD}")
+                if VisibleEscaping.needsEscape(scalar) {
+                    append(VisibleEscaping.escaped(scalar))
                 } else {
                     out.append(scalar)
                 }

@@ -38,29 +38,44 @@ public enum MarkdownFormatter {
                 ? "| 状态 | 规则 | 严重度 | 对象 | 说明 | 位置 | 依据 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
                 : "| Status | Rule | Severity | Item | Message | Location | Clause |\n| --- | --- | --- | --- | --- | --- | --- |\n"
             for f in inSection {
-                let location = "\(f.location.line.map(String.init) ?? "—")" + (f.path.map { " `\($0)`" } ?? "")
+                let location = "\(f.location.line.map(String.init) ?? "—")" + (f.path.map { " `\(code($0))`" } ?? "")
                 let cite = "\(f.rule.cite.source) \(f.rule.cite.clause)"
-                out += "| \(options.text(f.status.label)) | \(f.rule.id) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.text(options.language))) | \(location) | \(cell(cite)) |\n"
+                out += "| \(options.text(f.status.label)) | \(cell(f.rule.id)) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.text(options.language))) | \(location) | \(cell(cite)) |\n"
             }
         }
         return out
     }
 
-    /// Pipes, newlines, HTML and Markdown markers from report text must not break the table
-    /// or render as markup.
+    /// Pipes, line breaks, HTML and Markdown markers from report text must not break the table
+    /// or render as markup. Control and bidi characters are escaped visibly first
+    /// (`VisibleEscaping`), scalar by scalar: "\r\n" is one `Character` but two escapes.
     static func cell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "`", "*", "_", "[", "]": out += "\\\(c)"
-            default: out.append(c)
+        var out = String.UnicodeScalarView()
+        for scalar in VisibleEscaping.escape(text).unicodeScalars {
+            switch scalar {
+            case "|": out.append(contentsOf: "\\|".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "`", "*", "_", "[", "]": out.append("\\"); out.append(scalar)
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
+    }
+
+    /// Text inside a code span (an evidence path), where backslash escapes do not apply: control
+    /// characters escaped visibly, a pipe escaped for the table (GFM removes the backslash),
+    /// and a backtick, which would end the span, shown as `\u{60}`.
+    static func code(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in VisibleEscaping.escape(text).unicodeScalars {
+            switch scalar {
+            case "|": out.append(contentsOf: "\\|".unicodeScalars)
+            case "`": out.append(contentsOf: "\\u{60}".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

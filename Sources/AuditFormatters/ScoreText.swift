@@ -12,7 +12,7 @@ struct ScoreText {
 
     /// One decimal, always shown (`87.0`), rounded half-up.
     static func number(_ value: Double?) -> String {
-        guard let value else { return "—" }
+        guard let value, value.isFinite else { return "—" }
         let text = JSON.format(value, decimals: 1)
         return text.contains(".") ? text : text + ".0"
     }

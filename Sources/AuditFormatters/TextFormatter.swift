@@ -9,21 +9,21 @@ public enum TextFormatter {
     public static func format(_ result: AuditResult, _ options: OutputOptions) -> String {
         let zh = options.language == .zh
         var out = ""
-        let name = result.text("outlet.name") ?? "?"
-        let id = result.text("outlet.id") ?? "?"
-        out += "\(bold(name, options)) (\(id)) — \(result.report.file)\n"
+        let name = clean(result.text("outlet.name") ?? "?")
+        let id = clean(result.text("outlet.id") ?? "?")
+        out += "\(bold(name, options)) (\(id)) — \(clean(result.report.file))\n"
         if let inspection = result.text("inspection.id") {
-            out += (zh ? "检查编号 " : "inspection ") + inspection + "\n"
+            out += (zh ? "检查编号 " : "inspection ") + clean(inspection) + "\n"
         }
         let summary = ScoreText(result: result, options: options)
-        out += bold(summary.total, options) + "\n"
-        out += summary.sections + "\n"
-        out += summary.coverage + "\n"
-        out += summary.tier + "\n"
-        if let next = summary.nextTier { out += next + "\n" }
-        if let advice = summary.advice { out += advice + "\n" }
-        if let missing = summary.missingEvidence { out += missing + "\n" }
-        out += summary.counts + "\n"
+        out += bold(clean(summary.total), options) + "\n"
+        out += clean(summary.sections) + "\n"
+        out += clean(summary.coverage) + "\n"
+        out += clean(summary.tier) + "\n"
+        if let next = summary.nextTier { out += clean(next) + "\n" }
+        if let advice = summary.advice { out += clean(advice) + "\n" }
+        if let missing = summary.missingEvidence { out += clean(missing) + "\n" }
+        out += clean(summary.counts) + "\n"
         if let configuration = summary.configuration { out += clean(configuration) + "\n" }
         let findings = ordered(result.findings).filter(options.shows)
         if findings.isEmpty {
@@ -37,25 +37,18 @@ public enum TextFormatter {
             for finding in inSection {
                 let status = colored(options.text(finding.status.label), finding, options)
                 let item = finding.item.map { " \($0)" } ?? ""
-                out += "\(finding.location): \(status) [\(finding.rule.severity.rawValue)] \(finding.rule.id)\(clean(item)): \(clean(finding.text(options.language)))\n"
-                if let path = finding.path { out += "    \(zh ? "位置" : "at") \(path)\n" }
-                for related in finding.related { out += "    \(zh ? "另见" : "see also") \(related)\n" }
+                out += "\(clean(finding.location.description)): \(status) [\(finding.rule.severity.rawValue)] \(clean(finding.rule.id))\(clean(item)): \(clean(finding.text(options.language)))\n"
+                if let path = finding.path { out += "    \(zh ? "位置" : "at") \(clean(path))\n" }
+                for related in finding.related { out += "    \(zh ? "另见" : "see also") \(clean(related.description))\n" }
                 let cite = finding.rule.cite
-                out += "    [\(cite.source)] \(cite.clause)「\(cite.quote)」\n"
+                out += "    [\(clean(cite.source))] \(clean(cite.clause))「\(clean(cite.quote))」\n"
             }
         }
         return out
     }
 
     /// Report text may hold control characters (escape sequences); never pass them to a terminal.
-    static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            out.append(scalar.value < 0x20 || scalar.value == 0x7F ? "\u{FFFD}" : scalar)
-        }
-        return String(out)
-    }
+    static func clean(_ text: String) -> String { VisibleEscaping.escape(text) }
 
     private static func bold(_ text: String, _ options: OutputOptions) -> String {
         options.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text

@@ -69,13 +69,16 @@ public struct FieldSchema: Sendable {
     /// What a false bool field means, as a finding says it (`parking: false` → 不方便停车 /
     /// no parking): the words `unmet(…)` lists.
     public let unmet: Label?
+    /// The smallest value an int or number field may hold (`min: 0`: rings, areas).
+    public let minimum: Double?
 
     public init(
         name: String, index: Int, type: ValueType, format: StringFormat, required: Bool, isIdentifier: Bool,
         absentMeansNone: Bool, allowedInts: [Int64]?, label: Label, acceptsCount: Bool = false, deprecation: Deprecation? = nil,
-        unmet: Label? = nil
+        unmet: Label? = nil, minimum: Double? = nil
     ) {
         self.unmet = unmet
+        self.minimum = minimum
         self.name = name
         self.index = index
         self.type = type

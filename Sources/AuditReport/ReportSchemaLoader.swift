@@ -53,7 +53,7 @@ struct ReportSchemaBuilder {
         var entries: [FieldEntry]?
     }
 
-    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "unmet", "zh", "en"]
+    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "unmet", "min", "zh", "en"]
     private static let typeNames = [
         "string", "int", "number", "bool", "timestamp", "date", "time", "hours", "timezone",
         "token", "tokens", "strings", "object", "list",
@@ -212,6 +212,7 @@ struct ReportSchemaBuilder {
         var required = false, absentNone = false, isId = false, acceptsCount = false
         var requiredNode: YAMLNode?, valuesNode: YAMLNode?, ofNode: YAMLNode?, deprecatedNode: YAMLNode?, countNode: YAMLNode?, unmetNode: YAMLNode?
         var unmet: Label?
+        var minimum: Double?, minNode: YAMLNode?
         var zh: String, en: String
     }
 
@@ -236,6 +237,13 @@ struct ReportSchemaBuilder {
             case "count": spec.acceptsCount = reader.bool(value, .code("count")) ?? false; spec.countNode = value
             case "deprecated": spec.deprecatedNode = value
             case "unmet": spec.unmet = reader.label(value, .code("unmet")); spec.unmetNode = value
+            case "min":
+                spec.minNode = value
+                switch value.scalar?.value {
+                case .int(let i)?: spec.minimum = Double(i)
+                case .float(let d)? where d.isFinite: spec.minimum = d
+                default: reader.error(.minMustBeNumber(found: reader.describe(value)), at: value)
+                }
             case "zh": spec.zh = reader.string(value, .code("zh")) ?? fieldName
             default: spec.en = reader.string(value, .code("en")) ?? fieldName
             }
@@ -276,6 +284,9 @@ struct ReportSchemaBuilder {
         if spec.acceptsCount, spec.typeName != "list", let countNode = spec.countNode {
             reader.error(.countOnlyForLists, at: countNode)
         }
+        if spec.typeName != "int", spec.typeName != "number", let minNode = spec.minNode {
+            reader.error(.minOnlyForNumbers, at: minNode)
+        }
         if spec.typeName != "bool", let unmetNode = spec.unmetNode {
             reader.error(.unmetOnlyForBools, at: unmetNode)
         }
@@ -287,7 +298,8 @@ struct ReportSchemaBuilder {
         return FieldSchema(
             name: fieldName, index: index, type: type, format: format, required: spec.required && entry.origin == nil,
             isIdentifier: spec.isId, absentMeansNone: spec.absentNone, allowedInts: allowedInts,
-            label: Label(zh: spec.zh, en: spec.en), acceptsCount: spec.acceptsCount, deprecation: deprecation, unmet: spec.unmet)
+            label: Label(zh: spec.zh, en: spec.en), acceptsCount: spec.acceptsCount, deprecation: deprecation, unmet: spec.unmet,
+            minimum: spec.minimum)
     }
 
     private mutating func enumeration(_ spec: FieldSpec, _ node: YAMLNode) -> EnumSchema? {

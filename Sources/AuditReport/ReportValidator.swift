@@ -24,6 +24,7 @@ public struct ReportValidator: Sendable {
         var run = Run(file: document.file, mode: mode, version: schema.version)
         run.offset = run.resolveOffset(document.root, outlet: schema.root.field(named: "outlet"))
         let root = run.object(document.root, schema.root, path: "")
+        if mode == .report, let root { run.checkInspectionDate(root) }
         if run.reader.diagnostics.hasErrors { throw run.reader.diagnostics }
         guard let root else { throw run.reader.diagnostics }
         return InspectionReport(file: document.file, text: document.text, root: root, utcOffsetSeconds: run.offset,
@@ -97,8 +98,17 @@ public struct ReportValidator: Sendable {
                     reader.error(.unknownReportKey(join(path, key), hint: hint), at: pair.key)
                     continue
                 }
-                if case .null? = pair.value.scalar?.value { continue }  // null is the same as absent
+                // Null is the same as absent, which a required key may not be: `type: ~` would
+                // otherwise score as if the outlet had no type, `schema: ~` skip the version check.
+                if case .null? = pair.value.scalar?.value {
+                    if mode == .report, field.required { reader.error(.requiredKeyEmpty(join(path, key)), at: pair.value) }
+                    continue
+                }
                 if let value = self.value(pair.value, field.type, field, path: join(path, key)) {
+                    if mode == .report, field.required, Self.isEmpty(value) {
+                        reader.error(.requiredKeyEmpty(join(path, key)), at: pair.value)
+                        continue
+                    }
                     fields[field.index] = ReportField(value: value, mark: pair.value.mark)
                 }
             }
@@ -131,6 +141,42 @@ public struct ReportValidator: Sendable {
                 }
             }
             return ReportObject(schema: schema, mark: node.mark, path: path, fields: fields)
+        }
+
+        /// A required key's value that says nothing: blank text or an empty list.
+        static func isEmpty(_ value: ReportValue) -> Bool {
+            switch value {
+            case .string(let text): text.allSatisfy(\.isWhitespace)
+            case .list(let items): items.isEmpty
+            default: false
+            }
+        }
+
+        /// The most years `inspection.inspected_at` may lie from the nearest case's
+        /// `received_at`: cases are sampled from the months before a visit, so a decade means
+        /// a mistyped year, which would silently turn every time limit due or not due.
+        static let maximumYearsFromCases = 10
+
+        /// `inspection.inspected_at` against the cases' `received_at`: an error when it is
+        /// more than ten years from every one of them.
+        mutating func checkInspectionDate(_ root: ReportObject) {
+            guard case .object(let inspection)? = root["inspection"]?.value,
+                  let inspected = inspection["inspected_at"], case .timestamp(let at) = inspected.value,
+                  case .list(let cases)? = root["cases"]?.value else { return }
+            var nearest: (distance: Int64, timestamp: Timestamp)?
+            for item in cases {
+                guard case .object(let object) = item.value, case .timestamp(let received)? = object["received_at"]?.value
+                else { continue }
+                let distance = abs(received.seconds - at.seconds)
+                if nearest == nil || distance < nearest!.distance { nearest = (distance, received) }
+            }
+            guard let nearest else { return }
+            let limit = Int64(Self.maximumYearsFromCases) * 36_525 * 864  // 365.25 days a year
+            guard nearest.distance > limit else { return }
+            reader.diagnostics.append(.error(
+                .inspectionFarFromCases(at.localDate(offsetSeconds: offset).description, years: Self.maximumYearsFromCases,
+                                        nearest: nearest.timestamp.localDate(offsetSeconds: offset).description),
+                at: SourceLocation(file: reader.file, mark: inspected.mark)))
         }
 
         private func keyText(_ node: YAMLNode) -> YAMLValue? {
@@ -210,11 +256,11 @@ public struct ReportValidator: Sendable {
                     reader.error(.mustBeOneOf(path, allowed.map(String.init).joined(separator: ", "), found: i), at: node)
                     return nil
                 }
-                return .int(i)
+                return atLeastMinimum(Double(i), field, node, path: path) ? .int(i) : nil
             case (.number, .int(let i)):
-                return .number(Double(i))
+                return atLeastMinimum(Double(i), field, node, path: path) ? .number(Double(i)) : nil
             case (.number, .float(let f)):
-                return .number(f)
+                return atLeastMinimum(f, field, node, path: path) ? .number(f) : nil
             case (.string, .string(let text)):
                 return checkFormat(text, field.format, node, path: path) ? .string(text) : nil
             case (.string, _) where scalar.style == .plain && field.format == .plain:
@@ -254,6 +300,13 @@ public struct ReportValidator: Sendable {
                 reader.error(.mustBe(path, type.expected(format: field.format), found: reader.describe(node), onlyTrueFalse: looksBoolean), at: node)
                 return nil
             }
+        }
+
+        /// A field's `min` (rings, areas: never negative); NaN is below every minimum.
+        mutating func atLeastMinimum(_ value: Double, _ field: FieldSchema, _ node: YAMLNode, path: String) -> Bool {
+            guard let minimum = field.minimum, !(value >= minimum) else { return true }
+            reader.error(.belowMinimum(path, minimum: JSON.format(minimum, decimals: 2), found: node.scalar?.text ?? String(value)), at: node)
+            return false
         }
 
         mutating func checkFormat(_ text: String, _ format: StringFormat, _ node: YAMLNode, path: String) -> Bool {

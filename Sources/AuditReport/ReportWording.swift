@@ -47,6 +47,13 @@ extension Message {
     static let countOnlyForLists = Message(
         "schema.count", en: "count: true is only for list fields (a count of items)", zh: "count: true 只用于列表字段(表示条目数)")
 
+    static let minOnlyForNumbers = Message(
+        "schema.min", en: "min is only for int and number fields", zh: "min 只用于 int 与 number 字段")
+
+    static func minMustBeNumber(found: Label) -> Message {
+        Message("schema.min-number", en: "min must be a finite number, found \(found.en)", zh: "min 须为有限数,实际为\(found.zh)")
+    }
+
     static let unmetOnlyForBools = Message(
         "schema.unmet", en: "unmet: is only for bool fields (what false means)", zh: "unmet: 只用于布尔字段(表示为 false 时的含义)")
 
@@ -157,6 +164,20 @@ extension Message {
     static func deprecatedWrite(_ path: String, replacement: String, token: String) -> Message {
         Message("report.deprecated", en: "\(path) is deprecated: write \(replacement): \(token)",
                 zh: "\(path) 已弃用:请改写为 \(replacement): \(token)")
+    }
+
+    static func requiredKeyEmpty(_ path: String) -> Message {
+        Message("report.empty-key", en: "required key '\(path)' must have a value, found an empty one",
+                zh: "必填的键 '\(path)' 须有值,实际为空")
+    }
+
+    static func belowMinimum(_ path: String, minimum: String, found: String) -> Message {
+        Message("report.minimum", en: "\(path) must be at least \(minimum), found \(found)", zh: "\(path) 不能小于 \(minimum),实际为 \(found)")
+    }
+
+    static func inspectionFarFromCases(_ inspected: String, years: Int, nearest: String) -> Message {
+        Message("report.inspected-at", en: "inspection.inspected_at \(inspected) is more than \(years) years from every case's received_at (nearest \(nearest)); check the year",
+                zh: "inspection.inspected_at \(inspected) 与所有案件的 received_at 相差超过 \(years) 年(最近的为 \(nearest)),请检查年份")
     }
 
     static func missingReportKey(_ path: String) -> Message {

@@ -230,6 +230,12 @@ extension Message {
         Message("scoring.negative", en: "\(what) must not be negative", zh: "\(what) 不能为负数")
     }
 
+    static func scoringNumberTooLarge(_ what: String, maximum: Double, found: Double) -> Message {
+        let max = JSON.format(maximum, decimals: 2), shown = String(found)
+        return Message("scoring.too-large", en: "\(what) must be a finite number no larger than \(max), found \(shown)",
+                       zh: "\(what) 须为不大于 \(max) 的有限数,实际为 \(shown)")
+    }
+
     static func mustBePositive(_ what: String) -> Message {
         Message("scoring.positive", en: "\(what) must be positive", zh: "\(what) 须为正数")
     }

@@ -49,6 +49,13 @@ public struct ScoringSettings: Sendable {
 
     public static let format = "outlet-score/1"
 
+    /// The most points a severity may cost: a rule's own points have the same cap (a pack's
+    /// `points`, a profile's `rerate`), so a total can never overflow to infinity.
+    public static let maximumPoints = 1000.0
+    /// The largest section weight. Weights are relative (40/30/30); finite and bounded keeps
+    /// the weighted total finite.
+    public static let maximumWeight = 1000.0
+
     /// Problems only the report schema can show: tier outlet types that are not outlet types.
     public func check(against schema: ReportSchema) -> DiagnosticList {
         var diagnostics = DiagnosticList()
@@ -88,14 +95,22 @@ public struct ScoringSettings: Sendable {
                 let names = Severity.allCases.map(\.rawValue)
                 for (name, _, v) in reader.mapping(value, .code("points"), allowed: names, required: names) ?? [] {
                     guard let severity = Severity(rawValue: name), let p = number(v, "points.\(name)") else { continue }
-                    if p < 0 { reader.error(.mustNotBeNegative("points.\(name)"), at: v) }
+                    if !p.isFinite || p > Self.maximumPoints {
+                        reader.error(.scoringNumberTooLarge("points.\(name)", maximum: Self.maximumPoints, found: p), at: v)
+                    } else if p < 0 {
+                        reader.error(.mustNotBeNegative("points.\(name)"), at: v)
+                    }
                     settings.points[severity] = p
                 }
             case "weights":
                 let names = Section.allCases.map(\.rawValue)
                 for (name, _, v) in reader.mapping(value, .code("weights"), allowed: names, required: names) ?? [] {
                     guard let section = Section(rawValue: name), let w = number(v, "weights.\(name)") else { continue }
-                    if w <= 0 { reader.error(.mustBePositive("weights.\(name)"), at: v) }
+                    if !w.isFinite || w > Self.maximumWeight {
+                        reader.error(.scoringNumberTooLarge("weights.\(name)", maximum: Self.maximumWeight, found: w), at: v)
+                    } else if w <= 0 {
+                        reader.error(.mustBePositive("weights.\(name)"), at: v)
+                    }
                     settings.weights[section] = w
                 }
             case "grades":
@@ -120,8 +135,9 @@ public struct ScoringSettings: Sendable {
                     if grades.contains(where: { $0.id == grade.id }) {
                         reader.error(.gradeTwice(grade.id), at: item)
                     }
-                    if grade.min < 0 || grade.min > 100 {
-                        reader.error(.gradeOutOfRange(grade.id, JSON.format(grade.min, decimals: 1)), at: item)
+                    if !(0...100).contains(grade.min) {
+                        let shown = grade.min.isFinite ? JSON.format(grade.min, decimals: 1) : String(grade.min)
+                        reader.error(.gradeOutOfRange(grade.id, shown), at: item)
                     }
                     if let previous = grades.last, grade.min >= previous.min {
                         reader.error(.gradesNotDescending(grade.id, JSON.format(grade.min, decimals: 1), previous: previous.id), at: item)
@@ -141,7 +157,7 @@ public struct ScoringSettings: Sendable {
                 settings.tierOutletTypesLocation = reader.location(value)
             default:
                 if let c = number(value, "min_coverage") {
-                    if c < 0 || c > 1 { reader.error(.minCoverageRange, at: value) }
+                    if !(0...1).contains(c) { reader.error(.minCoverageRange, at: value) }
                     settings.minCoverage = c
                 }
             }

@@ -16,33 +16,13 @@ public struct Waiver: Sendable {
     public var location: SourceLocation
 
     public func matches(rule: String, outlet: String, item: String?) -> Bool {
-        guard rule == self.rule, Self.glob(self.outlet, matches: outlet) else { return false }
+        guard rule == self.rule, Glob.matches(self.outlet, outlet) else { return false }
         guard let wanted = self.item else { return true }
         return wanted == item
     }
 
     /// Whether the waiver is still in force on `date` (the evaluation day).
     public func isValid(on date: LocalDate) -> Bool { date <= expires }
-
-    /// `*` matches any run of characters, `?` one character; everything else itself.
-    static func glob(_ pattern: String, matches text: String) -> Bool {
-        let p = Array(pattern), t = Array(text)
-        var pi = 0, ti = 0
-        var star = -1, mark = 0
-        while ti < t.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == t[ti] {
-                pi += 1; ti += 1
-            } else if pi < p.count, p[pi] == "*" {
-                star = pi; mark = ti; pi += 1
-            } else if star >= 0 {
-                pi = star + 1; mark += 1; ti = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
-    }
 }
 
 /// Reads a waivers file (`--waivers FILE`):

@@ -44,13 +44,15 @@ extension Audit {
                 let run = try Outcome.perform { () throws(AppError) in
                     try RuleDiffRun(old: diff[0], new: diff[1], maxFileSize: ruleOptions.limits.maxFileSize)
                 }
-                return Console.out(run.render(json: format == .json))
+                // Rule files are input too: their text reaches the terminal escaped.
+                let text = run.render(json: format == .json)
+                return Console.out(format == .json ? text : VisibleEscaping.escape(text, keepingLineBreaks: true))
             }
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
             var out = RuleCatalogFormatter.list(setup.rules, language: lang ?? .fromEnvironment, json: format == .json)
             // The run's digest, to pin with --require-digest.
             if format == .text { out += "rules digest \(setup.digest)\n" }
-            Console.out(out)
+            Console.out(format == .json ? out : VisibleEscaping.escape(out, keepingLineBreaks: true))
         }
     }
 
@@ -69,9 +71,10 @@ extension Audit {
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
             let rules = setup.rules
             guard let rule = rules.first(where: { $0.id == ruleId }) else {
-                throw ValidationError("unknown rule '\(ruleId)'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)).en)")
+                throw ValidationError("unknown rule '\(VisibleEscaping.escape(ruleId))'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)).en)")
             }
-            Console.out(RuleCatalogFormatter.explain(rule, profiles: setup.ruleSet.profiles, json: format == .json))
+            let text = RuleCatalogFormatter.explain(rule, profiles: setup.ruleSet.profiles, json: format == .json)
+            Console.out(format == .json ? text : VisibleEscaping.escape(text, keepingLineBreaks: true))
         }
     }
 

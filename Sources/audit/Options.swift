@@ -114,8 +114,8 @@ enum Outcome {
         } catch {
             switch error {
             case .invalid(let diagnostics, let sources): Console.error(sources.render(diagnostics))
-            case .usage(let message): throw ValidationError(message.en)
-            case .failure(let message): Console.error("error: \(message.en)\n")
+            case .usage(let message): throw ValidationError(VisibleEscaping.escape(message.en))
+            case .failure(let message): Console.error("error: \(VisibleEscaping.escape(message.en))\n")
             }
             throw ExitCode(error.exitStatus.rawValue)
         }

@@ -384,13 +384,16 @@ typealias XMLParsed = Foundation.XMLDocument
         let escapedPath = report.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: ":", with: "%3A")
             .replacingOccurrences(of: ",", with: "%2C")
         #expect(out.contains(
-            "::warning file=\(escapedPath),line=75,col=12,title=ETQ-BADGE E1077%2Ca%3Ab%25c%0D%0Ad::staff member E1077,a:b%25c%0D%0Ad wore no identity badge\n"))
+            "::warning file=\(escapedPath),line=75,col=12,title=ETQ-BADGE E1077%2Ca%3Ab%25c\\r\\nd::staff member E1077,a:b%25c\\r\\nd wore no identity badge\n"))
         let lines = out.split(separator: "\n")
         #expect(lines.count == 11, "newlines in report text never start a new line")
         let badge = lines.compactMap(WorkflowCommand.init).first { $0.properties["title"]?.hasPrefix("ETQ-BADGE") == true }
-        #expect(badge?.properties["title"] == "ETQ-BADGE " + id)
+        // Report values are escaped visibly (README, "Output escaping"): the CR-LF shows as `\r\n`.
+        let shown = "E1077,a:b%c\\r\\nd"
+        #expect(id.unicodeScalars.count == shown.unicodeScalars.count - 2)
+        #expect(badge?.properties["title"] == "ETQ-BADGE " + shown)
         #expect(badge?.properties["file"] == report)
-        #expect(badge?.message == "staff member \(id) wore no identity badge")
+        #expect(badge?.message == "staff member \(shown) wore no identity badge")
     }
 
     @Test func errorsAreErrorsAndWaivedOrNotDueAreSilent() throws {
@@ -412,7 +415,7 @@ typealias XMLParsed = Foundation.XMLDocument
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 5 && lines.last == "")
         #expect(lines[0] == "::error file=rules/t.yaml,line=9,col=21::unknown field 'cleen' of premises (did you mean 'clean'?)")
-        #expect(lines[1] == "::error file=rules/规则 t.yaml,line=12,col=5::duplicate key 'id', 100%25 sure:%0Asecond, here%0Arules/规则 t.yaml:4:5: note: first 'id' here")
+        #expect(lines[1] == "::error file=rules/规则 t.yaml,line=12,col=5::duplicate key 'id', 100%25 sure:\\nsecond, here%0Arules/规则 t.yaml:4:5: note: first 'id' here")
         #expect(lines[2].hasPrefix("::warning file=/tmp/waivers.yaml,line=2,col=5::"))
         #expect(lines[3] == "::notice file=rules/empty.yaml::file is empty")
     }

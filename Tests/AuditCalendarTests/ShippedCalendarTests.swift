@@ -1,4 +1,6 @@
 import AuditCalendar
+import AuditCore
+import AuditYAML
 import Testing
 
 /// `rules/calendar.yaml` against the table in timeliness.md.
@@ -61,5 +63,18 @@ struct ShippedCalendarTests {
         }
         // 2024: 262 weekdays − 19 + 8; 2025: 261 − 18 + 5; 2026: 261 − 19 + 6.
         #expect(counts == [2024: 251, 2025: 248, 2026: 248])
+    }
+}
+
+@Suite struct CalendarFileTests {
+    /// `9999:` is a number: the message said "a year must be a number such as 2026, found 9999".
+    @Test func aYearOutOfRangeIsNamedAsSuch() {
+        let text = "calendar: business-days/1\nyears:\n  9999: {source: x, holidays: [], working_days: []}\n"
+        do throws(DiagnosticList) {
+            _ = try CalendarFile.load(try YAMLLoader.load(bytes: Array(text.utf8), file: "c.yaml"))
+            Issue.record("accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["a year must be a number from 1900 to 2200, such as 2026, found integer 9999"])
+        }
     }
 }

@@ -28,6 +28,18 @@ import Testing
         #expect(JSON.number(96.94, decimals: 1).serialized() == "96.9")
     }
 
+    @Test func numbersAreAlwaysValidJSON() {
+        // Scaling 1e308 for rounding overflowed to infinity and was written `inf`.
+        for value in [1.0e308, -1.0e308, .greatestFiniteMagnitude, 1.0e16, .infinity, -.infinity, .nan] {
+            for decimals in [0, 1, 2] {
+                let text = JSON.number(value, decimals: decimals).serialized()
+                #expect(text == "null" || Double(text) != nil, "\(value) → \(text)")
+                #expect(!text.contains("inf") && !text.contains("nan"), "\(value) → \(text)")
+            }
+        }
+        #expect(JSON.format(1.0e308, decimals: 1) == "1e+308")
+    }
+
     @Test func rawFragmentsAreWrittenAsTheyAre() {
         let json: JSON = .array([.raw(#"{"k":1}"#), .optional(nil), .optional("s")])
         #expect(json.serialized() == #"[{"k":1},null,"s"]"#)

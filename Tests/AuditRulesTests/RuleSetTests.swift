@@ -41,6 +41,39 @@ import Testing
         }
     }
 
+    @Test func scoringNumbersMustBeFiniteAndBounded() {
+        func messages(_ points: String, _ weights: String, coverage: String = "0.8", passMin: String = "60") -> [String] {
+            let text = """
+                scoring: outlet-score/1
+                points: \(points)
+                weights: \(weights)
+                grades:
+                  - {id: pass, min: \(passMin), zh: 合格, en: pass}
+                  - {id: fail, min: 0, zh: 差, en: fail}
+                red_line_grade: fail
+                min_coverage: \(coverage)
+                """
+            do throws(DiagnosticList) {
+                _ = try ScoringSettings.load(try YAMLLoader.load(bytes: Array(text.utf8), file: "s.yaml"))
+                return []
+            } catch {
+                return error.diagnostics.map(\.message)
+            }
+        }
+        let weights = "{build: 40, etiquette: 30, timeliness: 30}"
+        #expect(messages("{critical: 10, major: 1.0e308, minor: 2, advisory: 0}", weights)
+            == ["points.major must be a finite number no larger than 1000, found 1e+308"])
+        // The YAML layer already refuses the non-finite spellings.
+        #expect(messages("{critical: .inf, major: 5, minor: 2, advisory: 0}", weights) == ["float .inf is not finite"])
+        #expect(messages("{critical: 10, major: 1001, minor: 2, advisory: 0}", weights)
+            == ["points.major must be a finite number no larger than 1000, found 1001.0"])
+        let points = "{critical: 10, major: 5, minor: 2, advisory: 0}"
+        #expect(messages(points, "{build: 1.0e300, etiquette: 30, timeliness: 30}")
+            == ["weights.build must be a finite number no larger than 1000, found 1e+300"])
+        #expect(messages(points, "{build: 40, etiquette: -1, timeliness: 30}") == ["weights.etiquette must be positive"])
+        #expect(messages("{critical: 1000, major: 5, minor: 2, advisory: 0}", "{build: 1000, etiquette: 0.5, timeliness: 30}") == [])
+    }
+
     @Test func aDueConditionIsTypeChecked() throws {
         let yaml = rulePack(check: "premises.clean", due: "premises.reception_area_m2")
         #expect(throws: DiagnosticList.self) { try RuleSet.load([.init(path: "t.yaml", bytes: Array(yaml.utf8))]).compile() }
