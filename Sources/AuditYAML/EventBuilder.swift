@@ -55,6 +55,8 @@ struct EventBuilder {
         var start: Int
         /// Nodes in this subtree so far, aliases counted at their expanded size.
         var count: Int
+        /// Bytes of scalar text in this subtree so far, aliases counted expanded.
+        var size: Int
         /// Index in `keyPrints` of this mapping's first key fingerprint.
         var printStart: Int
         /// Keys seen so far (value → index in `nodes`), built once a mapping has more keys
@@ -64,7 +66,9 @@ struct EventBuilder {
 
     private struct Anchored {
         var node: YAMLNode
+        /// Nodes and bytes of scalar text the anchored node stands for, aliases expanded.
         var count: Int
+        var size: Int
     }
 
     /// Mappings up to this many keys are checked for duplicates by a linear scan over key
@@ -88,7 +92,9 @@ struct EventBuilder {
     private var keyPrints: [UInt64] = []
     private var frames: [Frame] = []
     private var anchors: [String: Anchored] = [:]
+    /// Nodes and bytes of scalar text all aliases so far expand to.
     private var aliasTotal = 0
+    private var aliasBytes = 0
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
@@ -144,8 +150,8 @@ struct EventBuilder {
             value = .string(text)
         }
         let node = YAMLNode(content: .scalar(YAMLScalar(text: text, style: style, value: value)), mark: at)
-        if let anchor = data.anchor { anchors[cString(anchor)] = Anchored(node: node, count: 1) }
-        append(node, count: 1, scalarValue: value, bytes: bytes)
+        if let anchor = data.anchor { anchors[cString(anchor)] = Anchored(node: node, count: 1, size: data.length) }
+        append(node, count: 1, size: data.length, scalarValue: value, bytes: bytes)
     }
 
     /// The value of a scalar with an explicit tag; only the core schema's tags are accepted.
@@ -194,7 +200,7 @@ struct EventBuilder {
         }
         frames.append(
             Frame(
-                isMapping: isMapping, mark: at, anchor: anchorPointer.map(cString), start: nodes.count, count: 1,
+                isMapping: isMapping, mark: at, anchor: anchorPointer.map(cString), start: nodes.count, count: 1, size: 0,
                 printStart: keyPrints.count, keyIndex: nil))
     }
 
@@ -216,8 +222,8 @@ struct EventBuilder {
         nodes.removeSubrange(frame.start...)
         if frame.isMapping { keyPrints.removeSubrange(frame.printStart...) }
         let node = YAMLNode(content: content, mark: frame.mark)
-        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count) }
-        append(node, count: frame.count, scalarValue: nil, bytes: nil)
+        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count, size: frame.size) }
+        append(node, count: frame.count, size: frame.size, scalarValue: nil, bytes: nil)
     }
 
     private mutating func alias(_ event: inout yaml_event_t) {
@@ -230,25 +236,34 @@ struct EventBuilder {
                 error(.unknownAnchor(name), at: at)
             }
             let placeholder = YAMLScalar(text: "", style: .plain, value: .null)
-            append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, scalarValue: .null, bytes: nil)
+            append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, size: 0, scalarValue: .null, bytes: nil)
             return
         }
+        // The tree shares the anchored node, but every later phase walks each alias as a
+        // copy: bound what the copies add up to, in nodes and in bytes.
         aliasTotal = saturatingAdd(aliasTotal, target.count)
+        aliasBytes = saturatingAdd(aliasBytes, target.size)
         if aliasTotal > limits.maxAliasNodes {
             error(.aliasBomb(limits.maxAliasNodes), at: at)
             stopped = true
             return
         }
-        append(target.node, count: target.count, scalarValue: target.node.scalar?.value, bytes: nil)
+        if aliasBytes > limits.maxAliasBytes {
+            error(.aliasBytes(limits.maxAliasBytes), at: at)
+            stopped = true
+            return
+        }
+        append(target.node, count: target.count, size: target.size, scalarValue: target.node.scalar?.value, bytes: nil)
     }
 
     // MARK: Tree
 
-    /// Adds a finished node to the open collection, or makes it the root. `scalarValue` is
+    /// Adds a finished node to the open collection, or makes it the root. `count` and `size`
+    /// are the nodes and bytes of scalar text it stands for (aliases expanded). `scalarValue` is
     /// the node's value when it is a scalar (`nil` for a collection); `bytes`, when given,
     /// are the scalar's UTF-8 text, used to fingerprint a key without touching the String.
     private mutating func append(
-        _ node: YAMLNode, count: Int, scalarValue: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?
+        _ node: YAMLNode, count: Int, size: Int, scalarValue: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?
     ) {
         guard !frames.isEmpty else {
             if root == nil { root = node }
@@ -256,6 +271,7 @@ struct EventBuilder {
         }
         let top = frames.count &- 1
         frames[top].count = saturatingAdd(frames[top].count, count)
+        frames[top].size = saturatingAdd(frames[top].size, size)
         if frames[top].isMapping, (nodes.count &- frames[top].start) & 1 == 0 {
             checkKey(node, scalarValue, bytes: bytes, frame: top)
         }

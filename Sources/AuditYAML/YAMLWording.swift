@@ -138,6 +138,12 @@ extension Message {
                 zh: "别名展开后超过 \(limit) 个节点(疑似“十亿笑声”攻击)")
     }
 
+    static func aliasBytes(_ limit: Int) -> Message {
+        Message("yaml.alias-bytes",
+                en: "aliases expand to more than \(limit) bytes of text (the limit on alias expansion; is a long value aliased many times?)",
+                zh: "别名展开后的文本超过 \(limit) 字节(别名展开的上限;是否有很长的值被多次引用?)")
+    }
+
     static func complexKey(_ kind: Label) -> Message {
         Message("yaml.complex-key", en: "only scalar keys are supported; this key is a \(kind.en)", zh: "键只能是标量;此键是\(kind.zh)")
     }
