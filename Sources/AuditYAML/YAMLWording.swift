@@ -157,6 +157,14 @@ extension Message {
                 zh: "重复的键 '\(key)'(与第 \(line) 行的 '\(previous)' 相同)")
     }
 
+    /// Two keys with the same characters in different Unicode normalisation forms (`é` as one
+    /// code point and as `e` + U+0301): they look alike and are the same key.
+    static func duplicateKey(_ key: String, normalisationOf previous: String, line: Int) -> Message {
+        Message("yaml.duplicate-key",
+                en: "duplicate key '\(key)' (the same text as '\(previous)' on line \(line) in another Unicode normalisation form)",
+                zh: "重复的键 '\(key)'(与第 \(line) 行的 '\(previous)' 是同一文本,仅 Unicode 规范化形式不同)")
+    }
+
     static func firstDefinedHere(_ key: String) -> Message {
         Message("yaml.duplicate-key-first", en: "'\(key)' first defined here", zh: "'\(key)' 首次定义于此")
     }

@@ -39,6 +39,29 @@ struct HardeningTests {
         #expect(doc.root["b"]?[9]?.scalar?.text.utf8.count == 100_000)
     }
 
+    // MARK: Duplicate keys under Unicode normalisation
+
+    /// `é` precomposed (NFC) and `e` + U+0301 (NFD) are canonically equivalent: the same key.
+    @Test(arguments: [0, 40])
+    func canonicallyEquivalentKeysAreDuplicates(otherKeys: Int) {
+        var text = ""
+        for i in 0..<otherKeys { text += "k\(i): \(i)\n" }
+        text += "caf\u{E9}: 1\ncafe\u{301}: 2\n"
+        let line = otherKeys + 2
+        #expect(
+            renderedErrors(text: text)
+                == "t.yaml:\(line):1: error: duplicate key 'cafe\u{301}' (the same text as 'caf\u{E9}' on line \(line - 1) in another Unicode normalisation form)\nt.yaml:\(line - 1):1: note: 'caf\u{E9}' first defined here")
+    }
+
+    /// U+212A KELVIN SIGN decomposes to the ASCII letter K.
+    @Test(arguments: [0, 40])
+    func aKeyEquivalentToAnASCIIKeyIsADuplicate(otherKeys: Int) {
+        var text = ""
+        for i in 0..<otherKeys { text += "k\(i): \(i)\n" }
+        text += "K: 1\n\u{212A}: 2\n"
+        #expect(renderedErrors(text: text)?.contains("error: duplicate key '\u{212A}'") == true)
+    }
+
     // MARK: Line ends
 
     /// libyaml ends a line at `\r` alone (old Mac files) and at `\r\n` once; the snippet
