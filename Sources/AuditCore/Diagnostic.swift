@@ -71,29 +71,79 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Several diagnostics thrown together, sorted by file, line and column, capped so a
-/// pathological file cannot flood the terminal.
+/// Several diagnostics thrown together, sorted by file, line and column, capped per file so
+/// a pathological file cannot flood the terminal (nor make rendering slow): past `cap`
+/// diagnostics of one file the rest are only counted, per file.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    /// Most diagnostics kept for one file.
     public static let cap = 100
     public private(set) var diagnostics: [Diagnostic] = []
+    /// How many were left out, over all files.
     public private(set) var dropped = 0
+    private var kept: [String: Int] = [:]
+    private var droppedByFile: [String: Int] = [:]
+    /// Files where something other than an error was left out (so "errors" would be wrong).
+    private var droppedOther: Set<String> = []
+    /// Files whose checking stopped once they were full (see `stopChecking`).
+    private var stopped: Set<String> = []
 
     public init(_ diagnostics: [Diagnostic] = []) {
         for diagnostic in diagnostics { append(diagnostic) }
     }
 
     public mutating func append(_ diagnostic: Diagnostic) {
-        if diagnostics.count < Self.cap {
+        let file = diagnostic.location.file
+        let count = kept[file, default: 0]
+        if count < Self.cap {
             diagnostics.append(diagnostic)
+            kept[file] = count + 1
         } else {
-            dropped += 1
+            drop(1, in: file, allErrors: diagnostic.severity == .error)
         }
     }
 
     public mutating func append(contentsOf other: DiagnosticList) {
         for diagnostic in other.diagnostics { append(diagnostic) }
-        dropped += other.dropped
+        for (file, count) in other.droppedByFile {
+            drop(count, in: file, allErrors: !other.droppedOther.contains(file))
+        }
+        stopped.formUnion(other.stopped)
     }
+
+    /// Records that a phase stopped checking `file` because it is full (`isFull`), so the
+    /// output says there may be more errors than it shows.
+    public mutating func stopChecking(_ file: String) { stopped.insert(file) }
+
+    private mutating func drop(_ count: Int, in file: String, allErrors: Bool) {
+        dropped += count
+        droppedByFile[file, default: 0] += count
+        if !allErrors { droppedOther.insert(file) }
+    }
+
+    /// How many diagnostics of `file` were left out.
+    public func dropped(in file: String) -> Int { droppedByFile[file] ?? 0 }
+
+    /// Whether `file` holds as many diagnostics as are kept for one file: a phase that finds
+    /// problems one by one can stop looking there.
+    public func isFull(_ file: String) -> Bool { kept[file, default: 0] >= Self.cap }
+
+    /// `… and 30 more errors in a.yaml`, or `nil` when nothing of `file` was left out.
+    public func moreLine(_ file: String, _ language: Language = .en) -> String? {
+        let count = dropped(in: file)
+        if count == 0, stopped.contains(file) {
+            return language == .zh
+                ? "……\(file) 已有 \(Self.cap) 条错误,其余部分未再检查,可能还有更多错误"
+                : "… and possibly more errors in \(file) (checking stopped after \(Self.cap))"
+        }
+        guard count > 0 else { return nil }
+        let errors = !droppedOther.contains(file)
+        if language == .zh { return "……\(file) 中另有 \(count) 条\(errors ? "错误" : "问题")" }
+        let noun = errors ? (count == 1 ? "error" : "errors") : (count == 1 ? "problem" : "problems")
+        return "… and \(count) more \(noun) in \(file)"
+    }
+
+    /// Files with diagnostics left out but none kept (only possible when merging lists).
+    var filesOnlyDropped: [String] { Set(droppedByFile.keys).union(stopped).filter { kept[$0] == nil }.sorted() }
 
     public var isEmpty: Bool { diagnostics.isEmpty }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -106,9 +156,28 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
         }.map(\.element)
     }
 
+    /// The sorted diagnostics in runs of one file each.
+    public var byFile: [(file: String, diagnostics: ArraySlice<Diagnostic>)] {
+        let all = sorted
+        var runs: [(file: String, diagnostics: ArraySlice<Diagnostic>)] = []
+        var start = 0
+        while start < all.count {
+            let file = all[start].location.file
+            var end = start + 1
+            while end < all.count, all[end].location.file == file { end += 1 }
+            runs.append((file, all[start..<end]))
+            start = end
+        }
+        return runs
+    }
+
     public var description: String {
-        var lines = sorted.map(\.description)
-        if dropped > 0 { lines.append("… and \(dropped) more") }
+        var lines: [String] = []
+        for run in byFile {
+            lines += run.diagnostics.map(\.description)
+            if let more = moreLine(run.file) { lines.append(more) }
+        }
+        lines += filesOnlyDropped.compactMap { moreLine($0) }
         return lines.joined(separator: "\n")
     }
 }

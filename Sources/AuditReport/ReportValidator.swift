@@ -87,7 +87,10 @@ public struct ReportValidator: Sendable {
             for pair in pairs {
                 // Past the cap nothing more is shown, so stop working: a hostile file with
                 // 300,000 bad keys must still fail fast.
-                if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
+                if reader.diagnostics.isFull(reader.file) {
+                    reader.diagnostics.stopChecking(reader.file)
+                    break
+                }
                 guard case .string(let key)? = pair.key.scalar?.value ?? keyText(pair.key) else {
                     reader.error(.reportKeysMustBeStrings(found: reader.describe(pair.key)), at: pair.key)
                     continue
@@ -200,7 +203,10 @@ public struct ReportValidator: Sendable {
                 result.reserveCapacity(items.count)
                 var seenIds: [String: YAMLNode] = [:]
                 for (i, item) in items.enumerated() {
-                    if reader.diagnostics.diagnostics.count >= DiagnosticList.cap { break }
+                    if reader.diagnostics.isFull(reader.file) {
+                        reader.diagnostics.stopChecking(reader.file)
+                        break
+                    }
                     if case .null? = item.scalar?.value {
                         reader.error(.emptyItem("\(path)[\(i)]"), at: item)
                         continue

@@ -55,6 +55,8 @@ struct EventBuilder {
         var start: Int
         /// Nodes in this subtree so far, aliases counted at their expanded size.
         var count: Int
+        /// Bytes of scalar text in this subtree so far, aliases counted expanded.
+        var size: Int
         /// Index in `keyPrints` of this mapping's first key fingerprint.
         var printStart: Int
         /// Keys seen so far (value → index in `nodes`), built once a mapping has more keys
@@ -64,11 +66,15 @@ struct EventBuilder {
 
     private struct Anchored {
         var node: YAMLNode
+        /// Nodes and bytes of scalar text the anchored node stands for, aliases expanded.
         var count: Int
+        var size: Int
     }
 
     /// Mappings up to this many keys are checked for duplicates by a linear scan over key
-    /// fingerprints; larger ones switch to a dictionary keyed by the resolved value.
+    /// fingerprints; larger ones switch to a dictionary keyed by the resolved value. Both
+    /// compare string keys as Swift does, by canonical equivalence: `é` written as U+00E9 and
+    /// as `e` + U+0301 are the same key (they look the same; a reader cannot tell them apart).
     private static let linearKeyLimit = 32
 
     let file: String
@@ -88,7 +94,9 @@ struct EventBuilder {
     private var keyPrints: [UInt64] = []
     private var frames: [Frame] = []
     private var anchors: [String: Anchored] = [:]
+    /// Nodes and bytes of scalar text all aliases so far expand to.
     private var aliasTotal = 0
+    private var aliasBytes = 0
 
     init(file: String, limits: YAMLLimits) {
         self.file = file
@@ -144,8 +152,8 @@ struct EventBuilder {
             value = .string(text)
         }
         let node = YAMLNode(content: .scalar(YAMLScalar(text: text, style: style, value: value)), mark: at)
-        if let anchor = data.anchor { anchors[cString(anchor)] = Anchored(node: node, count: 1) }
-        append(node, count: 1, scalarValue: value, bytes: bytes)
+        if let anchor = data.anchor { anchors[cString(anchor)] = Anchored(node: node, count: 1, size: data.length) }
+        append(node, count: 1, size: data.length, scalarValue: value)
     }
 
     /// The value of a scalar with an explicit tag; only the core schema's tags are accepted.
@@ -194,7 +202,7 @@ struct EventBuilder {
         }
         frames.append(
             Frame(
-                isMapping: isMapping, mark: at, anchor: anchorPointer.map(cString), start: nodes.count, count: 1,
+                isMapping: isMapping, mark: at, anchor: anchorPointer.map(cString), start: nodes.count, count: 1, size: 0,
                 printStart: keyPrints.count, keyIndex: nil))
     }
 
@@ -216,8 +224,8 @@ struct EventBuilder {
         nodes.removeSubrange(frame.start...)
         if frame.isMapping { keyPrints.removeSubrange(frame.printStart...) }
         let node = YAMLNode(content: content, mark: frame.mark)
-        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count) }
-        append(node, count: frame.count, scalarValue: nil, bytes: nil)
+        if let anchor = frame.anchor { anchors[anchor] = Anchored(node: node, count: frame.count, size: frame.size) }
+        append(node, count: frame.count, size: frame.size, scalarValue: nil)
     }
 
     private mutating func alias(_ event: inout yaml_event_t) {
@@ -230,43 +238,48 @@ struct EventBuilder {
                 error(.unknownAnchor(name), at: at)
             }
             let placeholder = YAMLScalar(text: "", style: .plain, value: .null)
-            append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, scalarValue: .null, bytes: nil)
+            append(YAMLNode(content: .scalar(placeholder), mark: at), count: 1, size: 0, scalarValue: .null)
             return
         }
+        // The tree shares the anchored node, but every later phase walks each alias as a
+        // copy: bound what the copies add up to, in nodes and in bytes.
         aliasTotal = saturatingAdd(aliasTotal, target.count)
+        aliasBytes = saturatingAdd(aliasBytes, target.size)
         if aliasTotal > limits.maxAliasNodes {
             error(.aliasBomb(limits.maxAliasNodes), at: at)
             stopped = true
             return
         }
-        append(target.node, count: target.count, scalarValue: target.node.scalar?.value, bytes: nil)
+        if aliasBytes > limits.maxAliasBytes {
+            error(.aliasBytes(limits.maxAliasBytes), at: at)
+            stopped = true
+            return
+        }
+        append(target.node, count: target.count, size: target.size, scalarValue: target.node.scalar?.value)
     }
 
     // MARK: Tree
 
-    /// Adds a finished node to the open collection, or makes it the root. `scalarValue` is
-    /// the node's value when it is a scalar (`nil` for a collection); `bytes`, when given,
-    /// are the scalar's UTF-8 text, used to fingerprint a key without touching the String.
-    private mutating func append(
-        _ node: YAMLNode, count: Int, scalarValue: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?
-    ) {
+    /// Adds a finished node to the open collection, or makes it the root. `count` and `size`
+    /// are the nodes and bytes of scalar text it stands for (aliases expanded). `scalarValue` is
+    /// the node's value when it is a scalar (`nil` for a collection).
+    private mutating func append(_ node: YAMLNode, count: Int, size: Int, scalarValue: YAMLValue?) {
         guard !frames.isEmpty else {
             if root == nil { root = node }
             return
         }
         let top = frames.count &- 1
         frames[top].count = saturatingAdd(frames[top].count, count)
+        frames[top].size = saturatingAdd(frames[top].size, size)
         if frames[top].isMapping, (nodes.count &- frames[top].start) & 1 == 0 {
-            checkKey(node, scalarValue, bytes: bytes, frame: top)
+            checkKey(node, scalarValue, frame: top)
         }
         nodes.append(node)
     }
 
     /// Rejects a complex key or a key already present in the mapping. Called before the key
     /// is appended to `nodes`.
-    private mutating func checkKey(
-        _ key: YAMLNode, _ value: YAMLValue?, bytes: UnsafeBufferPointer<UInt8>?, frame top: Int
-    ) {
+    private mutating func checkKey(_ key: YAMLNode, _ value: YAMLValue?, frame top: Int) {
         guard let value else {
             error(.complexKey(key.kindLabel), at: key.mark)
             keyPrints.append(0)  // keeps one fingerprint per key; never compares equal below
@@ -276,7 +289,7 @@ struct EventBuilder {
         let printStart = frames[top].printStart
         let keyCount = keyPrints.count &- printStart
         if keyCount < Self.linearKeyLimit {
-            let print = Self.fingerprint(value, bytes: bytes)
+            let print = Self.fingerprint(value)
             var i = printStart
             while i < keyPrints.count {
                 if keyPrints[i] == print {
@@ -310,29 +323,18 @@ struct EventBuilder {
         }
     }
 
-    /// FNV-1a over a key's UTF-8 text for strings, or over the value's bits otherwise;
-    /// equal values always have equal fingerprints (`0` and `-0.0` included).
-    private static func fingerprint(_ value: YAMLValue, bytes: UnsafeBufferPointer<UInt8>?) -> UInt64 {
+    /// Swift's hash of a string key (which, like `==`, is the same for canonically equivalent
+    /// strings, so NFC and NFD spellings match here as they do in the dictionary above), or a
+    /// mix of the value's bits otherwise; equal values always have equal fingerprints (`0` and
+    /// `-0.0` included). A collision only costs a comparison of the values.
+    private static func fingerprint(_ value: YAMLValue) -> UInt64 {
         switch value {
-        case .string(let text):
-            if let bytes { return fnv(bytes) }
-            return text.utf8.withContiguousStorageIfAvailable(fnv) ?? fnv(Array(text.utf8))
+        case .string(let text): return UInt64(bitPattern: Int64(text.hashValue)) | 0x100
         case .int(let int): return mix(UInt64(bitPattern: int) ^ 0x1)
         case .float(let float): return mix((float == 0 ? 0 : float.bitPattern) ^ 0x2)
         case .bool(let bool): return bool ? 0x3 : 0x4
         case .null: return 0x5
         }
-    }
-
-    @inline(__always)
-    private static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash | 0x100  // never equal to the small constants of other kinds
-    }
-
-    private static func fnv(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { fnv($0) }
     }
 
     @inline(__always)
@@ -345,8 +347,14 @@ struct EventBuilder {
     private mutating func duplicate(_ key: YAMLNode, _ value: YAMLValue, first: YAMLNode, _ previous: YAMLScalar) {
         let text = key.scalar?.text ?? ""
         let firstLine = first.mark.line
-        let message: Message =
-            previous.text == text ? .duplicateKey(text, line: firstLine) : .duplicateKey(text, sameAs: previous.text, line: firstLine)
+        let message: Message
+        if previous.text.unicodeScalars.elementsEqual(text.unicodeScalars) {
+            message = .duplicateKey(text, line: firstLine)
+        } else if previous.text == text {  // canonically equivalent, spelled differently
+            message = .duplicateKey(text, normalisationOf: previous.text, line: firstLine)
+        } else {
+            message = .duplicateKey(text, sameAs: previous.text, line: firstLine)
+        }
         diagnostics.append(
             .error(
                 message, at: location(key.mark),

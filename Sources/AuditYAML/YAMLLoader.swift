@@ -9,7 +9,7 @@ import AuditCore
 /// - Scalars resolve per the YAML 1.2 core schema (see `YAMLValue`); only the core tags are
 ///   accepted; numbers that do not fit (`99999999999999999999`, `1e400`, `.inf`) are errors.
 /// - Input is bounded by `YAMLLimits`: size (checked before reading), nesting depth and alias
-///   expansion; invalid UTF-8 and NUL bytes are rejected with their byte offset; a stream
+///   expansion (in nodes and in bytes of text); invalid UTF-8 and NUL bytes are rejected with their byte offset; a stream
 ///   must hold at most one document; mapping keys must be scalars and unique.
 /// - Parsing never traps and never writes to stderr, whatever the input.
 public enum YAMLLoader {

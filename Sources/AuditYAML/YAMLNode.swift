@@ -128,11 +128,17 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// Most nodes all aliases of one document may expand to, in total (billion laughs).
     public var maxAliasNodes: Int
+    /// Most bytes of scalar text all aliases of one document may expand to, in total: one long
+    /// value aliased a few thousand times is few nodes but gigabytes of text for every later
+    /// phase. 1 MiB is far above any sensible reuse of a default block, and keeps the expanded
+    /// document within the file plus 1 MiB whatever `maxFileSize` is.
+    public var maxAliasBytes: Int
 
-    public init(maxFileSize: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxAliasNodes: Int = 10_000) {
+    public init(maxFileSize: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxAliasNodes: Int = 10_000, maxAliasBytes: Int = 1024 * 1024) {
         self.maxFileSize = maxFileSize
         self.maxDepth = maxDepth
         self.maxAliasNodes = maxAliasNodes
+        self.maxAliasBytes = maxAliasBytes
     }
 }
 

@@ -138,6 +138,12 @@ extension Message {
                 zh: "别名展开后超过 \(limit) 个节点(疑似“十亿笑声”攻击)")
     }
 
+    static func aliasBytes(_ limit: Int) -> Message {
+        Message("yaml.alias-bytes",
+                en: "aliases expand to more than \(limit) bytes of text (the limit on alias expansion; is a long value aliased many times?)",
+                zh: "别名展开后的文本超过 \(limit) 字节(别名展开的上限;是否有很长的值被多次引用?)")
+    }
+
     static func complexKey(_ kind: Label) -> Message {
         Message("yaml.complex-key", en: "only scalar keys are supported; this key is a \(kind.en)", zh: "键只能是标量;此键是\(kind.zh)")
     }
@@ -149,6 +155,14 @@ extension Message {
     static func duplicateKey(_ key: String, sameAs previous: String, line: Int) -> Message {
         Message("yaml.duplicate-key", en: "duplicate key '\(key)' (the same value as '\(previous)' on line \(line))",
                 zh: "重复的键 '\(key)'(与第 \(line) 行的 '\(previous)' 相同)")
+    }
+
+    /// Two keys with the same characters in different Unicode normalisation forms (`é` as one
+    /// code point and as `e` + U+0301): they look alike and are the same key.
+    static func duplicateKey(_ key: String, normalisationOf previous: String, line: Int) -> Message {
+        Message("yaml.duplicate-key",
+                en: "duplicate key '\(key)' (the same text as '\(previous)' on line \(line) in another Unicode normalisation form)",
+                zh: "重复的键 '\(key)'(与第 \(line) 行的 '\(previous)' 是同一文本,仅 Unicode 规范化形式不同)")
     }
 
     static func firstDefinedHere(_ key: String) -> Message {

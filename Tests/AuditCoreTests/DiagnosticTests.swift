@@ -13,7 +13,7 @@ import Testing
         #expect(list.diagnostics.count == DiagnosticList.cap)
         #expect(list.dropped == 5)
         #expect(list.sorted.first?.location.line == 6)
-        #expect(list.description.hasSuffix("\n… and 5 more"))
+        #expect(list.description.hasSuffix("\n… and 5 more errors in a.yaml"))
     }
 
     @Test func rendersInTheAskedLanguage() {

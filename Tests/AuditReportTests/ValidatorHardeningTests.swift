@@ -69,4 +69,16 @@ import Testing
         // Without cases there is nothing to compare with.
         #expect(firstError(minimalReport().replacingOccurrences(of: "2026-04-14 10:30", with: "2206-04-14 10:30")) == nil)
     }
+    /// Where the validator stops at the cap, the output says there may be more.
+    @Test func stoppingAtTheCapIsSaid() {
+        var yaml = minimalReport("premises:")
+        for i in 0..<500 { yaml += "\n  bogus_key_\(i): 1" }
+        do {
+            _ = try report(yaml)
+            Issue.record("loaded")
+        } catch {
+            #expect(error.diagnostics.count == DiagnosticList.cap)
+            #expect(error.description.hasSuffix("\n… and possibly more errors in r.yaml (checking stopped after 100)"), "\(error.description.suffix(200))")
+        }
+    }
 }

@@ -79,7 +79,7 @@ struct RobustnessTests {
         } catch {
             #expect(error.diagnostics.count == DiagnosticList.cap)
             #expect(error.dropped == 50_000 - DiagnosticList.cap)
-            #expect(error.description.hasSuffix("… and 49900 more"))
+            #expect(error.description.hasSuffix("… and 49900 more errors in t.yaml"))
         }
     }
 
