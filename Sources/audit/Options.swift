@@ -48,8 +48,15 @@ struct LimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
     var maxFileSize: Int = YAMLLimits().maxFileSize
 
+    static let ceiling = 1 << 30
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        // A file is held in memory whole, with its tree: past 1 GiB a "limit" is a promise the
+        // machine may not keep (a sparse file of 100 GB would be read until memory runs out).
+        guard maxFileSize <= Self.ceiling else {
+            throw ValidationError("--max-file-size must be at most \(Self.ceiling) (1 GiB), got \(maxFileSize)")
+        }
     }
 }
 

@@ -134,6 +134,10 @@ func audit(_ arguments: [String], environment: [String: String] = [:], cwd: Stri
 
     @Test func usageErrorsExitSixtyFour() throws {
         #expect(try audit([]).status == 64)
+        // A size limit past what memory can hold is refused, not tried (it crashed on allocation).
+        let huge = try audit(["fixtures/example-report.yaml", "--max-file-size", "99999999999999"])
+        #expect(huge.status == 64)
+        #expect(huge.stderr.contains("--max-file-size must be at most 1073741824 (1 GiB)"))
         #expect(try audit(["fixtures/example-report.yaml", "--format", "xml"]).status == 64)
         let param = try audit(["fixtures/example-report.yaml", "--param", "min_area=3"])
         #expect(param.status == 64)
