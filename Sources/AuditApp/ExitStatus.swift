@@ -9,6 +9,8 @@ public enum ExitStatus: Int32, Sendable {
     case invalidInput = 2
     /// The command line is wrong.
     case usage = 64
-    /// Interrupted (SIGINT/SIGTERM) before anything was written.
+    /// Interrupted (SIGINT, SIGHUP, SIGUSR1/2) before anything was written.
     case interrupted = 130
+    /// Terminated (SIGTERM) before anything was written: 128 + 15, as a shell reports it.
+    case terminated = 143
 }

@@ -12,6 +12,8 @@ import Synchronization
 
 /// Set by SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2; workers and the writer stop at the next report.
 let interruption = Atomic<Bool>(false)
+/// Which signal stopped the run (0: none): the exit status says it (SIGTERM 143, else 130).
+let interruptingSignal = Atomic<Int32>(0)
 
 /// Scores many reports in parallel and writes the batch outputs (`cli.md`, Batch outputs).
 ///
@@ -45,6 +47,8 @@ public struct BatchRunner: Sendable {
         /// A report has a rule evaluation `error`.
         public var evaluationErrors: Bool
         public var interrupted: Bool
+        /// The signal that interrupted it (SIGINT, SIGTERM, …), when it was.
+        public var signal: Int32 = 0
     }
 
     /// Each report's rules: the profiles that select it applied.
@@ -160,7 +164,8 @@ public struct BatchRunner: Sendable {
             outputs.discard()
             return Outcome(summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
                                             errors: tally.failed, total: inputs.count),
-                           breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true)
+                           breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true,
+                           signal: interruptingSignal.load(ordering: .relaxed))
         }
         let summary = summary(rows: tally.rows, branchFailing: tally.branchFailing, rules: rules, totals: tally.totals,
                               scored: tally.scored, errors: tally.failed, total: inputs.count)
@@ -551,7 +556,10 @@ extension BatchRunner {
         var set = sigset_t()
         sigemptyset(&set)
         for number in [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2] {
-            signal(number) { _ in interruption.store(true, ordering: .relaxed) }
+            signal(number) { received in
+                interruptingSignal.store(received, ordering: .relaxed)
+                interruption.store(true, ordering: .relaxed)
+            }
             sigaddset(&set, number)
         }
         // A parent may have started us with them blocked (Foundation's Process does): then they

@@ -63,7 +63,7 @@ import Testing
     }
 
     /// A signal that comes at any moment — while the rules load, as scoring starts — stops
-    /// the run with 130 and nothing written. Before, a signal between ignoring it and the
+    /// the run with 143 (128 + SIGTERM) and nothing written. Before, a signal between ignoring it and the
     /// registration of the dispatch source that was to catch it was lost, and the run went on
     /// to the end (or one during loading killed the process outright).
     @Test(arguments: [0, 30_000, 120_000, 400_000]) func aSignalAtAnyMomentStopsTheRun(afterMicroseconds delay: Int) throws {
@@ -80,7 +80,7 @@ import Testing
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit, "killed by the signal instead of stopping")
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationStatus == 143, "128 + SIGTERM")
         let left = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
         #expect(!left.contains("results.jsonl") && !left.contains { $0.contains(".tmp-") }, "left behind: \(left)")
     }
@@ -101,7 +101,7 @@ import Testing
         usleep(700_000)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationStatus == 143)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl")) == before)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir + "/out") + FileManager.default.contentsOfDirectory(atPath: dir)
         #expect(!names.contains { $0.contains(".tmp-") })
