@@ -165,15 +165,38 @@ private func LLVMFuzzerRunDriver(
 ) -> Int32
 #endif
 
-/// libFuzzer's driver, given the process's arguments (a fuzz build only).
-public enum FuzzDriver {
-    public static func run(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32 {
+/// The main of a fuzz target. Built for fuzzing (`make fuzz`: -DFUZZING, libFuzzer linked),
+/// it hands control to libFuzzer with the harness of `target`; in an ordinary build it is a
+/// replayer: each path argument is one input, run once — how a saved crash is reproduced.
+public enum FuzzMain {
+    public enum Target: Sendable {
+        case report, expression, ruleFile
+
+        func run(_ bytes: [UInt8]) {
+            switch self {
+            case .report: FuzzHarness.report(bytes)
+            case .expression: FuzzHarness.expression(bytes)
+            case .ruleFile: FuzzHarness.ruleFile(bytes)
+            }
+        }
+    }
+
+    /// libFuzzer calls back a C function, which can capture nothing: the target is set once,
+    /// before the driver starts, and only read after.
+    nonisolated(unsafe) private static var current: Target = .report
+
+    public static func run(_ target: Target) -> Never {
+        current = target
         #if FUZZING
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        return LLVMFuzzerRunDriver(&argc, &argv, callback)
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            FuzzMain.current.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        })
         #else
-        return 2
+        for path in CommandLine.arguments.dropFirst() { target.run(FuzzInput.read(path)) }
+        exit(0)
         #endif
     }
 }

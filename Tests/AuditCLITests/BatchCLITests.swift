@@ -2,20 +2,25 @@ import AuditTestSupport
 import Foundation
 import Testing
 
+/// A folder (`DIR/in`) of copies of the example report, each with its own outlet id, and one
+/// broken file.
+func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> String {
+    let dir = try temporaryFolder(label)
+    try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+    let example = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
+    for i in 0..<copies {
+        try example.replacingOccurrences(of: "id: HLJ-HRB-DL-001", with: "id: HLJ-\(i)")
+            .write(toFile: dir + "/in/r\(i).yaml", atomically: false, encoding: .utf8)
+    }
+    if broken {
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/fixtures/broken-reports/yes-boolean.yaml", toPath: dir + "/in/broken.yaml")
+    }
+    return dir
+}
+
 @Suite(.serialized) struct BatchCLITests {
-    /// A folder of copies of the example report and one broken file.
     func corpus(_ label: String, copies: Int, broken: Bool = true) throws -> String {
-        let dir = try temporaryFolder("batch-\(label)")
-        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
-        let example = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
-        for i in 0..<copies {
-            try example.replacingOccurrences(of: "id: HLJ-HRB-DL-001", with: "id: HLJ-\(i)")
-                .write(toFile: dir + "/in/r\(i).yaml", atomically: false, encoding: .utf8)
-        }
-        if broken {
-            try FileManager.default.copyItem(atPath: repositoryRoot + "/fixtures/broken-reports/yes-boolean.yaml", toPath: dir + "/in/broken.yaml")
-        }
-        return dir
+        try batchCorpus("batch-" + label, copies: copies, broken: broken)
     }
 
     @Test func accountsForEveryInputAndExitsTwoOnErrors() throws {
@@ -34,9 +39,8 @@ import Testing
         #expect(try audit(["batch", dir + "/in", "--out", dir + "/b", "--fail-on", "major"]).status == 1)
     }
 
-    @Test func anInterruptedRunLeavesNoOutputFiles() throws {
-        let dir = try corpus("interrupt", copies: 1500)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    /// `audit batch DIR/in --out DIR/out --jobs 1`, started and left running.
+    func startBatch(_ dir: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: auditBinary)
         process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
@@ -44,6 +48,13 @@ import Testing
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    @Test func anInterruptedRunLeavesNoOutputFiles() throws {
+        let dir = try corpus("interrupt", copies: 1500)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let process = try startBatch(dir)
         // Wait until the run is under way (its staging folder exists), then interrupt it.
         var started = false
         for _ in 0..<200 {
@@ -69,13 +80,7 @@ import Testing
     @Test(arguments: [0, 30_000, 120_000, 400_000]) func aSignalAtAnyMomentStopsTheRun(afterMicroseconds delay: Int) throws {
         let dir = try corpus("signal-\(delay)", copies: 300)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: auditBinary)
-        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startBatch(dir)
         usleep(useconds_t(delay))
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

@@ -6,14 +6,7 @@ import Testing
 /// the temporaries a killed one left.
 @Suite(.serialized) struct BatchOutputSetCLITests {
     func corpus(_ label: String, copies: Int) throws -> String {
-        let dir = try temporaryFolder("set-\(label)")
-        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
-        let example = try String(contentsOfFile: repositoryRoot + "/fixtures/example-report.yaml", encoding: .utf8)
-        for i in 0..<copies {
-            try example.replacingOccurrences(of: "id: HLJ-HRB-DL-001", with: "id: HLJ-\(i)")
-                .write(toFile: dir + "/in/r\(i).yaml", atomically: false, encoding: .utf8)
-        }
-        return dir
+        try batchCorpus("set-" + label, copies: copies, broken: false)
     }
 
     static let outputs = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.csv", "results.jsonl", "rules.csv"]

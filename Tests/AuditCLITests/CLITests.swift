@@ -22,16 +22,17 @@ struct Run {
 /// Runs `audit` in the repository root with a fixed environment (LANG unset → English);
 /// `timeout` (seconds) ends a run that would hang, with status 124.
 func audit(_ arguments: [String], environment: [String: String] = [:], cwd: String = repositoryRoot, timeout: Int? = nil) throws -> Run {
+    let command = timeout.map { ["/usr/bin/timeout", String($0), auditBinary] } ?? [auditBinary]
+    return try run(command + arguments, environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }, cwd: cwd)
+}
+
+/// Runs a command to its end and collects what it wrote.
+func run(_ command: [String], environment: [String: String], cwd: String) throws -> Run {
     let process = Process()
-    if let timeout {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = [String(timeout), auditBinary] + arguments
-    } else {
-        process.executableURL = URL(fileURLWithPath: auditBinary)
-        process.arguments = arguments
-    }
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-    process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+    process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -4,20 +4,8 @@ import Testing
 
 /// Runs a bash script with `$AUDIT` set to the built binary, in the repository root.
 func shell(_ script: String, timeout: Int = 120) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-    process.arguments = [String(timeout), "/bin/bash", "-c", script]
-    process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-    process.environment = ["PATH": "/usr/bin:/bin", "AUDIT": auditBinary]
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-               stderr: String(decoding: errData, as: UTF8.self))
+    try run(["/usr/bin/timeout", String(timeout), "/bin/bash", "-c", script],
+            environment: ["PATH": "/usr/bin:/bin", "AUDIT": auditBinary], cwd: repositoryRoot)
 }
 
 /// The id of a process that has ended (and been reaped).
