@@ -160,16 +160,22 @@ public struct BatchRunner: Sendable {
         }
         workers.group.wait()
 
+        let stopped = Outcome(
+            summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
+                             errors: tally.failed, total: inputs.count),
+            breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true,
+            signal: interruptingSignal.load(ordering: .relaxed))
         if interruption.load(ordering: .relaxed) {
             outputs.discard()
-            return Outcome(summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
-                                            errors: tally.failed, total: inputs.count),
-                           breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true,
-                           signal: interruptingSignal.load(ordering: .relaxed))
+            return stopped
         }
         let summary = summary(rows: tally.rows, branchFailing: tally.branchFailing, rules: rules, totals: tally.totals,
                               scored: tally.scored, errors: tally.failed, total: inputs.count)
-        try outputs.finish(summary, language: options.output.language)
+        guard try outputs.finish(summary, language: options.output.language) else {
+            var late = stopped
+            late.signal = interruptingSignal.load(ordering: .relaxed)
+            return late
+        }
         return Outcome(summary: summary, breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: false)
     }
 
@@ -310,7 +316,9 @@ private final class BatchOutputs {
     }
 
     /// Writes the aggregates, completes every file, then puts the set in place.
-    func finish(_ summary: BatchSummary, language: Language) throws(BatchError) {
+    /// Writes the rest and swaps the new set in; false when a signal came first (then the
+    /// previous set stays, and nothing new is left).
+    func finish(_ summary: BatchSummary, language: Language) throws(BatchError) -> Bool {
         files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
         files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
         let dashboard = files["dashboard.html"]!
@@ -323,6 +331,15 @@ private final class BatchOutputs {
             throw BatchError(error.message)
         }
         Self.sync(staging)
+        // The last moment to stop: a signal while the last files were written keeps the old set.
+        // (`AUDIT_TEST_PAUSE_BEFORE_SWAP`, milliseconds: a test's chance to signal just here.)
+        if let pause = getenv("AUDIT_TEST_PAUSE_BEFORE_SWAP").flatMap({ Int(String(cString: $0)) }), pause > 0 {
+            usleep(useconds_t(min(pause, 10_000) * 1000))
+        }
+        if interruption.load(ordering: .relaxed) {
+            discard()
+            return false
+        }
         do throws(BatchError) {
             try Self.checkContents(of: folder, given: given)
             try swap()
@@ -331,6 +348,7 @@ private final class BatchOutputs {
             throw error
         }
         Self.sync(Self.split(folder).parent)
+        return true
     }
 
     /// The staging folder in place of the output folder; the old set removed.

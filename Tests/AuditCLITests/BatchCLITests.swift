@@ -90,6 +90,39 @@ func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> St
         #expect(!left.contains("results.jsonl") && !left.contains { $0.contains(".tmp-") }, "left behind: \(left)")
     }
 
+    /// A signal after every output is written but before the new set replaces the old one
+    /// (the test holds the run there with AUDIT_TEST_PAUSE_BEFORE_SWAP): the old set stays
+    /// whole, nothing new is left, and the run says it was stopped.
+    @Test func aSignalJustBeforeTheSwapKeepsThePreviousSet() throws {
+        let dir = try corpus("late-signal", copies: 2, broken: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try audit(["batch", dir + "/in", "--out", dir + "/out"]).status == 0)
+        try FileManager.default.removeItem(atPath: dir + "/in/r1.yaml")
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: auditBinary)
+        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
+        process.environment = ["PATH": "/usr/bin:/bin", "AUDIT_TEST_PAUSE_BEFORE_SWAP": "4000"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Staged: a folder beside the output holding the finished dashboard.
+        var staged = false
+        for _ in 0..<300 where !staged {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            staged = names.contains { $0.hasPrefix(".out.tmp-")
+                && FileManager.default.fileExists(atPath: dir + "/" + $0 + "/dashboard.html") }
+            if !staged { usleep(20_000) }
+        }
+        #expect(staged)
+        usleep(300_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl")) == before)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).allSatisfy { !$0.contains(".tmp-") })
+    }
+
     @Test func anEarlierCompleteOutputSurvivesAnInterruptedRun() throws {
         let dir = try corpus("keep", copies: 1500)
         defer { try? FileManager.default.removeItem(atPath: dir) }
