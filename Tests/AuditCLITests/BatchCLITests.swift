@@ -18,6 +18,20 @@ func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> St
     return dir
 }
 
+/// `audit batch DIR/in --out DIR/out --jobs 1`, started and left running (`environment`:
+/// the whole environment, when given).
+func startBatch(_ dir: String, environment: [String: String]? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: auditBinary)
+    process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
+    process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+    if let environment { process.environment = environment }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
 @Suite(.serialized) struct BatchCLITests {
     func corpus(_ label: String, copies: Int, broken: Bool = true) throws -> String {
         try batchCorpus("batch-" + label, copies: copies, broken: broken)
@@ -37,18 +51,6 @@ func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> St
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try audit(["batch", dir + "/in", "--out", dir + "/a"]).status == 0)
         #expect(try audit(["batch", dir + "/in", "--out", dir + "/b", "--fail-on", "major"]).status == 1)
-    }
-
-    /// `audit batch DIR/in --out DIR/out --jobs 1`, started and left running.
-    func startBatch(_ dir: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: auditBinary)
-        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
     }
 
     @Test func anInterruptedRunLeavesNoOutputFiles() throws {
@@ -99,13 +101,7 @@ func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> St
         #expect(try audit(["batch", dir + "/in", "--out", dir + "/out"]).status == 0)
         try FileManager.default.removeItem(atPath: dir + "/in/r1.yaml")
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: auditBinary)
-        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
-        process.environment = ["PATH": "/usr/bin:/bin", "AUDIT_TEST_PAUSE_BEFORE_SWAP": "4000"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startBatch(dir, environment: ["PATH": "/usr/bin:/bin", "AUDIT_TEST_PAUSE_BEFORE_SWAP": "4000"])
         // Staged: a folder beside the output holding the finished dashboard.
         var staged = false
         for _ in 0..<300 where !staged {
@@ -130,12 +126,7 @@ func batchCorpus(_ label: String, copies: Int, broken: Bool = true) throws -> St
         defer { try? FileManager.default.removeItem(atPath: small) }
         #expect(try audit(["batch", small + "/in", "--out", dir + "/out"]).status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/out/results.jsonl"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: auditBinary)
-        process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startBatch(dir)
         usleep(700_000)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

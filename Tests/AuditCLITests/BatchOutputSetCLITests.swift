@@ -106,12 +106,7 @@ import Testing
         let dir = try corpus("signals", copies: 1200)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for signal in [SIGHUP, SIGUSR1] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: auditBinary)
-            process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try startBatch(dir)
             for _ in 0..<500 where !started(dir) { usleep(20_000) }
             #expect(process.isRunning)
             kill(process.processIdentifier, signal)
