@@ -20,6 +20,16 @@ extension Message {
                 zh: "--require-digest:当前规则摘要为 \(actual),不是 \(required)(规则文件、配置文件或 --param 取值不同)")
     }
 
+    static func lintSummary(rules: Int, files: Int, errors: Int, warnings: Int) -> Message {
+        Message("lint.summary",
+                en: "\(rules) rules in \(files) files: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+                zh: "\(files) 个文件中共 \(rules) 条规则:错误 \(errors) 个,警告 \(warnings) 个")
+    }
+
+    static func testSummary(passed: Int, failed: Int) -> Message {
+        Message("test.summary", en: "\(passed) passed, \(failed) failed", zh: "通过 \(passed),失败 \(failed)")
+    }
+
     public static func noRuleFiles(in paths: [String]) -> Message {
         Message("input.no-rules", en: "no *.yaml or *.yml files in \(paths.joined(separator: ", "))",
                 zh: "\(paths.joined(separator: "、")) 中没有 *.yaml 或 *.yml 文件")

@@ -26,16 +26,16 @@ public struct LintRun: Sendable {
     public var errors: Int { result.diagnostics.diagnostics.filter { $0.severity == .error }.count }
     public var warnings: Int { result.diagnostics.diagnostics.filter { $0.severity == .warning }.count }
 
-    public func render(_ format: Format, toolVersion: String) -> String {
+    public func render(_ format: Format, toolVersion: String, language: Language = .en) -> String {
         let sorted = result.diagnostics.sorted
         switch format {
         case .text:
             let (errors, warnings) = (self.errors, self.warnings)
-            return SourceTexts(files, limit: 0).render(result.diagnostics)
-                + "\(result.ruleCount) rules in \(files.count) files: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-        case .json: return DiagnosticFormatter.json(sorted)
-        case .sarif: return DiagnosticFormatter.sarif(sorted, toolVersion: toolVersion)
-        case .github: return DiagnosticFormatter.github(sorted)
+            return SourceTexts(files, limit: 0).render(result.diagnostics, language: language)
+                + Message.lintSummary(rules: result.ruleCount, files: files.count, errors: errors, warnings: warnings).text(language) + "\n"
+        case .json: return DiagnosticFormatter.json(sorted, language: language)
+        case .sarif: return DiagnosticFormatter.sarif(sorted, toolVersion: toolVersion, language: language)
+        case .github: return DiagnosticFormatter.github(sorted, language: language)
         }
     }
 

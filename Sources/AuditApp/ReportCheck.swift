@@ -16,6 +16,8 @@ public struct ReportCheck: Sendable {
     }
 
     public let outcomes: [Outcome]
+    /// What was read from standard input (a report given as `-`), for the snippets of its diagnostics.
+    public private(set) var standardInput: String?
 
     public var results: [AuditResult] {
         outcomes.compactMap { if case .audited(let result) = $0 { result } else { nil } }
@@ -24,14 +26,24 @@ public struct ReportCheck: Sendable {
     public init(_ paths: [String], setup: Setup, asOf: Timestamp?) {
         let auditor = setup.auditor(asOf: asOf)
         let validator = ReportValidator(schema: setup.ruleSet.schema)
-        outcomes = paths.map(YAMLFiles.normalize).map { path in
+        var standardInput: String?
+        outcomes = paths.map { $0 == "-" ? $0 : YAMLFiles.normalize($0) }.map { path in
             do throws(DiagnosticList) {
-                let document = try YAMLLoader.load(path: path, limits: setup.request.limits)
+                let document: YAMLDocument
+                if path == "-" {
+                    // Standard input (given once: the command line checks).
+                    let bytes = try YAMLLoader.readStandardInput(limits: setup.request.limits)
+                    standardInput = String(decoding: bytes, as: UTF8.self)
+                    document = try YAMLLoader.load(bytes: bytes, file: YAMLLoader.standardInputName, limits: setup.request.limits)
+                } else {
+                    document = try YAMLLoader.load(path: path, limits: setup.request.limits)
+                }
                 return .audited(try auditor.audit(try validator.validate(document)).get())
             } catch {
                 return .invalid(error)
             }
         }
+        self.standardInput = standardInput
     }
 
     /// 2 when a report could not be read or a rule could not be evaluated; else 1 when a

@@ -49,17 +49,17 @@ public struct RuleTestRun: Sendable {
     public var failed: Int { examples.filter { !$0.passed }.count + fixtures.filter { !$0.passed }.count }
     public var total: Int { examples.count + fixtures.count }
 
-    public func render(_ format: Format) -> String {
+    public func render(_ format: Format, language: Language = .en) -> String {
         switch format {
         case .text:
             var out = ""
-            for e in examples where !e.passed {
-                out += VisibleEscaping.escape("\(e.example.location): \(e.rule): \(e.problem ?? "")") + "\n"
+            for e in examples {
+                if let failure = e.failure { out += VisibleEscaping.escape("\(e.example.location): \(e.rule): \(failure.text(language))") + "\n" }
             }
-            for f in fixtures where !f.passed {
-                for problem in f.problems { out += VisibleEscaping.escape("\(f.file): \(problem)") + "\n" }
+            for f in fixtures {
+                for failure in f.failures { out += VisibleEscaping.escape("\(f.file): \(failure.text(language))") + "\n" }
             }
-            return out + "\(total - failed) passed, \(failed) failed\n"
+            return out + Message.testSummary(passed: total - failed, failed: failed).text(language) + "\n"
         case .junit:
             return TestReportFormatter.junit(examples: examples, fixtures: fixtures)
         }

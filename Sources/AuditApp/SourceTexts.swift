@@ -5,12 +5,19 @@ import Foundation
 /// The text of the files diagnostics point into, for their snippets: the files already read,
 /// then small enough files on disk, then the shipped rules.
 public struct SourceTexts: Sendable {
-    private let known: [String: String]
+    private var known: [String: String]
     private let limit: Int
 
     public init(_ files: [RuleSet.SourceFile] = [], limit: Int) {
         known = Dictionary(files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) }) { first, _ in first }
         self.limit = limit
+    }
+
+    /// These sources and `text` as the file `path` (standard input, which cannot be read twice).
+    public func adding(_ path: String, text: String) -> SourceTexts {
+        var copy = self
+        copy.known[path] = text
+        return copy
     }
 
     public func text(_ path: String) -> String? {

@@ -99,7 +99,8 @@ public struct BatchRunner: Sendable {
             let report = try validator.validate(try YAMLLoader.load(bytes: bytes, file: path, limits: options.limits))
             result = try auditor.audit(report).get()
         } catch {
-            return .failed(json: Self.errorLine(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped))
+            return .failed(json: Self.errorLine(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped,
+                                                        language: options.output.language))
         }
         var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
         var failingRules: [String] = []
@@ -126,9 +127,15 @@ public struct BatchRunner: Sendable {
         return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors)
     }
 
-    static func errorLine(path: String, _ diagnostic: Diagnostic?, more: Int) -> String {
-        var reason = diagnostic?.message ?? "cannot be read"
-        if more > 0 { reason += " (and \(more) more)" }
+    /// `{"path", "code", "message", "reason", "location"}`: `message` in the run's language,
+    /// `reason` in English (as before `message` came), `code` stable for machines.
+    static func errorLine(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> String {
+        let wording = diagnostic?.wording ?? .unreadableReport
+        var reason = wording.en, message = wording.text(language)
+        if more > 0 {
+            reason += " (and \(more) more)"
+            message += language == .zh ? "(另有 \(more) 条)" : " (and \(more) more)"
+        }
         var location: JSON = .null
         if let d = diagnostic {
             location = .object([
@@ -137,7 +144,10 @@ public struct BatchRunner: Sendable {
                 ("column", d.location.column.map { .int($0) } ?? .null),
             ])
         }
-        return JSON.object([("path", .string(path)), ("reason", .string(reason)), ("location", location)]).serialized() + "\n"
+        return JSON.object([
+            ("path", .string(path)), ("code", .string(wording.code)), ("message", .string(message)),
+            ("reason", .string(reason)), ("location", location),
+        ]).serialized() + "\n"
     }
 
     // MARK: - The run
@@ -292,7 +302,7 @@ private final class BatchOutputs {
         let mode: mode_t = stat(folder, &info) == 0 ? info.st_mode & 0o7777 : 0o755
         Self.removeFolder(staging)
         guard mkdir(staging, mode) == 0 else {
-            throw BatchError(.cannotCreateFolder(directory, reason: String(cString: strerror(errno))))
+            throw BatchError(.cannotCreateFolder(directory, reason: SystemError.current))
         }
         _ = chmod(staging, mode)
         var files: [String: AtomicFile] = [:]
@@ -356,7 +366,7 @@ private final class BatchOutputs {
         var info = stat()
         guard lstat(folder, &info) == 0 else {
             // No previous set: one rename.
-            guard rename(staging, folder) == 0 else { throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno)))) }
+            guard rename(staging, folder) == 0 else { throw BatchError(.cannotReplace(given, reason: SystemError.current)) }
             return
         }
         if Self.exchange(staging, folder) {
@@ -364,15 +374,15 @@ private final class BatchOutputs {
             return
         }
         guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
-            throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno))))
+            throw BatchError(.cannotReplace(given, reason: SystemError.current))
         }
         // No exchange on this file system: the old folder aside, the new one in, the old removed.
         let (parent, name) = Self.split(folder)
         let aside = parent + "/.\(name).old-\(getpid())"
         Self.removeFolder(aside)
-        guard rename(folder, aside) == 0 else { throw BatchError(.cannotReplace(given, reason: String(cString: strerror(errno)))) }
+        guard rename(folder, aside) == 0 else { throw BatchError(.cannotReplace(given, reason: SystemError.current)) }
         guard rename(staging, folder) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SystemError.current
             _ = rename(aside, folder)
             throw BatchError(.cannotReplace(given, reason: reason))
         }
@@ -397,7 +407,7 @@ private final class BatchOutputs {
         var info = stat()
         if lstat(trimmed, &info) == 0 {
             guard let resolved = realpath(trimmed, nil) else {
-                throw BatchError(errno == ENOENT ? .linkToNoFolder(path) : .cannotCreateFolder(path, reason: String(cString: strerror(errno))))
+                throw BatchError(errno == ENOENT ? .linkToNoFolder(path) : .cannotCreateFolder(path, reason: SystemError.current))
             }
             defer { free(resolved) }
             guard stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { throw BatchError(.notAFolder(path)) }
@@ -405,11 +415,11 @@ private final class BatchOutputs {
             guard folder != "/" else { throw BatchError(.foreignEntries(path, ["/"])) }
             return folder
         }
-        guard errno == ENOENT else { throw BatchError(.cannotCreateFolder(path, reason: String(cString: strerror(errno)))) }
+        guard errno == ENOENT else { throw BatchError(.cannotCreateFolder(path, reason: SystemError.current)) }
         let (parent, name) = split(trimmed)
         try makeDirectories(parent, given: path)
         guard let resolved = realpath(parent, nil) else {
-            throw BatchError(.cannotCreateFolder(path, reason: String(cString: strerror(errno))))
+            throw BatchError(.cannotCreateFolder(path, reason: SystemError.current))
         }
         defer { free(resolved) }
         let base = String(cString: resolved)
@@ -421,7 +431,7 @@ private final class BatchOutputs {
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw BatchError(.cannotCreateFolder(given, reason: String(cString: strerror(errno))))
+                throw BatchError(.cannotCreateFolder(given, reason: SystemError.current))
             }
         }
         var info = stat()
@@ -513,7 +523,8 @@ private final class Workers: Sendable {
                     }
                     let item: BatchRunner.Item
                     if let problem = work[i].problem {
-                        item = .failed(json: BatchRunner.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)), more: 0))
+                        item = .failed(json: BatchRunner.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)),
+                                                                   more: 0, language: runner.options.output.language))
                     } else {
                         item = runner.score(work[i].path, ruleIndex: ruleIndex)
                     }

@@ -41,11 +41,11 @@ public final class AtomicFile {
         if lstat(path, &info) == 0 {
             if info.st_mode & S_IFMT == S_IFLNK {
                 guard let resolved = realpath(path, nil) else {
-                    throw WriteError(errno == ENOENT ? .danglingLink(path) : .cannotWriteFile(path, reason: Self.errorText()))
+                    throw WriteError(errno == ENOENT ? .danglingLink(path) : .cannotWriteFile(path, reason: SystemError.current))
                 }
                 target = String(cString: resolved)
                 free(resolved)
-                guard stat(target, &info) == 0 else { throw WriteError(.cannotWriteFile(path, reason: Self.errorText())) }
+                guard stat(target, &info) == 0 else { throw WriteError(.cannotWriteFile(path, reason: SystemError.current)) }
             }
             exists = true
             if let kind = Self.kind(info.st_mode) { throw WriteError(.notARegularFile(path, kind: kind)) }
@@ -56,14 +56,14 @@ public final class AtomicFile {
                 }
             }
         } else if errno != ENOENT {
-            throw WriteError(.cannotWriteFile(path, reason: Self.errorText()))
+            throw WriteError(.cannotWriteFile(path, reason: SystemError.current))
         }
         self.target = target
         temporaryPath = Self.temporaryPath(for: target)
         Self.removeStaleTemporaries(of: target)
         unlink(temporaryPath)
         fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw WriteError(.cannotWriteFile(path, reason: Self.errorText())) }
+        guard fd >= 0 else { throw WriteError(.cannotWriteFile(path, reason: SystemError.current)) }
         if exists {
             if info.st_uid != geteuid() || info.st_gid != getegid() { _ = fchown(fd, info.st_uid, info.st_gid) }
             _ = fchmod(fd, info.st_mode & 0o7777)
@@ -84,6 +84,30 @@ public final class AtomicFile {
         }
     }
 
+    /// Several files, each whole: all are written and closed before the first is put in place,
+    /// so a file that cannot be written leaves every target as it was. (A rename that fails
+    /// after others succeeded, which takes a file system error, leaves those in place.)
+    public static func write(_ outputs: [(path: String, text: String)], inputs: [String] = []) throws(WriteError) {
+        var files: [AtomicFile] = []
+        do throws(WriteError) {
+            for output in outputs {
+                let file = try AtomicFile(path: output.path, inputs: inputs)
+                files.append(file)
+                file.write(output.text)
+            }
+            for file in files { try file.close() }
+        } catch {
+            files.forEach { $0.discard() }
+            throw error
+        }
+        for (i, file) in files.enumerated() {
+            do throws(WriteError) { try file.commit() } catch {
+                files[i...].forEach { $0.discard() }
+                throw error
+            }
+        }
+    }
+
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
@@ -92,7 +116,7 @@ public final class AtomicFile {
     private func flush() {
         guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
         let error = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
-        if error != 0 { failure = .cannotWriteFile(path, reason: Self.errorText(error)) }
+        if error != 0 { failure = .cannotWriteFile(path, reason: SystemError.reason(error)) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -100,7 +124,7 @@ public final class AtomicFile {
     public func close() throws(WriteError) {
         guard fd >= 0 else { return }
         flush()
-        if failure == nil, fsync(fd) != 0 { failure = .cannotWriteFile(path, reason: Self.errorText()) }
+        if failure == nil, fsync(fd) != 0 { failure = .cannotWriteFile(path, reason: SystemError.current) }
         closeDescriptor()
         if let failure { throw WriteError(failure) }
     }
@@ -108,7 +132,7 @@ public final class AtomicFile {
     /// Puts the closed file in place of the target.
     public func commit() throws(WriteError) {
         guard rename(temporaryPath, target) == 0 else {
-            throw WriteError(.cannotRename(path, reason: Self.errorText()))
+            throw WriteError(.cannotRename(path, reason: SystemError.current))
         }
     }
 
@@ -157,8 +181,6 @@ public final class AtomicFile {
             unlink(directory + entry)
         }
     }
-
-    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 }
 
 /// Temporaries named `PREFIX` + a process id, left by runs that were killed.

@@ -18,17 +18,17 @@ extension Message {
                 zh: "\(path):是本次运行的输入(\(input));请另选 --output")
     }
 
-    public static func cannotWriteFile(_ path: String, reason: String) -> Message {
-        Message("output.write", en: "\(path): cannot write: \(reason)", zh: "\(path):无法写入:\(reason)")
+    public static func cannotWriteFile(_ path: String, reason: Label) -> Message {
+        Message("output.write", en: "\(path): cannot write: \(reason.en)", zh: "\(path):无法写入:\(reason.zh)")
     }
 
-    public static func cannotRename(_ path: String, reason: String) -> Message {
-        Message("output.rename", en: "\(path): cannot rename into place: \(reason)", zh: "\(path):无法改名就位:\(reason)")
+    public static func cannotRename(_ path: String, reason: Label) -> Message {
+        Message("output.rename", en: "\(path): cannot rename into place: \(reason.en)", zh: "\(path):无法改名就位:\(reason.zh)")
     }
 
     /// `stream`: "standard output" or "standard error".
-    public static func cannotWriteStream(_ stream: String, reason: String) -> Message {
-        Message("output.stream", en: "\(stream): cannot write: \(reason)",
-                zh: "\(stream == "standard output" ? "标准输出" : "标准错误"):无法写入:\(reason)")
+    public static func cannotWriteStream(_ stream: String, reason: Label) -> Message {
+        Message("output.stream", en: "\(stream): cannot write: \(reason.en)",
+                zh: "\(stream == "standard output" ? "标准输出" : "标准错误"):无法写入:\(reason.zh)")
     }
 }

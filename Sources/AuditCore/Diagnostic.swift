@@ -62,10 +62,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:col: error: message`, one line per related location below it.
-    public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+    public var description: String { text(.en) }
+
+    /// `file:line:col: 错误: …` in `language`, one line per related location below it.
+    public func text(_ language: Language) -> String {
+        var text = "\(location): \(Self.label(severity, language)): \(wording.text(language))"
         for note in related {
-            text += "\n\(note.location): note: \(note.message)"
+            text += "\n\(note.location): \(Self.label(.note, language)): \(note.wording.text(language))"
         }
         return text
     }
@@ -171,13 +174,16 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
         return runs
     }
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    /// Every diagnostic on its line (no snippets), in `language`.
+    public func text(_ language: Language) -> String {
         var lines: [String] = []
         for run in byFile {
-            lines += run.diagnostics.map(\.description)
-            if let more = moreLine(run.file) { lines.append(more) }
+            lines += run.diagnostics.map { $0.text(language) }
+            if let more = moreLine(run.file, language) { lines.append(more) }
         }
-        lines += filesOnlyDropped.compactMap { moreLine($0) }
+        lines += filesOnlyDropped.compactMap { moreLine($0, language) }
         return lines.joined(separator: "\n")
     }
 }

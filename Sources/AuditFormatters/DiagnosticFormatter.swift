@@ -9,7 +9,7 @@ public enum DiagnosticFormatter {
 
     /// SARIF 2.1.0: one run, one rule (`audit-lint`), a result per diagnostic with level
     /// error/warning/note and the related locations (with their messages).
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
+    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String, language: Language = .en) -> String {
         let rule: JSON = .object([
             ("id", .string(ruleID)),
             ("name", .string("AuditLint")),
@@ -23,7 +23,7 @@ public enum DiagnosticFormatter {
                 ("ruleIndex", .int(0)),
                 ("kind", .string("fail")),
                 ("level", .string(level(d.severity))),
-                ("message", .object([("text", .string(d.message))])),
+                ("message", .object([("text", .string(d.wording.text(language)))])),
                 ("locations", .array([.object([("physicalLocation", SARIFFormatter.physicalLocation(d.location))])])),
             ]
             if !d.related.isEmpty {
@@ -31,10 +31,11 @@ public enum DiagnosticFormatter {
                     .object([
                         ("id", .int(i + 1)),
                         ("physicalLocation", SARIFFormatter.physicalLocation(r.location)),
-                        ("message", .object([("text", .string(r.message))])),
+                        ("message", .object([("text", .string(r.wording.text(language)))])),
                     ])
                 })))
             }
+            fields.append(("properties", .object([("code", .string(d.wording.code))])))
             return .object(fields)
         }
         let run: JSON = .object([
@@ -51,22 +52,22 @@ public enum DiagnosticFormatter {
 
     /// One workflow command per diagnostic: `::error`, `::warning` or `::notice`; related
     /// locations follow in the message, one per (escaped) line.
-    public static func github(_ diagnostics: [Diagnostic]) -> String {
+    public static func github(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
         diagnostics.map { d in
             let command = switch d.severity {
             case .error: "error"
             case .warning: "warning"
             case .note: "notice"
             }
-            let notes = d.related.map { "\($0.location): note: \($0.message)" }
-            return GitHubCommand.line(command, location: d.location, title: nil, message: d.message, notes: notes)
+            let notes = d.related.map { "\($0.location): \(Diagnostic.label(.note, language)): \($0.wording.text(language))" }
+            return GitHubCommand.line(command, location: d.location, title: nil, message: d.wording.text(language), notes: notes)
         }.joined()
     }
 
-    /// `{"diagnostics": [{file, line, column, severity, message, related: [{file, line, column,
+    /// `{"diagnostics": [{file, line, column, severity, code, message, related: [{file, line, column,
     /// message}]}], "errors": N, "warnings": N}`, pretty-printed; `line`/`column` null when
     /// the problem concerns the whole file.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    public static func json(_ diagnostics: [Diagnostic], language: Language = .en) -> String {
         func position(_ location: SourceLocation) -> [(String, JSON)] {
             [
                 ("file", .string(location.file)),
@@ -77,8 +78,9 @@ public enum DiagnosticFormatter {
         let items: [JSON] = diagnostics.map { d in
             .object(position(d.location) + [
                 ("severity", .string(d.severity.rawValue)),
-                ("message", .string(d.message)),
-                ("related", .array(d.related.map { r in .object(position(r.location) + [("message", .string(r.message))]) })),
+                ("code", .string(d.wording.code)),
+                ("message", .string(d.wording.text(language))),
+                ("related", .array(d.related.map { r in .object(position(r.location) + [("message", .string(r.wording.text(language)))]) })),
             ])
         }
         let object: JSON = .object([

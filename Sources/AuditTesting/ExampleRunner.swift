@@ -6,16 +6,19 @@ import AuditYAML
 
 /// Runs a rule's embedded examples: every `pass` fragment must give at least one `pass`
 /// and nothing else but `not_applicable`; every `fail` fragment at least one `fail`. A
-/// problem names what the rule got, the evidence a `not_assessed` lacked and the (English)
-/// message of a `fail`.
+/// problem names what the rule got, the evidence a `not_assessed` lacked and the message of
+/// a `fail`.
 public struct ExampleRunner: Sendable {
     public struct Outcome: Sendable {
         public var rule: String
         public var example: RuleExample
         public var statuses: [Status]
-        public var problem: String?
+        /// Why the example did not come out as expected, in both languages.
+        public var failure: Message?
 
-        public var passed: Bool { problem == nil }
+        /// The failure in English.
+        public var problem: String? { failure?.en }
+        public var passed: Bool { failure == nil }
     }
 
     public let ruleSet: RuleSet
@@ -37,8 +40,7 @@ public struct ExampleRunner: Sendable {
                 do throws(DiagnosticList) {
                     report = try validator.validate(document, mode: .fragment)
                 } catch {
-                    outcomes.append(Outcome(rule: rule.id, example: example, statuses: [],
-                                            problem: "the example is not a valid report fragment: \(error)"))
+                    outcomes.append(Outcome(rule: rule.id, example: example, statuses: [], failure: .invalidExample(error)))
                     continue
                 }
                 let findings: [Finding]
@@ -49,25 +51,25 @@ public struct ExampleRunner: Sendable {
                     findings = auditor.findings(of: rule, in: report)
                 }
                 let statuses = findings.map(\.status)
-                var problem: String?
+                var failure: Message?
                 // Why, after what: the fail's own message, the evidence a not_assessed lacked.
                 switch example.expectation {
                 case .pass:
                     if !statuses.contains(.pass) || statuses.contains(where: { $0 != .pass && $0 != .notApplicable }) {
-                        problem = "expected pass, got \(describe(statuses))\(FailureDetail.missing(findings))\(FailureDetail.failMessages(findings))"
+                        let missing = FailureDetail.missing(findings), messages = FailureDetail.failMessages(findings)
+                        failure = .exampleGot(expected: "pass", got: describe(statuses),
+                                              detail: Label(zh: missing.zh + messages.zh, en: missing.en + messages.en))
                     }
                 case .fail:
                     if !statuses.contains(.fail) {
-                        problem = "expected fail, got \(describe(statuses))\(FailureDetail.missing(findings))"
+                        failure = .exampleGot(expected: "fail", got: describe(statuses), detail: FailureDetail.missing(findings))
                     }
                 }
-                outcomes.append(Outcome(rule: rule.id, example: example, statuses: statuses, problem: problem))
+                outcomes.append(Outcome(rule: rule.id, example: example, statuses: statuses, failure: failure))
             }
         }
         return outcomes
     }
 
-    private func describe(_ statuses: [Status]) -> String {
-        statuses.isEmpty ? "no result" : statuses.map(\.rawValue).joined(separator: ", ")
-    }
+    private func describe(_ statuses: [Status]) -> Label { .statuses(statuses.map(\.rawValue)) }
 }

@@ -25,14 +25,15 @@ enum FailureDetail {
     }
 
     /// ` (missing: staff[0].stood_to_greet, …)`, or "" when no `not_assessed` names missing evidence.
-    static func missing(_ findings: [Finding]) -> String {
+    static func missing(_ findings: [Finding]) -> Label {
         let paths = missingPaths(findings)
-        return paths.isEmpty ? "" : " (missing: \(paths.joined(separator: ", ")))"
+        return paths.isEmpty ? Label(zh: "", en: "")
+            : Label(zh: "(缺少:\(paths.joined(separator: "、")))", en: " (missing: \(paths.joined(separator: ", ")))")
     }
 
     /// `: <the rule's message>` (`; ` between distinct ones), or "" when nothing failed.
-    static func failMessages(_ findings: [Finding], _ language: Language = .en) -> String {
-        let texts = failTexts(findings, language)
-        return texts.isEmpty ? "" : ": " + texts.joined(separator: "; ")
+    static func failMessages(_ findings: [Finding]) -> Label {
+        let en = failTexts(findings, .en), zh = failTexts(findings, .zh)
+        return Label(zh: zh.isEmpty ? "" : ":" + zh.joined(separator: ";"), en: en.isEmpty ? "" : ": " + en.joined(separator: "; "))
     }
 }

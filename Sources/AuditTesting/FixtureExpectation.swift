@@ -28,9 +28,11 @@ import AuditYAML
 public struct FixtureExpectation: Sendable {
     public struct Outcome: Sendable {
         public var file: String
-        /// Each difference between expected and actual, as `what: expected X, got Y`.
-        public var problems: [String]
-        public var passed: Bool { problems.isEmpty }
+        /// Each difference between expected and actual, as `what: expected X, got Y`, in both languages.
+        public var failures: [Message]
+        /// The differences in English.
+        public var problems: [String] { failures.map(\.en) }
+        public var passed: Bool { failures.isEmpty }
     }
 
     public static let suffix = ".expect.yaml"
@@ -39,7 +41,7 @@ public struct FixtureExpectation: Sendable {
     /// `rules`: compiled with `params` and no profile; a report some of `ruleSet.profiles`
     /// select gets them, as `audit` would give them.
     public static func check(_ expectationPath: String, ruleSet: RuleSet, rules: [CompiledRule], params: [String: Value] = [:]) -> Outcome {
-        var outcome = Outcome(file: expectationPath, problems: [])
+        var outcome = Outcome(file: expectationPath, failures: [])
         let stem = String(expectationPath.dropLast(suffix.count))
         let reportPath = FileExistence.exists(stem + ".yaml") || !FileExistence.exists(stem + ".yml") ? stem + ".yaml" : stem + ".yml"
         let expected: [String: YAMLNode]
@@ -53,7 +55,7 @@ public struct FixtureExpectation: Sendable {
             expected = fields
             report = try ReportValidator(schema: ruleSet.schema).validate(try YAMLLoader.load(path: reportPath))
         } catch {
-            outcome.problems.append("cannot be checked: \(error)")
+            outcome.failures.append(.cannotBeChecked(error))
             return outcome
         }
         func text(_ node: YAMLNode?) -> String? {
@@ -66,20 +68,20 @@ public struct FixtureExpectation: Sendable {
         let known = ["fails", "not_due", "not_assessed", "statuses", "messages", "warnings", "total", "coverage", "grade",
                      "provisional", "red_line", "tier", "as_of"]
         for key in expected.keys.sorted() where !known.contains(key) {
-            outcome.problems.append("unknown key '\(key)'\(Suggestion.hint(for: key, among: known).en)")
+            outcome.failures.append(.unknownExpectationKey(key, hint: Suggestion.hint(for: key, among: known)))
         }
         var asOf: Timestamp?
         if let t = text(expected["as_of"]) {
             switch Timestamp.parse(t, localOffsetSeconds: report.utcOffsetSeconds) {
             case .success(let parsed): asOf = parsed
-            case .failure(let reason): outcome.problems.append("as_of: \(reason)")
+            case .failure(let reason): outcome.failures.append(.badAsOf(reason))
             }
         }
         var rules = rules
         let configuration = ruleSet.configuration(for: report, params: params)
         if !configuration.profiles.isEmpty {
             do throws(DiagnosticList) { rules = try ruleSet.compile(configuration) } catch {
-                outcome.problems.append("the profiles \(configuration.profiles.map(\.name).joined(separator: ", ")) give rules values they cannot take: \(error)")
+                outcome.failures.append(.profilesRejected(configuration.profiles.map(\.name), error))
                 return outcome
             }
         }
@@ -87,30 +89,37 @@ public struct FixtureExpectation: Sendable {
         let result = auditor.audit(report)
         func name(_ f: Finding) -> String { f.item.map { "\(f.rule.id) \($0)" } ?? f.rule.id }
         func compare(_ what: String, _ want: String?, _ got: String?) {
-            if want != got { outcome.problems.append("\(what): expected \(want ?? "null"), got \(got ?? "null")") }
+            if want != got { outcome.failures.append(.expectationDiffers(what, expected: want ?? "null", got: got ?? "null")) }
         }
         func findings(_ key: String) -> [Finding] { result.findings.filter { name($0) == key } }
         /// `RULE ITEM (got not_assessed; missing: …)`: what an expected fail came out as.
-        func got(_ key: String) -> String {
+        func got(_ key: String) -> Label {
             let found = findings(key)
-            guard !found.isEmpty else { return key }
+            guard !found.isEmpty else { return Label(zh: key, en: key) }
             let missing = FailureDetail.missingPaths(found)
-            return "\(key) (got \(found.map(\.status.rawValue).joined(separator: ", "))"
-                + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + ")"
+            let statuses = found.map(\.status.rawValue)
+            return Label(zh: "\(key)(实际为 \(statuses.joined(separator: "、"))" + (missing.isEmpty ? "" : ";缺少:\(missing.joined(separator: "、"))") + ")",
+                         en: "\(key) (got \(statuses.joined(separator: ", "))" + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + ")")
         }
         /// `RULE ITEM (“message”)`: an unexpected fail and what it says.
-        func saying(_ key: String) -> String {
-            let texts = FailureDetail.failTexts(findings(key))
-            return texts.isEmpty ? key : "\(key) (" + texts.map { "“\($0)”" }.joined(separator: ", ") + ")"
+        func saying(_ key: String) -> Label {
+            func text(_ language: Language, _ separator: String) -> String {
+                let texts = FailureDetail.failTexts(findings(key), language)
+                return texts.isEmpty ? key : "\(key) (" + texts.map { "“\($0)”" }.joined(separator: separator) + ")"
+            }
+            return Label(zh: text(.zh, "、"), en: text(.en, ", "))
         }
-        func compareLists(_ what: String, _ want: [String], _ got: [String], annotateMissing: (String) -> String = { $0 },
-                          annotateExtra: (String) -> String = { $0 }) {
+        func plain(_ key: String) -> Label { Label(zh: key, en: key) }
+        func compareLists(_ what: String, _ want: [String], _ got: [String], annotateMissing: (String) -> Label = plain,
+                          annotateExtra: (String) -> Label = plain) {
             guard want != got else { return }
-            let missing = want.filter { !got.contains($0) }, extra = got.filter { !want.contains($0) }
-            var parts: [String] = []
-            if !missing.isEmpty { parts.append("expected but not found: " + missing.map(annotateMissing).joined(separator: ", ")) }
-            if !extra.isEmpty { parts.append("found but not expected: " + extra.map(annotateExtra).joined(separator: ", ")) }
-            outcome.problems.append("\(what): " + parts.joined(separator: "; "))
+            func joined(_ keys: [String], _ annotate: (String) -> Label) -> Label? {
+                guard !keys.isEmpty else { return nil }
+                let labels = keys.map(annotate)
+                return Label(zh: labels.map(\.zh).joined(separator: "、"), en: labels.map(\.en).joined(separator: ", "))
+            }
+            outcome.failures.append(.listDiffers(what, missing: joined(want.filter { !got.contains($0) }, annotateMissing),
+                                                 extra: joined(got.filter { !want.contains($0) }, annotateExtra)))
         }
         // An unexpected fail shows its message; an expected one that did not come shows what came instead.
         compareLists("fails", strings("fails") ?? [], result.findings.filter { $0.status == .fail }.map(name).sorted(),
@@ -126,19 +135,19 @@ public struct FixtureExpectation: Sendable {
             let found = findings(key)
             let got = found.map(\.status.rawValue)
             if got != [want] {
-                let detail = FailureDetail.missing(found) + (want == "fail" ? "" : FailureDetail.failMessages(found))
-                outcome.problems.append("status of \(key): expected \(want), got \(got.isEmpty ? "no result" : got.joined(separator: ", "))\(detail)")
+                let missing = FailureDetail.missing(found)
+                let messages = want == "fail" ? Label(zh: "", en: "") : FailureDetail.failMessages(found)
+                outcome.failures.append(.statusDiffers(key, expected: want, got: .statuses(got),
+                                                       detail: Label(zh: missing.zh + messages.zh, en: missing.en + messages.en)))
             }
         }
         for pair in expected["messages"]?.mapping ?? [] {
             guard let key = pair.key.scalar?.text, let want = text(pair.value) else { continue }
             let got = findings(key).map { $0.text(.en) }
-            if !got.contains(where: { $0.contains(want) }) {
-                outcome.problems.append("message of \(key): expected it to contain “\(want)”, got \(got.isEmpty ? "no result" : got.map { "“\($0)”" }.joined(separator: ", "))")
-            }
+            if !got.contains(where: { $0.contains(want) }) { outcome.failures.append(.messageDiffers(key, expected: want, got: got)) }
         }
         for want in expected["warnings"]?.sequence?.compactMap({ text($0) }) ?? [] where !result.warnings.contains(where: { $0.message.contains(want) }) {
-            outcome.problems.append("warnings: expected one containing “\(want)”, got \(result.warnings.isEmpty ? "none" : result.warnings.map { "“\($0.message)”" }.joined(separator: ", "))")
+            outcome.failures.append(.warningMissing(want, got: result.warnings.map(\.message)))
         }
         // `total: null` expects no total (nothing assessed); an absent key is not checked.
         if expected["total"] != nil {

@@ -40,13 +40,13 @@ public enum YAMLFiles {
         func walk(_ directory: String) {
             var info = stat()
             guard RawPath.with(directory, { stat($0, &info) }) == 0 else {
-                problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
+                problems.append(Problem(path: directory, reason: .cannotReadFolder(SystemError.current)))
                 return
             }
             // A folder reached twice (a link loop, or two links to one place) is walked once.
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
             guard let handle = RawPath.with(directory, { opendir($0) }) else {
-                problems.append(Problem(path: directory, reason: .cannotReadFolder(errorText())))
+                problems.append(Problem(path: directory, reason: .cannotReadFolder(SystemError.current)))
                 return
             }
             defer { closedir(handle) }
@@ -68,7 +68,7 @@ public enum YAMLFiles {
                 var target = stat()
                 if RawPath.with(path, { stat($0, &target) }) != 0 {
                     // A dangling link named like a report is an input that cannot be read.
-                    if isReport(name) { problems.append(Problem(path: path, reason: .cannotReadInput(errorText()))) }
+                    if isReport(name) { problems.append(Problem(path: path, reason: .cannotReadInput(SystemError.current))) }
                     continue
                 }
                 switch target.st_mode & S_IFMT {
@@ -83,7 +83,7 @@ public enum YAMLFiles {
         for path in paths.map(normalize) {
             var info = stat()
             guard RawPath.with(path, { stat($0, &info) }) == 0 else {
-                problems.append(Problem(path: path, reason: .cannotReadInput(errorText())))
+                problems.append(Problem(path: path, reason: .cannotReadInput(SystemError.current)))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
@@ -97,8 +97,6 @@ public enum YAMLFiles {
         let sorted = files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         return Result(files: sorted, problems: problems)
     }
-
-    static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// One spelling per path, so that output never depends on how the same path was typed
     /// (`./a//b/` and `a/b` are one input): repeated slashes and `.` components go, and a

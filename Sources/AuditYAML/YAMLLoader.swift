@@ -32,6 +32,18 @@ public enum YAMLLoader {
     ///   an empty document, a root that is not a mapping, duplicate or complex keys,
     ///   unsupported tags, unrepresentable numbers, too deep nesting, alias bombs, input over
     ///   `limits.maxFileSize`.
+    /// The name standard input goes by in diagnostics and findings (a report given as `-`).
+    public static let standardInputName = FileReader.standardInputName
+
+    /// Standard input read to its end, within the file size limit (load it with `load(bytes:file:)`
+    /// and `standardInputName`).
+    public static func readStandardInput(limits: YAMLLimits = .init()) throws(DiagnosticList) -> [UInt8] {
+        switch FileReader.readStandardInput(maxSize: limits.maxFileSize) {
+        case .success(let bytes): return bytes
+        case .failure(let diagnostic): throw DiagnosticList([diagnostic])
+        }
+    }
+
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .init()) throws(DiagnosticList) -> YAMLDocument {
         let (root, text) = try parse(bytes, file: file, limits: limits)
         guard let root else {

@@ -6,12 +6,12 @@ import AuditCore
 extension Message {
     // MARK: Files
 
-    static func cannotOpen(_ reason: String) -> Message {
-        Message("file.cannot-open", en: "cannot open file: \(reason)", zh: "无法打开文件:\(reason)")
+    static func cannotOpen(_ reason: Label) -> Message {
+        Message("file.cannot-open", en: "cannot open file: \(reason.en)", zh: "无法打开文件:\(reason.zh)")
     }
 
-    static func cannotRead(_ reason: String) -> Message {
-        Message("file.cannot-read", en: "cannot read file: \(reason)", zh: "无法读取文件:\(reason)")
+    static func cannotRead(_ reason: Label) -> Message {
+        Message("file.cannot-read", en: "cannot read file: \(reason.en)", zh: "无法读取文件:\(reason.zh)")
     }
 
     static let isDirectory = Message("file.directory", en: "is a directory, not a YAML file", zh: "这是文件夹,不是 YAML 文件")
@@ -276,12 +276,12 @@ extension Label {
 extension Message {
     // MARK: Finding input files (YAMLFiles)
 
-    static func cannotReadFolder(_ reason: String) -> Message {
-        Message("input.folder", en: "cannot read folder: \(reason)", zh: "无法读取文件夹:\(reason)")
+    static func cannotReadFolder(_ reason: Label) -> Message {
+        Message("input.folder", en: "cannot read folder: \(reason.en)", zh: "无法读取文件夹:\(reason.zh)")
     }
 
-    static func cannotReadInput(_ reason: String) -> Message {
-        Message("input.unreadable", en: "cannot read: \(reason)", zh: "无法读取:\(reason)")
+    static func cannotReadInput(_ reason: Label) -> Message {
+        Message("input.unreadable", en: "cannot read: \(reason.en)", zh: "无法读取:\(reason.zh)")
     }
 
     static let inputNotRegularFile = Message("input.not-regular", en: "not a regular file", zh: "不是普通文件")

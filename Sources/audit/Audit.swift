@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCore
 
 @main
 struct Audit: ParsableCommand {
@@ -14,9 +15,26 @@ struct Audit: ParsableCommand {
         defaultSubcommand: Check.self
     )
 
-    /// Write errors on standard output and error become exit statuses before anything runs.
+    /// Write errors on standard output and error become exit statuses before anything runs;
+    /// usage errors are shown with the usage of the subcommand concerned, in the run's language.
     static func main() {
         Console.prepare()
-        main(nil)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let topic = UsageError.unknownHelpTopic(arguments) {
+            let names = configuration.subcommands.map { $0._commandName }
+            UsageError.exit(usageError(.unknownHelpTopic(topic, among: names, hint: Suggestion.hint(for: topic, among: names))),
+                            running: Audit.self)
+        }
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            UsageError.exit(error, running: nil)
+        }
+        do {
+            try command.run()
+        } catch {
+            UsageError.exit(error, running: type(of: command))
+        }
     }
 }

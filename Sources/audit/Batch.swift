@@ -15,15 +15,16 @@ extension Audit {
                 and none breaches --fail-on, 1 when some breach, 2 when an input could not be scored.
                 """)
 
-        @Argument(help: ArgumentHelp("Folders or report files.", valueName: "path")) var paths: [String]
-        @Option(help: ArgumentHelp("Output folder (created when missing).", valueName: "dir")) var out: String
+        @Argument(help: ArgumentHelp("Folders or report files.", valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
+        var paths: [String]
+        @Option(help: ArgumentHelp("Output folder (created when missing).", valueName: "dir"), completion: .directory) var out: String
         @Option(help: "Reports scored in parallel (default: the number of cores).") var jobs: Int?
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var judgement: JudgementOptions
 
         func validate() throws {
-            if out.isEmpty { throw ValidationError(Message.emptyOutputFolder.en) }
-            if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
+            if out.isEmpty { throw usageError(.emptyOutputFolder) }
+            if let jobs, jobs < 1 || jobs > 256 { throw usageError(.jobsRange) }
         }
 
         func run() throws {
@@ -43,9 +44,9 @@ extension Audit {
             }
             let s = outcome.summary
             if outcome.interrupted {
-                Console.error("interrupted: no output written (scored \(s.scored), errors \(s.errors) of \(s.total) before the stop)\n")
+                Console.error(Message.batchInterrupted(scored: s.scored, errors: s.errors, total: s.total).text(judgement.language) + "\n")
             } else {
-                Console.out("scored \(s.scored), errors \(s.errors), total \(s.total)\n")
+                Console.out(Message.batchDone(scored: s.scored, errors: s.errors, total: s.total).text(judgement.language) + "\n")
             }
             try Outcome.exit(outcome.exitStatus)
         }

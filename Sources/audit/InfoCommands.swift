@@ -20,7 +20,7 @@ extension Audit {
 
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: "Output format.") var format: Format = .text
-        @Option(help: "Title language (default: from LANG).") var lang: Language?
+        @OptionGroup var language: LanguageOption
         @Option(parsing: .upToNextOption,
                 help: ArgumentHelp("Compare two rule sets instead of listing one: --diff OLD NEW, each a rule folder or file.",
                                    valueName: "path"))
@@ -29,13 +29,13 @@ extension Audit {
         func validate() throws {
             guard !diff.isEmpty else { return }
             guard diff.count == 2 else {
-                throw ValidationError("--diff takes two paths, OLD and NEW; got \(diff.count)")
+                throw usageError(.diffTakesTwo(diff.count))
             }
             // Each side is composed as --rules composes it; nothing else would be applied.
             guard ruleOptions.rulePaths.isEmpty, ruleOptions.params.isEmpty, ruleOptions.profiles.isEmpty,
                   !ruleOptions.noShippedRules, ruleOptions.requiredDigest == nil
             else {
-                throw ValidationError("--diff names both rule sets itself: it takes no --rules, --param, --profile, --no-shipped-rules or --require-digest")
+                throw usageError(.diffNamesBoth)
             }
         }
 
@@ -49,7 +49,7 @@ extension Audit {
                 return Console.out(format == .json ? text : VisibleEscaping.escape(text, keepingLineBreaks: true))
             }
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
-            var out = RuleCatalogFormatter.list(setup.rules, language: lang ?? .fromEnvironment, json: format == .json)
+            var out = RuleCatalogFormatter.list(setup.rules, language: language.language, json: format == .json)
             // The run's digest, to pin with --require-digest.
             if format == .text { out += "rules digest \(setup.digest)\n" }
             Console.out(format == .json ? out : VisibleEscaping.escape(out, keepingLineBreaks: true))
@@ -63,18 +63,28 @@ extension Audit {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-        @Argument(help: ArgumentHelp("The rule id, e.g. TML-FEEDBACK-2WD.", valueName: "rule-id")) var ruleId: String
+        @Argument(help: ArgumentHelp("The rule id, e.g. TML-FEEDBACK-2WD (any case).", valueName: "rule-id"),
+                  completion: .custom { _, _, _ in Explain.shippedRuleIds() })
+        var ruleId: String
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: "Output format.") var format: Format = .text
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
             let rules = setup.rules
-            guard let rule = rules.first(where: { $0.id == ruleId }) else {
-                throw ValidationError("unknown rule '\(VisibleEscaping.escape(ruleId))'\(Suggestion.hint(for: ruleId, among: rules.map(\.id)).en)")
+            // Rule ids are upper case by convention; `explain etq-on-time` means the same rule.
+            let wanted = ruleId.uppercased()
+            guard let rule = rules.first(where: { $0.id == ruleId }) ?? rules.first(where: { $0.id.uppercased() == wanted }) else {
+                throw usageError(.unknownRule(ruleId, hint: Suggestion.hint(for: wanted, among: rules.map(\.id))))
             }
             let text = RuleCatalogFormatter.explain(rule, profiles: setup.ruleSet.profiles, json: format == .json)
             Console.out(format == .json ? text : VisibleEscaping.escape(text, keepingLineBreaks: true))
+        }
+
+        /// The shipped rules' ids, for shell completion.
+        @Sendable static func shippedRuleIds() -> [String] {
+            (try? Setup.load(RuleRequest()).rules.map(\.id)) ?? []
         }
     }
 

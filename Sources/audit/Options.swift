@@ -11,7 +11,7 @@ import Foundation
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp(
         "Rule packs, schema extensions or profiles to add to the shipped rules, or a complete rule set (with its own report schema) to use instead (file or folder, repeatable).",
-        valueName: "path"))
+        valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
     var rulePaths: [String] = []
 
     @Flag(name: .customLong("no-shipped-rules"), help: "Use only the packs given with --rules (the shipped schema, scoring and calendar still serve unless given).")
@@ -24,7 +24,7 @@ struct RuleOptions: ParsableArguments {
 
     @Option(name: .customLong("profile"), help: ArgumentHelp(
         "A profile: parameter values, rules disabled or re-rated, for the outlets it matches (repeatable; later wins).",
-        valueName: "file"))
+        valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
     var profiles: [String] = []
 
     @Option(name: .customLong("require-digest"), help: ArgumentHelp(
@@ -51,11 +51,11 @@ struct LimitOptions: ParsableArguments {
     static let ceiling = 1 << 30
 
     func validate() throws {
-        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        guard maxFileSize > 0 else { throw usageError(.maxFileSizePositive) }
         // A file is held in memory whole, with its tree: past 1 GiB a "limit" is a promise the
         // machine may not keep (a sparse file of 100 GB would be read until memory runs out).
         guard maxFileSize <= Self.ceiling else {
-            throw ValidationError("--max-file-size must be at most \(Self.ceiling) (1 GiB), got \(maxFileSize)")
+            throw usageError(.maxFileSizeCeiling(Self.ceiling, got: maxFileSize))
         }
     }
 }
@@ -67,14 +67,22 @@ struct JudgementOptions: ParsableArguments {
             transform: Timestamp.argument)
     var asOf: Timestamp?
 
-    @Option(help: "Message language (default: from LANG).")
-    var lang: Language?
+    @OptionGroup var languageOption: LanguageOption
 
     @Option(help: "A failure at or above this severity exits 1 (batch: counts the report as breaching).")
     var failOn: FailOn = .critical
 
-    @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires).", valueName: "file"))
+    @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires).", valueName: "file"),
+            completion: .file(extensions: ["yaml", "yml"]))
     var waivers: String?
+
+    var language: Language { languageOption.language }
+}
+
+/// `--lang`, on every subcommand.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Message language (default: from LC_ALL, LC_MESSAGES or LANG).")
+    var lang: Language?
 
     var language: Language { lang ?? .fromEnvironment }
 }
@@ -83,14 +91,18 @@ extension Timestamp {
     /// `--as-of`: a timestamp, local ones read in China's time zone (UTC+8); the parse
     /// error's reason is shown after argument-parser's "The value … is invalid".
     static func argument(_ text: String) throws -> Timestamp {
-        try Timestamp.parse(text, localOffsetSeconds: 8 * 3600).get()
+        do throws(TimestampError) {
+            return try Timestamp.parse(text, localOffsetSeconds: 8 * 3600).get()
+        } catch {
+            throw ValidationError(RunLanguage.current == .zh ? error.zh : error.reason)
+        }
     }
 }
 
 extension LocalDate {
     /// `lint --as-of`: a date, or a timestamp's date.
     static func argument(_ text: String) throws -> LocalDate {
-        guard let date = LocalDate(iso: text.prefix(10)) else { throw ValidationError("not a date YYYY-MM-DD") }
+        guard let date = LocalDate(iso: text.prefix(10)) else { throw usageError(.notADate) }
         return date
     }
 }
@@ -120,9 +132,9 @@ enum Outcome {
             return try work()
         } catch {
             switch error {
-            case .invalid(let diagnostics, let sources): Console.error(sources.render(diagnostics))
-            case .usage(let message): throw ValidationError(VisibleEscaping.escape(message.en))
-            case .failure(let message): Console.error("error: \(VisibleEscaping.escape(message.en))\n")
+            case .invalid(let diagnostics, let sources): Console.error(sources.render(diagnostics, language: RunLanguage.current))
+            case .usage(let message): throw usageError(message)
+            case .failure(let message): Console.failure(message)
             }
             throw ExitCode(error.exitStatus.rawValue)
         }
@@ -131,6 +143,16 @@ enum Outcome {
     /// Ends the command with `status` (returning normally is success).
     static func exit(_ status: ExitStatus) throws {
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// Writes the files, each whole, none replacing its target before all are written.
+    static func write(_ files: [(path: String, text: String)], inputs: [String]) throws {
+        guard !files.isEmpty else { return }
+        try perform { () throws(AppError) in
+            do throws(AtomicFile.WriteError) { try AtomicFile.write(files, inputs: inputs) } catch {
+                throw .failure(error.message)
+            }
+        }
     }
 
     /// Writes `text` to `path` atomically, or to standard output when there is no path.
@@ -154,6 +176,12 @@ enum Console {
 
     static func out(_ text: String) { write(1, text) }
 
+    /// `error: …` (`错误:…`) on standard error, in the run's language.
+    static func failure(_ message: Message) {
+        let language = RunLanguage.current
+        error("\(Diagnostic.label(.error, language))\(language == .zh ? ":" : ": ")\(VisibleEscaping.escape(message.text(language)))\n")
+    }
+
     static func error(_ text: String) { write(2, text) }
 
     private static func write(_ fd: Int32, _ text: String) {
@@ -165,8 +193,9 @@ enum Console {
     static func fail(_ fd: Int32, _ error: Int32) -> Never {
         if error == EPIPE { _exit(brokenPipeStatus) }
         if fd == 1 {
-            let reason = String(cString: strerror(error))
-            _ = FileDescriptor.writeAll(2, "error: \(Message.cannotWriteStream("standard output", reason: reason).en)\n")
+            let language = RunLanguage.current
+            let message = Message.cannotWriteStream("standard output", reason: SystemError.reason(error))
+            _ = FileDescriptor.writeAll(2, "\(Diagnostic.label(.error, language))\(language == .zh ? ":" : ": ")\(message.text(language))\n")
         }
         _exit(ExitStatus.invalidInput.rawValue)
     }

@@ -15,7 +15,8 @@ extension Audit {
                 own report schema) alone. Exit 0 clean (warnings allowed), 1 errors found, 2 an input could not be read.
                 """)
 
-        @Argument(help: ArgumentHelp("Rule, schema, scoring, calendar or waiver files, or folders of them.", valueName: "path"))
+        @Argument(help: ArgumentHelp("Rule, schema, scoring, calendar or waiver files, or folders of them.", valueName: "path"),
+                  completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @Option(help: "Output format.") var format: LintRun.Format = .text
@@ -28,12 +29,13 @@ extension Audit {
         var asOf: LocalDate?
 
         @OptionGroup var limits: LimitOptions
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let lint = try Outcome.perform { () throws(AppError) in
                 try LintRun(paths, asOf: asOf ?? Self.today(), maxFileSize: limits.maxFileSize, shipped: noShippedRules ? .replaced : .added)
             }
-            Console.out(lint.render(format, toolVersion: Audit.configuration.version))
+            Console.out(lint.render(format, toolVersion: Audit.configuration.version, language: language.language))
             try Outcome.exit(lint.exitStatus)
         }
 
@@ -49,7 +51,7 @@ extension Audit {
             abstract: "Run every rule's pass and fail examples and every fixture expectation (*.expect.yaml); ends with 'N passed, N failed'.",
             discussion: "Paths may be rule files, *.expect.yaml files, or folders of either. Without paths: the shipped rules.")
 
-        @Argument(help: ArgumentHelp("Rule files, expectation files, or folders.", valueName: "path"))
+        @Argument(help: ArgumentHelp("Rule files, expectation files, or folders.", valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @Option(help: "Output format.") var format: RuleTestRun.Format = .text
@@ -63,10 +65,12 @@ extension Audit {
         @Option(name: .customLong("profile"), help: ArgumentHelp("A profile; fixture reports it matches are audited with it (repeatable).", valueName: "file"))
         var profiles: [String] = []
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
             let request = RuleRequest(paths: paths, params: params, profiles: profiles, withoutShippedPacks: noShippedRules)
             let run = try Outcome.perform { () throws(AppError) in try RuleTestRun(request) }
-            Console.out(run.render(format))
+            Console.out(run.render(format, language: language.language))
             try Outcome.exit(run.exitStatus)
         }
     }
