@@ -46,13 +46,13 @@ struct MessageTemplate: Sendable {
             if c == "{", i + 1 < scalars.count, scalars[i + 1] == "{" { text.append("{"); i += 2; continue }
             if c == "}", i + 1 < scalars.count, scalars[i + 1] == "}" { text.append("}"); i += 2; continue }
             if c == "}" {
-                errors.append(CheckError(offset: i, message: "unmatched '}' in message (write '}}' for a brace)"))
+                errors.append(CheckError(offset: i, .unmatchedBrace))
                 i += 1
                 continue
             }
             guard c == "{" else { text.append(c); i += 1; continue }
             guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
-                errors.append(CheckError(offset: i, message: "unclosed '{' in message"))
+                errors.append(CheckError(offset: i, .unclosedBrace))
                 break
             }
             if !text.isEmpty { parts.append(.text(String(text))); text = String.UnicodeScalarView() }
@@ -62,13 +62,13 @@ struct MessageTemplate: Sendable {
                 let expr = try ExpressionParser.parse(inner)
                 let before = compiler.errors.count
                 let compiled = compiler.compile(expr)
-                for e in compiler.errors[before...] { errors.append(CheckError(offset: base + e.offset, message: e.message, wording: e.wording)) }
+                for e in compiler.errors[before...] { errors.append(CheckError(offset: base + e.offset, e.wording)) }
                 if compiled.type == .timeliness {
-                    errors.append(CheckError(offset: base, message: "a deadline result cannot be shown directly; use .late or .last_day"))
+                    errors.append(CheckError(offset: base, .deadlineShownDirectly))
                 }
                 parts.append(.value(compiled.eval, formatter(compiled.type, language)))
             } catch {
-                errors.append(CheckError(offset: base + error.offset, message: error.message, wording: error.wording))
+                errors.append(CheckError(offset: base + error.offset, error.wording))
             }
             i = close + 1
         }

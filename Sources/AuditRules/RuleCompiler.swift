@@ -91,8 +91,8 @@ private struct RuleCompilation {
             bind(list.lets, &compiler, into: &lets, &letExprs, checkingRedefinition: false)
         }
         bind(rule.lets, &compiler, into: &lets, &letExprs, checkingRedefinition: true)
-        let applies = rule.applies.flatMap { compile($0, &compiler, expecting: .bool, role: "applies")?.0.eval }
-        let due = rule.due.flatMap { compile($0, &compiler, expecting: .bool, role: "due")?.0.eval }
+        let applies = rule.applies.flatMap { compile($0, &compiler, expecting: (.bool, .ruleKey("applies")))?.0.eval }
+        let due = rule.due.flatMap { compile($0, &compiler, expecting: (.bool, .ruleKey("due")))?.0.eval }
         guard let (check, checkExpr) = compile(rule.check, &compiler) else { return nil }
         if check.type != .bool, check.type != .timeliness, check.type != .error {
             diagnostics.append(.error(.checkType(found: "\(check.type)"), at: rule.check.location(at: 0)))
@@ -172,7 +172,7 @@ private struct RuleCompilation {
 
     private mutating func report(_ errors: [CheckError], in source: ExpressionSource) {
         for e in errors {
-            diagnostics.append(.error(e.wording ?? .expressionError(e.message), at: source.location(at: e.offset)))
+            diagnostics.append(.error(e.wording, at: source.location(at: e.offset)))
         }
     }
 
@@ -180,21 +180,21 @@ private struct RuleCompilation {
         do throws(SyntaxError) {
             return try ExpressionParser.parse(source.text)
         } catch {
-            diagnostics.append(.error(error.wording ?? .expressionSyntax(error.message), at: source.location(at: error.offset)))
+            diagnostics.append(.error(error.wording, at: source.location(at: error.offset)))
             return nil
         }
     }
 
     /// Compiles `source` and reports its errors and warnings at their positions.
     private mutating func compile(
-        _ source: ExpressionSource, _ compiler: inout ExpressionCompiler, expecting: ExprType? = nil, role: String = ""
+        _ source: ExpressionSource, _ compiler: inout ExpressionCompiler, expecting: (type: ExprType, role: Label)? = nil
     ) -> (Compiled, Expr)? {
         guard let expr = parse(source) else { return nil }
         let before = compiler.errors.count, warned = compiler.warnings.count
-        let compiled = expecting.map { compiler.compile(expr, expecting: $0, role: role) } ?? compiler.compile(expr)
+        let compiled = expecting.map { compiler.compile(expr, expecting: $0.type, role: $0.role) } ?? compiler.compile(expr)
         report(Array(compiler.errors[before...]), in: source)
         for w in compiler.warnings[warned...] {
-            warnings.append(Diagnostic(.warning, .expressionWarning(w.message), at: source.location(at: w.offset)))
+            warnings.append(Diagnostic(.warning, w.wording, at: source.location(at: w.offset)))
         }
         return (compiled, expr)
     }

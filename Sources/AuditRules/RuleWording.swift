@@ -5,8 +5,7 @@ import AuditCore
 // same in both languages.
 //
 // The expression language's own syntax and type errors (Parser.swift, Compiler.swift,
-// Functions.swift) are technical English for rule authors; they reach a diagnostic through
-// `expressionError`/`expressionWarning`, which give them a Chinese lead-in.
+// Functions.swift, MessageTemplate.swift) are worded in ExpressionWording.swift.
 
 extension Label {
     static let aRulePack = Label(zh: "规则包", en: "a rule pack")
@@ -122,45 +121,6 @@ extension Message {
         "rules.no-packs", en: "no rule packs found (files whose first key is 'pack')", zh: "没有找到规则包(第一个键为 'pack' 的文件)")
 
     // MARK: Compiling rules
-
-    static func expressionError(_ text: String) -> Message {
-        Message("expression.type", en: text, zh: "表达式有误:\(text)")
-    }
-
-    static func expressionWarning(_ text: String) -> Message {
-        Message("expression.warning", en: text, zh: "表达式提示:\(text)")
-    }
-
-    static func expressionSyntax(_ text: String) -> Message {
-        Message("expression.syntax", en: "syntax error: \(text)", zh: "表达式语法错误:\(text)")
-    }
-
-    // Expression mistakes whose fix can be spelled out: said in both languages, with what to write.
-
-    static func unquotedText(_ word: String) -> Message {
-        Message("expression.unquoted-text", en: "unknown name '\(word)': put text in quotes: \"\(word)\"",
-                zh: "未知的名称 '\(word)':文字请加引号:\"\(word)\"")
-    }
-
-    /// `params.NAME` of a parameter the rule does not declare; `similar`, a declared one close to it.
-    static func undeclaredParameter(_ name: String, similar: String?) -> Message {
-        let declaration = "params: {\(name): …}"
-        guard let similar else {
-            return Message("expression.unknown-parameter",
-                           en: "unknown parameter '\(name)': declare it under the rule's params: (\(declaration))",
-                           zh: "未知的参数 '\(name)':请在规则的 params: 下声明(\(declaration))")
-        }
-        return Message("expression.unknown-parameter",
-                       en: "unknown parameter '\(name)' (did you mean '\(similar)'?); or declare it under the rule's params: (\(declaration))",
-                       zh: "未知的参数 '\(name)'(是否应为 '\(similar)'?);或在规则的 params: 下声明(\(declaration))")
-    }
-
-    /// `a contains b` (`negated`: `a not contains b`): the method call and the `in` form to write instead.
-    static func containsIsAMethod(call: String, membership: String) -> Message {
-        Message("expression.contains-operator",
-                en: "'contains' is a method, not an operator: write \(call), or for a list \(membership)",
-                zh: "'contains' 是方法,不是运算符:请写作 \(call),列表也可写作 \(membership)")
-    }
 
     static func forEachNeedsItems(found: String) -> Message {
         Message("rule.for-each", en: "for_each needs a list of report items (staff, calls, cases…), found \(found)",
@@ -319,7 +279,7 @@ extension Message {
         let per100 = (0..<depth).reduce(1) { product, _ in product.multipliedReportingOverflow(by: 100).overflow ? Int.max : product * 100 }
         return Message("rule.cost",
                        en: "list functions nested \(depth) deep (counting for_each): the cost grows as length^\(depth) — \(per100) steps for lists of 100; a report on which the rule goes over \(budget) steps gives an error",
-                       zh: "列表函数嵌套 \(depth) 层(含 for_each):计算量随列表长度的 \(depth) 次方增长,100 项的列表需 \(per100) 步;超过 \(budget) 步的报告上该规则给出 error")
+                       zh: "列表函数嵌套 \(depth) 层（含 for_each）：计算量随列表长度的 \(depth) 次方增长，100 项的列表需 \(per100) 步；在超过 \(budget) 步的报告上，该规则给出 error")
     }
 
     static func packShadowsShipped(_ name: String) -> Message {

@@ -96,16 +96,16 @@ import Testing
         """
 
     static let hintsInChinese = """
-        fixtures/broken-rules/h-unquoted-text.yaml:10:29: 错误: 未知的名称 '黑龙江分公司':文字请加引号:"黑龙江分公司"
+        fixtures/broken-rules/h-unquoted-text.yaml:10:29: 错误: 未知的名称 '黑龙江分公司'：文字请加引号，写作 "黑龙江分公司"
               check: outlet.branch == 黑龙江分公司
                                       ^
         fixtures/broken-rules/i-colon-in-value.yaml:11:40: 错误: 语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 check: "on_time(it.feedback_at, days: 3)"
               check: on_time(it.feedback_at, days: 3)
                                                  ^
-        fixtures/broken-rules/j-undeclared-param.yaml:11:31: 错误: 未知的参数 'max_rings':请在规则的 params: 下声明(params: {max_rings: …})
+        fixtures/broken-rules/j-undeclared-param.yaml:11:31: 错误: 未知的参数 'max_rings'：请在规则的 params: 下声明（params: {max_rings: …}）
               check: it.rings <= params.max_rings
                                         ^
-        fixtures/broken-rules/k-contains-infix.yaml:10:28: 错误: 'contains' 是方法,不是运算符:请写作 outlet.services.contains("cash"),列表也可写作 "cash" in outlet.services
+        fixtures/broken-rules/k-contains-infix.yaml:10:28: 错误: 'contains' 是方法，不是运算符：请写作 outlet.services.contains("cash")；对列表也可写作 "cash" in outlet.services
               check: outlet.services contains "cash"
                                      ^
 

@@ -27,20 +27,54 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a and", 5, "expected a value, found the end of the expression"),
-        ("a && b", 2, "use 'and' instead of '&&'"),
-        ("a = 1", 2, "use '==' to compare"),
-        ("!a", 0, "use 'not' instead of '!'"),
-        ("f(1, 2", 6, "expected ')' to close the arguments, found the end of the expression"),
-        ("'open", 0, "unterminated string"),
-        ("1 < 2 < 3", 6, "comparisons cannot be chained; join them with 'and'"),
-        ("a b", 2, "unexpected 'b' after the expression"),
-        ("x.", 2, "expected a field or function name after '.', found the end of the expression"),
-        ("99999999999999999999", 0, "integer 99999999999999999999 does not fit in 64 bits"),
-        ("a # b", 2, "unexpected character '#'"),
+        ("a and", 5, "expected-value", "expected a value, found the end of the expression"),
+        ("a && b", 2, "symbol-operator", "use 'and' instead of '&&'"),
+        ("a = 1", 2, "single-equals", "use '==' to compare"),
+        ("!a", 0, "symbol-operator", "use 'not' instead of '!'"),
+        ("f(1, 2", 6, "expected-symbol", "expected ')' to close the arguments, found the end of the expression"),
+        ("'open", 0, "unterminated-string", "unterminated string"),
+        ("1 < 2 < 3", 6, "chained-comparison", "comparisons cannot be chained; join them with 'and'"),
+        ("a b", 2, "trailing", "unexpected 'b' after the expression"),
+        ("x.", 2, "expected-name", "expected a field or function name after '.', found the end of the expression"),
+        ("99999999999999999999", 0, "integer-range", "integer 99999999999999999999 does not fit in 64 bits"),
+        ("a # b", 2, "character", "unexpected character '#'"),
+        ("'a\\q'", 2, "escape", "unknown escape '\\q'"),
+        ("a ? b", 5, "expected-symbol", "expected ':' in a conditional 'a ? b : c', found the end of the expression"),
+        ("[1, 2", 5, "expected-symbol", "expected ']' to close the list, found the end of the expression"),
+        ("(a", 2, "expected-symbol", "expected ')' to close '(', found the end of the expression"),
+        ("a and or", 6, "expected-value", "expected a value, found 'or'"),
     ])
-    func syntaxErrorsPointAtTheProblem(text: String, offset: Int, message: String) {
-        #expect(throws: SyntaxError(offset: offset, message: message)) { try ExpressionParser.parse(text) }
+    func syntaxErrorsPointAtTheProblem(text: String, offset: Int, code: String, message: String) {
+        do throws(SyntaxError) {
+            _ = try ExpressionParser.parse(text)
+            Issue.record("parsed: \(text)")
+        } catch {
+            #expect(error.offset == offset)
+            #expect(error.message == "syntax error: \(message)")
+            #expect(error.wording.code == "expression.\(code)")
+            #expect(error.wording.zh.hasPrefix("表达式语法错误："), "\(error.wording.zh)")
+        }
+    }
+
+    /// A full-width character typed with a Chinese input method is named, with the ASCII one to write.
+    @Test(arguments: [
+        ("a and（b）", 5, "（", "("),
+        ("f(a，b)", 3, "，", ","),
+        ("a ＝＝ 1", 2, "＝", "="),
+        ("a\u{3000}and b", 1, "\u{3000}", " "),
+        ("x == “a”", 5, "“", "\""),
+        ("a ＞ １", 2, "＞", ">"),
+    ])
+    func fullWidthCharactersAreNamed(text: String, offset: Int, character: String, ascii: String) {
+        do throws(SyntaxError) {
+            _ = try ExpressionParser.parse(text)
+            Issue.record("parsed: \(text)")
+        } catch {
+            #expect(error.offset == offset)
+            #expect(error.wording.code == "expression.full-width-character")
+            #expect(error.wording.zh == "表达式语法错误：全角字符 '\(character)'，请改为半角 '\(ascii)'")
+            #expect(error.message == "syntax error: unexpected character '\(character)': a full-width character; write '\(ascii)'")
+        }
     }
 
     /// Issue 10: `contains` written as an operator names the method call and the `in` form,
@@ -63,8 +97,8 @@ import Testing
         } catch {
             #expect(error.offset == offset)
             #expect(error.message == "'contains' is a method, not an operator: \(advice)")
-            #expect(error.wording?.code == "expression.contains-operator")
-            #expect(error.wording?.zh.hasPrefix("'contains' 是方法,不是运算符:请写作 ") == true)
+            #expect(error.wording.code == "expression.contains-operator")
+            #expect(error.wording.zh.hasPrefix("'contains' 是方法，不是运算符：请写作 "))
         }
     }
 

@@ -26,17 +26,17 @@ public struct FieldReference: Hashable, Sendable, Comparable {
     public static func < (a: FieldReference, b: FieldReference) -> Bool { (a.object, a.field) < (b.object, b.field) }
 }
 
-/// A type error or unknown name, at an offset in the expression text.
+/// A type error or unknown name, at an offset in the expression text, in both languages
+/// (ExpressionWording.swift).
 public struct CheckError: Sendable, Equatable {
     public var offset: Int
-    public var message: String
-    /// The whole diagnostic in both languages, for a mistake whose fix can be spelled out
-    /// (RuleWording.swift); nil gives `message` with the usual lead-in.
-    public var wording: Message?
+    /// The whole diagnostic, with its code.
+    public var wording: Message
+    /// The English text.
+    public var message: String { wording.en }
 
-    public init(offset: Int, message: String, wording: Message? = nil) {
+    public init(offset: Int, _ wording: Message) {
         self.offset = offset
-        self.message = message
         self.wording = wording
     }
 }
@@ -88,14 +88,10 @@ public struct ExpressionCompiler {
 
     public func isBound(_ name: String) -> Bool { scope[name] != nil }
 
-    mutating func error(_ offset: Int, _ message: String, wording: Message? = nil) -> Compiled {
-        errors.append(CheckError(offset: offset, message: message, wording: wording))
-        return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: message)) })
-    }
-
-    /// An error whose wording (both languages) says what to write instead.
+    /// Records an error; the node gets the `error` type, which absorbs further errors.
     mutating func error(_ offset: Int, _ wording: Message) -> Compiled {
-        error(offset, wording.en, wording: wording)
+        errors.append(CheckError(offset: offset, wording))
+        return Compiled(type: .error, eval: { _ in .failure(EvaluationError(wording)) })
     }
 
     static func constant(_ value: Value, _ type: ExprType) -> Compiled {
@@ -133,10 +129,10 @@ public struct ExpressionCompiler {
     }
 
     /// Compiles and requires a type (`bool` for `applies`).
-    mutating func compile(_ expr: Expr, expecting expected: ExprType, role: String) -> Compiled {
+    mutating func compile(_ expr: Expr, expecting expected: ExprType, role: Label) -> Compiled {
         let compiled = compile(expr)
         if compiled.type != .error, ExprType.unify(compiled.type, expected) != expected {
-            return error(expr.offset, "\(role) must be \(expected), found \(compiled.type)")
+            return error(expr.offset, .mustBe(role, expected, found: compiled.type))
         }
         return compiled
     }
@@ -156,7 +152,7 @@ public struct ExpressionCompiler {
             break
         }
         if name == "params" {
-            return error(at, "'params' needs a parameter name: params.NAME")
+            return error(at, .paramsNeedsName)
         }
         if let field = schema.root.field(named: name) {
             fieldsRead.insert(FieldReference(object: schema.root.name, field: field.name))
@@ -165,7 +161,7 @@ public struct ExpressionCompiler {
         }
         var candidates = schema.root.fields.map(\.name) + Array(scope.keys) + ["params"]
         if name == "it" {
-            return error(at, "'it' is only defined in rules with for_each")
+            return error(at, .itOutsideForEach)
         }
         candidates.sort()
         // A near miss of a known name is a typo; otherwise a word that is not ASCII (黑龙江分公司),
@@ -174,7 +170,7 @@ public struct ExpressionCompiler {
            textExpected || name.unicodeScalars.contains(where: { !$0.isASCII }) {
             return error(at, .unquotedText(name))
         }
-        return error(at, "unknown name '\(name)'\(Suggestion.hint(for: name, among: candidates).en)")
+        return error(at, .unknownName(name, hint: Suggestion.hint(for: name, among: candidates)))
     }
 
     /// Whether `expr` is a bare name that names nothing (no `let`, `it`, section or `params`).
@@ -208,7 +204,7 @@ public struct ExpressionCompiler {
                 c = compile(item)
             }
             guard let unified = ExprType.unify(element, c.type) else {
-                return error(item.offset, "list elements must have one type: \(element) and \(c.type)")
+                return error(item.offset, .listElementTypes(element, c.type))
             }
             element = unified
             compiled.append(c)
@@ -248,12 +244,12 @@ public struct ExpressionCompiler {
             return base
         case .object(let object):
             guard let field = object.field(named: name) else {
-                let hint = Suggestion.hint(for: name, among: object.fields.map(\.name)).en
-                return error(at, "unknown field '\(name)' of \(object.name)\(hint)")
+                let hint = Suggestion.hint(for: name, among: object.fields.map(\.name))
+                return error(at, .unknownField(name, of: object.name, hint: hint))
             }
             fieldsRead.insert(FieldReference(object: object.name, field: field.name))
             if let deprecation = field.deprecation {
-                warnings.append(CheckError(offset: at, message: "'\(name)' is deprecated; read '\(deprecation.replacement)' instead"))
+                warnings.append(CheckError(offset: at, .deprecatedField(name, replacement: deprecation.replacement)))
             }
             return fieldAccess(base, field)
         case .timeliness:
@@ -280,10 +276,10 @@ public struct ExpressionCompiler {
                     return .int(Int64(limit ? t.limit : t.deducted))
                 })
             default:
-                return error(at, "unknown member '\(name)' of a deadline result (use late, last_day, limit or deducted)")
+                return error(at, .unknownDeadlineMember(name))
             }
         default:
-            return error(at, "\(base.type) has no field '\(name)'")
+            return error(at, .noField(name, on: base.type))
         }
     }
 
@@ -307,10 +303,10 @@ public struct ExpressionCompiler {
     }
 
     private mutating func conditional(_ c: Expr, _ a: Expr, _ b: Expr, _ at: Int) -> Compiled {
-        let condition = compile(c, expecting: .bool, role: "the condition of '?:'")
+        let condition = compile(c, expecting: .bool, role: .conditionOfConditional)
         let then = compile(a), otherwise = compile(b)
         guard let type = ExprType.unify(then.type, otherwise.type) else {
-            return error(at, "the branches of '?:' have different types: \(then.type) and \(otherwise.type)")
+            return error(at, .branchTypes(then.type, otherwise.type))
         }
         let ce = condition.eval, te = then.eval, oe = otherwise.eval
         return Compiled(type: type, eval: { frame in
@@ -333,7 +329,7 @@ public struct ExpressionCompiler {
         switch op {
         case .not:
             guard operand.type == .bool || operand.type == .error else {
-                return error(at, "'not' needs a bool, found \(operand.type)")
+                return error(at, .notNeedsBool(found: operand.type))
             }
             return Compiled(type: .bool, eval: { frame in
                 switch oe(frame) {
@@ -344,11 +340,11 @@ public struct ExpressionCompiler {
             })
         case .negate:
             guard operand.type.isNumeric || operand.type == .error else {
-                return error(at, "'-' needs a number, found \(operand.type)")
+                return error(at, .negateNeedsNumber(found: operand.type))
             }
             return Compiled(type: operand.type, eval: { frame in
                 switch oe(frame) {
-                case .int(let i): i == .min ? .failure(EvaluationError(message: "integer overflow")) : .int(-i)
+                case .int(let i): i == .min ? .failure(.integerOverflow) : .int(-i)
                 case .number(let d): .number(-d)
                 case let other: other
                 }
@@ -372,7 +368,7 @@ public struct ExpressionCompiler {
             right = op.isEquality || op.isMembership ? operand(r, after: left.type, op) : compile(r)
         }
         if left.type == .error || right.type == .error {
-            return Compiled(type: .error, eval: { _ in .failure(EvaluationError(message: "ill-typed expression")) })
+            return Compiled(type: .error, eval: { _ in .failure(EvaluationError(.illTyped)) })
         }
         switch op {
         case .and, .or:
@@ -397,8 +393,8 @@ public struct ExpressionCompiler {
     /// `and`, `or`: Kleene logic, so a decisive operand wins over missing evidence.
     private mutating func logical(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
-        guard left.type == .bool else { return error(l.offset, "'\(op.rawValue)' needs bool operands, found \(left.type)") }
-        guard right.type == .bool else { return error(r.offset, "'\(op.rawValue)' needs bool operands, found \(right.type)") }
+        guard left.type == .bool else { return error(l.offset, .logicalNeedsBool(op.rawValue, found: left.type)) }
+        guard right.type == .bool else { return error(r.offset, .logicalNeedsBool(op.rawValue, found: right.type)) }
         let isAnd = op == .and
         return Compiled(type: .bool, eval: { frame in
             // Kleene logic: a decisive operand wins over missing evidence on the other side.
@@ -417,7 +413,7 @@ public struct ExpressionCompiler {
     private mutating func equality(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
         guard ExprType.unify(left.type, right.type) != nil else {
-            return error(at, "cannot compare \(left.type) with \(right.type)")
+            return error(at, .cannotCompare(left.type, right.type))
         }
         checkTokenLiteral(left.type, right, r)
         checkTokenLiteral(right.type, left, l)
@@ -435,7 +431,7 @@ public struct ExpressionCompiler {
         guard let unified = ExprType.unify(left.type, right.type),
               unified.isNumeric || unified.isStringLike || [.timestamp, .date, .time].contains(unified)
         else {
-            return error(at, "cannot order \(left.type) and \(right.type)")
+            return error(at, .cannotOrder(left.type, right.type))
         }
         let text = "\(l) \(op.rawValue) \(r)"
         return Compiled(type: .bool, eval: { frame in
@@ -459,10 +455,10 @@ public struct ExpressionCompiler {
     private mutating func membership(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
         guard case .list(let element) = right.type else {
-            return error(r.offset, "'\(op.rawValue)' needs a list on the right, found \(right.type)")
+            return error(r.offset, .membershipNeedsList(op.rawValue, found: right.type))
         }
         guard ExprType.unify(left.type, element) != nil else {
-            return error(at, "cannot look for \(left.type) in \(right.type)")
+            return error(at, .cannotLookFor(left.type, in: right.type))
         }
         if case .list(let items, _) = r {
             for item in items { checkTokenLiteral(left.type, compile(item), item) }
@@ -484,7 +480,7 @@ public struct ExpressionCompiler {
     private mutating func coalesce(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
         guard let type = ExprType.unify(left.type, right.type) else {
-            return error(at, "'??' needs the same type on both sides: \(left.type) and \(right.type)")
+            return error(at, .coalesceTypes(left.type, right.type))
         }
         return Compiled(type: type, eval: { frame in
             switch le(frame) {
@@ -509,7 +505,7 @@ public struct ExpressionCompiler {
     private mutating func listJoin(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
         guard let type = ExprType.unify(left.type, right.type) else {
-            return error(at, "cannot join \(left.type) and \(right.type)")
+            return error(at, .cannotJoin(left.type, right.type))
         }
         return Compiled(type: type, eval: { frame in
             // A missing side stays in the result as a hole (an unknown element), so a
@@ -534,7 +530,7 @@ public struct ExpressionCompiler {
     private mutating func arithmetic(_ op: BinaryOperator, _ left: Compiled, _ right: Compiled, _ l: Expr, _ r: Expr, _ at: Int) -> Compiled {
         let le = left.eval, re = right.eval
         guard left.type.isNumeric, right.type.isNumeric else {
-            return error(at, "'\(op.rawValue)' needs numbers, found \(left.type) and \(right.type)")
+            return error(at, .arithmeticNeedsNumbers(op.rawValue, left.type, right.type))
         }
         let type: ExprType = (left.type == .int && right.type == .int && op != .divide) ? .int : .number
         // Folded when both sides are known at load (`params.days + params.extra_days`), so
@@ -543,11 +539,13 @@ public struct ExpressionCompiler {
             let folded = Self.arithmetic(op, a, b)
             // Known at load and always wrong (`params.n * 9223372036854775807`, `1 / 0`): the
             // rule could only ever give an error, so it does not load.
-            if case .failure(let failure) = folded { return error(at, "'\(op.rawValue)' always fails here: \(failure.message)") }
+            if case .failure(let failure) = folded {
+                return error(at, .alwaysFails(op.rawValue, Label(zh: failure.zh ?? failure.message, en: failure.message)))
+            }
             return Self.constant(folded, type)
         }
         if op == .divide, let divisor = right.constant, Self.equal(divisor, .int(0)) {
-            return error(at, "'/' divides by zero here: the divisor is always 0")
+            return error(at, .dividesByZero)
         }
         return Compiled(type: type, eval: { frame in
             let a = le(frame), b = re(frame)
@@ -559,9 +557,7 @@ public struct ExpressionCompiler {
     /// `outlet.type == "service_centre"` is a typo the checker can see: the literal is not a token.
     mutating func checkTokenLiteral(_ type: ExprType, _ other: Compiled, _ expr: Expr) {
         guard case .token(let e) = type, case .literal(.string(let text), let at) = expr, !e.contains(text) else { return }
-        errors.append(CheckError(
-            offset: at,
-            message: "'\(text)' is not a token of \(e.name)\(Suggestion.hint(for: text, among: e.values).en)"))
+        errors.append(CheckError(offset: at, .notAToken(text, of: e.name, hint: Suggestion.hint(for: text, among: e.values))))
     }
 
     /// The common verdict of two branches, if they have one.
@@ -629,7 +625,7 @@ public struct ExpressionCompiler {
             case .subtract: x.subtractingReportingOverflow(y)
             default: x.multipliedReportingOverflow(by: y)
             }
-            return overflow ? .failure(EvaluationError(message: "integer overflow")) : .int(result)
+            return overflow ? .failure(.integerOverflow) : .int(result)
         }
         func double(_ v: Value) -> Double? {
             switch v {
@@ -644,7 +640,7 @@ public struct ExpressionCompiler {
         case .subtract: return .number(x - y)
         case .multiply: return .number(x * y)
         default:
-            return y == 0 ? .failure(EvaluationError(message: "division by zero")) : .number(x / y)
+            return y == 0 ? .failure(.divisionByZero) : .number(x / y)
         }
     }
 }

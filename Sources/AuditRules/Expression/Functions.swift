@@ -18,7 +18,7 @@ extension ExpressionCompiler {
         switch name {
         case "has":
             guard args.count == 1, args[0].label == nil, args[0].value.path != nil else {
-                return error(at, "has() takes one field path, e.g. has(it.feedback_at)")
+                return error(at, .hasTakesAPath)
             }
             let inner = compile(args[0].value)
             if inner.type == .error { return inner }
@@ -41,11 +41,11 @@ extension ExpressionCompiler {
             return unmet(args, at)
         case "tier_supported", "tier_blocking", "tier_eligible":
             // Derived from every other rule's result (scoring.md, Tiers); the engine supplies it.
-            guard args.isEmpty else { return error(at, "\(name)() takes no arguments") }
+            guard args.isEmpty else { return error(at, .takesNoArguments(name)) }
             readsTierStanding = true
             return Compiled(type: name == "tier_blocking" ? .list(.string) : .bool, eval: { frame in
                 guard let standing = frame.tierStanding else {
-                    return .failure(EvaluationError(message: "tier qualification is not known yet"))
+                    return .failure(EvaluationError(.tierNotKnownYet))
                 }
                 switch name {
                 case "tier_supported": return .bool(standing.supported)
@@ -55,25 +55,25 @@ extension ExpressionCompiler {
             })
         case "to_time":
             // "08:30" (e.g. the opening half of posted_hours) as a clock time.
-            guard args.count == 1, args[0].label == nil else { return error(at, "to_time() takes one string") }
+            guard args.count == 1, args[0].label == nil else { return error(at, .toTimeTakesOneString) }
             let text = compile(args[0].value)
             if text.type == .error { return text }
-            guard text.type.isStringLike else { return error(args[0].at, "to_time() takes a string, found \(text.type)") }
+            guard text.type.isStringLike else { return error(args[0].at, .functionTakes("to_time", .aString, found: text.type)) }
             let te = text.eval
             return Compiled(type: .time, eval: { frame in
                 let v = te(frame)
                 guard case .string(let s) = v else { return v }
                 guard let time = TimeOfDay(hhmm: s) else {
-                    return .failure(EvaluationError(message: "'\(s)' is not a time HH:MM"))
+                    return .failure(EvaluationError(.notATime(s)))
                 }
                 return .time(time)
             })
         case "minutes":
             // Minutes since midnight, so clock times can be compared with a grace period.
-            guard args.count == 1, args[0].label == nil else { return error(at, "minutes() takes one time") }
+            guard args.count == 1, args[0].label == nil else { return error(at, .minutesTakesOneTime) }
             let time = compile(args[0].value)
             if time.type == .error { return time }
-            guard time.type == .time else { return error(args[0].at, "minutes() takes a time, found \(time.type)") }
+            guard time.type == .time else { return error(args[0].at, .functionTakes("minutes", .oneTime, found: time.type)) }
             let te = time.eval
             return Compiled(type: .int, eval: { frame in
                 let v = te(frame)
@@ -83,13 +83,13 @@ extension ExpressionCompiler {
         case "deadline":
             return deadline(args, at)
         case "earliest", "latest":
-            guard !args.isEmpty else { return error(at, "\(name)() needs at least one timestamp") }
+            guard !args.isEmpty else { return error(at, .needsATimestamp(name)) }
             var evals: [Evaluator] = []
             for arg in args {
                 let c = compile(arg.value)
                 if c.type == .error { return c }
                 guard c.type == .timestamp else {
-                    return error(arg.at, "\(name)() takes timestamps, found \(c.type)")
+                    return error(arg.at, .functionTakes(name, .timestamps, found: c.type))
                 }
                 evals.append(c.eval)
             }
@@ -109,7 +109,7 @@ extension ExpressionCompiler {
                 return best.map { .timestamp($0) } ?? .none
             })
         default:
-            return error(at, "unknown function '\(name)'\(Suggestion.hint(for: name, among: Self.functionNames).en)")
+            return error(at, .unknownFunction(name, hint: Suggestion.hint(for: name, among: Self.functionNames)))
         }
     }
 
@@ -118,12 +118,12 @@ extension ExpressionCompiler {
         let labels = allowHours ? ["workdays", "days", "hours"] : ["workdays", "days"]
         let labelled = args.filter { $0.label != nil && $0.label != "excluding" }
         guard labelled.count == 1, let label = labelled[0].label, labels.contains(label) else {
-            _ = error(at, "give exactly one of \(labels.map { "\($0): N" }.joined(separator: ", "))")
+            _ = error(at, .oneOfPeriods(labels))
             return nil
         }
         let c = compile(labelled[0].value)
         guard c.type == .int, case .int(let n)? = c.constant, n >= 0, n <= 3650 else {
-            _ = error(labelled[0].at, "\(label): needs a whole number from 0 to 3650 known when the rule loads (a literal or a parameter)")
+            _ = error(labelled[0].at, .periodCount(label))
             return nil
         }
         return (label, Int(n))
@@ -132,11 +132,11 @@ extension ExpressionCompiler {
     private mutating func onTime(_ args: [Expr.Argument], _ at: Int) -> Compiled {
         let positional = args.filter { $0.label == nil }
         guard positional.count == 2 else {
-            return error(at, "on_time(done, start, workdays: N | days: N | hours: N) takes the completion and the start")
+            return error(at, .onTimeArguments)
         }
         let done = compile(positional[0].value), start = compile(positional[1].value)
         for (c, arg) in [(done, positional[0]), (start, positional[1])] where c.type != .timestamp && c.type != .error {
-            return error(arg.at, "on_time() takes timestamps, found \(c.type)")
+            return error(arg.at, .functionTakes("on_time", .timestamps, found: c.type))
         }
         guard let (label, count) = period(args, at, allowHours: true) else {
             return Compiled(type: .error, eval: { _ in .none })
@@ -144,15 +144,15 @@ extension ExpressionCompiler {
         // `excluding: periods` — days in which the clock stops (SPC2 第十五条), calendar days only.
         var excluding: Evaluator?
         let exclusions = args.filter { $0.label == "excluding" }
-        if exclusions.count > 1 { return error(exclusions[1].at, "give excluding: once") }
+        if exclusions.count > 1 { return error(exclusions[1].at, .giveOnce("excluding")) }
         if let arg = exclusions.first {
             let c = compile(arg.value)
             if c.type == .error { return c }
             guard c.type == .list(.period) || c.type == .list(.any) else {
-                return error(arg.at, "excluding: takes a list of periods (list.periods(x, x.from, x.to)), found \(c.type)")
+                return error(arg.at, .excludingTakesPeriods(found: c.type))
             }
             guard label == "days" else {
-                return error(arg.at, "excluding: works with days: N (calendar days) only")
+                return error(arg.at, .excludingNeedsDays)
             }
             excluding = c.eval
         }
@@ -301,14 +301,14 @@ extension ExpressionCompiler {
     private mutating func deadline(_ args: [Expr.Argument], _ at: Int) -> Compiled {
         let positional = args.filter { $0.label == nil }
         guard positional.count == 1 else {
-            return error(at, "deadline(start, workdays: N | days: N) takes the start timestamp")
+            return error(at, .deadlineArguments)
         }
         let start = compile(positional[0].value)
         if start.type != .timestamp && start.type != .error {
-            return error(positional[0].at, "deadline() takes a timestamp, found \(start.type)")
+            return error(positional[0].at, .functionTakes("deadline", .oneTimestamp, found: start.type))
         }
         if let excluding = args.first(where: { $0.label == "excluding" }) {
-            return error(excluding.at, "excluding: is for on_time() only (it decides when the clock runs)")
+            return error(excluding.at, .excludingIsForOnTime)
         }
         guard let (label, count) = period(args, at, allowHours: false) else {
             return Compiled(type: .error, eval: { _ in .none })
@@ -345,13 +345,13 @@ extension ExpressionCompiler {
             if name == "periods" { return periods(receiver, element, args, at) }
             return listMethod(receiver, element, name, args, at)
         default:
-            return error(at, "\(receiver.type) has no method '\(name)'")
+            return error(at, .noMethod(name, on: receiver.type))
         }
     }
 
     private mutating func arguments(_ args: [Expr.Argument], _ name: String, _ at: Int, _ types: [ExprType]) -> [Compiled]? {
         guard args.count == types.count, args.allSatisfy({ $0.label == nil }) else {
-            _ = error(at, "\(name)() takes \(types.count) argument\(types.count == 1 ? "" : "s")")
+            _ = error(at, .argumentCount(name, types.count))
             return nil
         }
         var result: [Compiled] = []
@@ -359,7 +359,7 @@ extension ExpressionCompiler {
             let c = compile(arg.value)
             if c.type == .error { return nil }
             guard ExprType.unify(c.type, type) != nil else {
-                _ = error(arg.at, "\(name)() takes \(type), found \(c.type)")
+                _ = error(arg.at, .argumentType(name, type, found: c.type))
                 return nil
             }
             result.append(c)
@@ -439,7 +439,7 @@ extension ExpressionCompiler {
                 return .bool(x.isEmpty)
             })
         default:
-            return error(at, "unknown string method '\(name)'\(Suggestion.hint(for: name, among: Self.stringMethods).en)")
+            return error(at, .unknownStringMethod(name, hint: Suggestion.hint(for: name, among: Self.stringMethods)))
         }
         return result ?? Compiled(type: .error, eval: { _ in .none })
     }
@@ -452,11 +452,11 @@ extension ExpressionCompiler {
         guard let a = arguments(args.filter { $0.label != "except" }, name, at, [.list(.string)]) else { return nil }
         var except: Compiled?
         if let arg = exceptArgs.first {
-            guard exceptArgs.count == 1 else { _ = error(arg.at, "give except: once"); return nil }
+            guard exceptArgs.count == 1 else { _ = error(arg.at, .giveOnce("except")); return nil }
             let c = compile(arg.value)
             if c.type == .error { return nil }
             guard ExprType.unify(c.type, .list(.string)) != nil else {
-                _ = error(arg.at, "except: takes a list of strings, found \(c.type)")
+                _ = error(arg.at, .exceptTakesStrings(found: c.type))
                 return nil
             }
             except = c
@@ -536,7 +536,7 @@ extension ExpressionCompiler {
             }
         case "join":
             guard element.isStringLike || element == .any else {
-                return error(at, "join() needs a list of strings, found list<\(element)>")
+                return error(at, .needsStrings("join", element: element))
             }
             return withList(.string, [.string]) { items, a in
                 guard case .string(let separator) = a[0] else { return .none }
@@ -545,7 +545,7 @@ extension ExpressionCompiler {
             }
         case "phrases_found":
             guard element.isStringLike || element == .any else {
-                return error(at, "phrases_found() needs a list of strings, found list<\(element)>")
+                return error(at, .needsStrings("phrases_found", element: element))
             }
             guard let phrases = phraseArguments(args, name, at) else { return Compiled(type: .error, eval: { _ in .none }) }
             return Compiled(type: .list(.string), eval: { frame in
@@ -568,7 +568,7 @@ extension ExpressionCompiler {
                 return hits
             })
         default:
-            return error(at, "unknown list method '\(name)'\(Suggestion.hint(for: name, among: Self.listMethods).en)")
+            return error(at, .unknownListMethod(name, hint: Suggestion.hint(for: name, among: Self.listMethods)))
         }
     }
 
@@ -583,16 +583,16 @@ extension ExpressionCompiler {
     /// its start is an inconsistent report.
     private mutating func periods(_ receiver: Compiled, _ element: ExprType, _ args: [Expr.Argument], _ at: Int) -> Compiled {
         guard args.count == 3, args.allSatisfy({ $0.label == nil }), case .identifier(let variable, _) = args[0].value else {
-            return error(at, "periods() takes a variable name, a start and an end: list.periods(x, x.requested_at, x.supplied_at)")
+            return error(at, .periodsArguments)
         }
-        if hides(variable) { return error(args[0].at, "'\(variable)' is already a name; pick another variable") }
+        if hides(variable) { return error(args[0].at, .variableTaken(variable)) }
         let saved = scope[variable]
         let slot = bind(variable, element)
         defer { scope[variable] = saved }
         let from = compile(args[1].value), to = compile(args[2].value)
         for (c, arg) in [(from, args[1]), (to, args[2])] where c.type != .timestamp {
             if c.type == .error { return c }
-            return error(arg.at, "periods() takes timestamps for the start and the end, found \(c.type)")
+            return error(arg.at, .periodsTakesTimestamps(found: c.type))
         }
         let re = receiver.eval, fe = from.eval, te = to.eval
         let fl = from.locate, tl = to.locate
@@ -644,16 +644,16 @@ extension ExpressionCompiler {
     /// element decides it (one false decides `all`, one true decides `any`).
     private mutating func macro(_ receiver: Compiled, _ element: ExprType, _ name: String, _ args: [Expr.Argument], _ at: Int) -> Compiled {
         guard args.count == 2, args[0].label == nil, case .identifier(let variable, _) = args[0].value, args[1].label == nil else {
-            return error(at, "\(name)() takes a variable name and a condition: list.\(name)(x, x.field == value)")
+            return error(at, .quantifierArguments(name))
         }
-        if hides(variable) { return error(args[0].at, "'\(variable)' is already a name; pick another variable") }
+        if hides(variable) { return error(args[0].at, .variableTaken(variable)) }
         let saved = scope[variable]
         let slot = bind(variable, element)
         defer { scope[variable] = saved }
         quantifierDepth += 1
         deepestQuantifier = max(deepestQuantifier, quantifierDepth)
         defer { quantifierDepth -= 1 }
-        let predicate = compile(args[1].value, expecting: .bool, role: "the condition of \(name)()")
+        let predicate = compile(args[1].value, expecting: .bool, role: .conditionOf(name))
         if predicate.type == .error { return predicate }
         let re = receiver.eval, pe = predicate.eval
         let kind = name
@@ -700,12 +700,12 @@ extension ExpressionCompiler {
     /// decides what missing evidence means.
     mutating func unmet(_ args: [Expr.Argument], _ at: Int) -> Compiled {
         guard !args.isEmpty, args.allSatisfy({ $0.label == nil }) else {
-            return error(at, "unmet() takes bool field paths, e.g. unmet(premises.parking, premises.plants)")
+            return error(at, .unmetArguments)
         }
         var paths: [String] = [], labels: [String: Label] = [:], evals: [Evaluator] = []
         for arg in args {
             guard case .member(let baseExpr, let name, let nameAt) = arg.value, let path = arg.value.path?.joined(separator: ".") else {
-                return error(arg.at, "unmet() takes field paths, e.g. premises.parking")
+                return error(arg.at, .unmetTakesPaths)
             }
             let base = compile(baseExpr)
             if base.type == .error { return base }
@@ -713,7 +713,7 @@ extension ExpressionCompiler {
                 return compile(arg.value)  // the ordinary error for an unknown field
             }
             guard field.type == .bool, let words = field.unmet else {
-                return error(nameAt, "unmet() lists bool fields with 'unmet' words in the report schema; \(object.name).\(name) has none")
+                return error(nameAt, .unmetWithoutWords("\(object.name).\(name)"))
             }
             let compiled = compile(arg.value)
             if compiled.type == .error { return compiled }

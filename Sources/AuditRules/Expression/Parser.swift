@@ -1,3 +1,5 @@
+import AuditCore
+
 /// Parses rule expressions. The grammar, loosest binding first:
 ///
 ///     expr        = or ("?" expr ":" expr)?
@@ -40,7 +42,7 @@ public struct ExpressionParser {
         try parser.tokenize()
         let expr = try parser.expression()
         guard case .end = parser.current.kind else {
-            throw SyntaxError(offset: parser.current.offset, message: "unexpected \(parser.describe(parser.current.kind)) after the expression")
+            throw SyntaxError(offset: parser.current.offset, .unexpectedAfterExpression(parser.describe(parser.current.kind)))
         }
         return expr
     }
@@ -74,12 +76,12 @@ public struct ExpressionParser {
                 let text = String(String.UnicodeScalarView(scalars[start..<i]))
                 if isFloat {
                     guard let value = Double(text), value.isFinite else {
-                        throw SyntaxError(offset: start, message: "invalid number '\(text)'")
+                        throw SyntaxError(offset: start, .invalidNumber(text))
                     }
                     tokens.append(Token(kind: .number(value), offset: start))
                 } else {
                     guard let value = Int64(text) else {
-                        throw SyntaxError(offset: start, message: "integer \(text) does not fit in 64 bits")
+                        throw SyntaxError(offset: start, .integerTooLarge(text))
                     }
                     tokens.append(Token(kind: .int(value), offset: start))
                 }
@@ -98,7 +100,7 @@ public struct ExpressionParser {
                         case "n": value.append("\n")
                         case "t": value.append("\t")
                         case "\\", "\"", "'": value.append(e)
-                        default: throw SyntaxError(offset: i, message: "unknown escape '\\\(e)'")
+                        default: throw SyntaxError(offset: i, .unknownEscape("\\\(e)"))
                         }
                         i += 2
                         continue
@@ -106,27 +108,30 @@ public struct ExpressionParser {
                     value.append(d)
                     i += 1
                 }
-                guard closed else { throw SyntaxError(offset: start, message: "unterminated string") }
+                guard closed else { throw SyntaxError(offset: start, .unterminatedString) }
                 tokens.append(Token(kind: .string(String(value)), offset: start))
                 continue
             }
             let two = i + 1 < n ? String(String.UnicodeScalarView([c, scalars[i + 1]])) : ""
             if ["==", "!=", "<=", ">=", "??", "&&", "||"].contains(two) {
                 if two == "&&" || two == "||" {
-                    throw SyntaxError(offset: start, message: "use '\(two == "&&" ? "and" : "or")' instead of '\(two)'")
+                    throw SyntaxError(offset: start, .useWord(two == "&&" ? "and" : "or", insteadOf: two))
                 }
                 tokens.append(Token(kind: .symbol(two), offset: start))
                 i += 2
                 continue
             }
             if "()[],.:?<>+-*/!=".unicodeScalars.contains(c) {
-                if c == "!" { throw SyntaxError(offset: start, message: "use 'not' instead of '!'") }
-                if c == "=" { throw SyntaxError(offset: start, message: "use '==' to compare") }
+                if c == "!" { throw SyntaxError(offset: start, .useWord("not", insteadOf: "!")) }
+                if c == "=" { throw SyntaxError(offset: start, .useDoubleEquals) }
                 tokens.append(Token(kind: .symbol(String(c)), offset: start))
                 i += 1
                 continue
             }
-            throw SyntaxError(offset: start, message: "unexpected character '\(c)'")
+            if let ascii = Self.asciiForm(of: c) {
+                throw SyntaxError(offset: start, .fullWidthCharacter(String(c), ascii: ascii))
+            }
+            throw SyntaxError(offset: start, .unexpectedCharacter(String(c)))
         }
         tokens.append(Token(kind: .end, offset: n))
     }
@@ -146,21 +151,35 @@ public struct ExpressionParser {
     private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
     private func isName(_ name: String) -> Bool { current.kind == .name(name) }
 
-    private mutating func expect(_ symbol: String, _ context: String) throws(SyntaxError) {
+    private mutating func expect(_ symbol: String, _ purpose: Label) throws(SyntaxError) {
         guard isSymbol(symbol) else {
-            throw SyntaxError(offset: current.offset, message: "expected '\(symbol)' \(context), found \(describe(current.kind))")
+            throw SyntaxError(offset: current.offset, .expected(symbol, purpose, found: describe(current.kind)))
         }
         _ = advance()
     }
 
-    private func describe(_ kind: Kind) -> String {
+    private func describe(_ kind: Kind) -> Label {
         switch kind {
-        case .name(let n): "'\(n)'"
-        case .int(let i): "'\(i)'"
-        case .number(let d): "'\(d)'"
-        case .string: "a string"
-        case .symbol(let s): "'\(s)'"
-        case .end: "the end of the expression"
+        case .name(let n): .token(n)
+        case .int(let i): .token("\(i)")
+        case .number(let d): .token("\(d)")
+        case .string: .aString
+        case .symbol(let s): .token(s)
+        case .end: .endOfExpression
+        }
+    }
+
+    /// The ASCII character a full-width one (typed with a Chinese input method) stands for:
+    /// `（` for `(`, `，` for `,`, `＝` for `=`, the ideographic space, curly quotes.
+    private static func asciiForm(of c: Unicode.Scalar) -> String? {
+        switch c.value {
+        case 0xFF01...0xFF5E: Unicode.Scalar(c.value - 0xFEE0).map { String($0) }
+        case 0x3000: " "
+        case 0x201C, 0x201D: "\""
+        case 0x2018, 0x2019: "'"
+        case 0x3001: ","
+        case 0x3002: "."
+        default: nil
         }
     }
 
@@ -168,7 +187,7 @@ public struct ExpressionParser {
     private mutating func count() throws(SyntaxError) {
         nodes += 1
         if nodes > Self.maxNodes {
-            throw SyntaxError(offset: current.offset, message: "expression too long (more than \(Self.maxNodes) operators and calls)")
+            throw SyntaxError(offset: current.offset, .expressionTooLong(Self.maxNodes))
         }
     }
 
@@ -176,7 +195,7 @@ public struct ExpressionParser {
         try count()
         depth += 1
         if depth > Self.maxDepth {
-            throw SyntaxError(offset: current.offset, message: "expression nested deeper than \(Self.maxDepth) levels")
+            throw SyntaxError(offset: current.offset, .expressionTooDeep(Self.maxDepth))
         }
     }
 
@@ -187,7 +206,7 @@ public struct ExpressionParser {
         guard isSymbol("?") else { return condition }
         let at = advance().offset
         let then = try expression()
-        try expect(":", "in a conditional 'a ? b : c'")
+        try expect(":", .inAConditional)
         let otherwise = try expression()
         return .conditional(condition, then, otherwise, at: at)
     }
@@ -245,7 +264,7 @@ public struct ExpressionParser {
         let at = advance().offset
         let right = try coalesce()
         if case .symbol(let s) = current.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s) {
-            throw SyntaxError(offset: current.offset, message: "comparisons cannot be chained; join them with 'and'")
+            throw SyntaxError(offset: current.offset, .chainedComparison)
         }
         return .binary(op, left, right, at: at)
     }
@@ -327,7 +346,7 @@ public struct ExpressionParser {
             _ = advance()
             try count()
             guard case .name(let name) = current.kind else {
-                throw SyntaxError(offset: current.offset, message: "expected a field or function name after '.', found \(describe(current.kind))")
+                throw SyntaxError(offset: current.offset, .expectedName(found: describe(current.kind)))
             }
             let at = advance().offset
             if isSymbol("(") {
@@ -340,7 +359,7 @@ public struct ExpressionParser {
     }
 
     private mutating func arguments() throws(SyntaxError) -> [Expr.Argument] {
-        try expect("(", "to start the arguments")
+        try expect("(", .toStartTheArguments)
         var args: [Expr.Argument] = []
         if isSymbol(")") { _ = advance(); return args }
         while true {
@@ -353,7 +372,7 @@ public struct ExpressionParser {
             }
             args.append(Expr.Argument(label: label, value: try expression(), at: at))
             if isSymbol(",") { _ = advance(); continue }
-            try expect(")", "to close the arguments")
+            try expect(")", .toCloseTheArguments)
             return args
         }
     }
@@ -368,7 +387,7 @@ public struct ExpressionParser {
         case .name("false"): return .literal(.bool(false), at: token.offset)
         case .name("null"): return .literal(.null, at: token.offset)
         case .name(let name) where ["and", "or", "not", "in"].contains(name):
-            throw SyntaxError(offset: token.offset, message: "expected a value, found '\(name)'")
+            throw SyntaxError(offset: token.offset, .expectedValue(found: .token(name)))
         case .name(let name):
             if isSymbol("(") {
                 return .call(receiver: nil, name: name, args: try arguments(), at: token.offset)
@@ -382,15 +401,15 @@ public struct ExpressionParser {
             while true {
                 items.append(try expression())
                 if isSymbol(",") { _ = advance(); continue }
-                try expect("]", "to close the list")
+                try expect("]", .toCloseTheList)
                 return .list(items, at: token.offset)
             }
         case .symbol("("):
             let inner = try expression()
-            try expect(")", "to close '('")
+            try expect(")", .toCloseAParenthesis)
             return inner
         default:
-            throw SyntaxError(offset: token.offset, message: "expected a value, found \(describe(token.kind))")
+            throw SyntaxError(offset: token.offset, .expectedValue(found: describe(token.kind)))
         }
     }
 }

@@ -81,21 +81,16 @@ public enum BinaryOperator: String, Sendable {
     var isMembership: Bool { self == .in || self == .notIn }
 }
 
-/// A syntax error: where, and what was expected.
+/// A syntax error: where, and what was expected, in both languages (ExpressionWording.swift).
 public struct SyntaxError: Error, Sendable, Equatable {
     public var offset: Int
-    public var message: String
-    /// The whole diagnostic in both languages, for a mistake whose fix can be spelled out
-    /// (RuleWording.swift); nil gives `message` with the usual lead-in.
-    public var wording: Message?
+    /// The whole diagnostic, with its code.
+    public var wording: Message
+    /// The English text.
+    public var message: String { wording.en }
 
-    public init(offset: Int, message: String, wording: Message? = nil) {
+    public init(offset: Int, _ wording: Message) {
         self.offset = offset
-        self.message = message
         self.wording = wording
-    }
-
-    init(offset: Int, _ wording: Message) {
-        self.init(offset: offset, message: wording.en, wording: wording)
     }
 }

@@ -81,11 +81,12 @@ public struct Missing: Sendable, Hashable {
 /// Why an evaluation failed, with the places involved.
 public struct EvaluationError: Error, Sendable, Hashable {
     public var message: String
-    /// The message in Chinese, when the error is one a user meets (not a rule bug).
+    /// The message in Chinese (optional only for callers' sake: every error the expression
+    /// language makes has one, see ExpressionWording.swift).
     public var zh: String?
     public var marks: [Mark]
 
-    public init(message: String, zh: String? = nil, marks: [Mark] = []) {
+    public init(message: String, zh: String?, marks: [Mark] = []) {
         self.message = message
         self.zh = zh
         self.marks = marks
