@@ -215,10 +215,12 @@ public struct BatchRunner: Sendable {
             }
             if options.progress, clock.now - lastProgress > .milliseconds(200) {
                 lastProgress = clock.now
-                Self.showProgress(done: written, total: count, elapsed: clock.now - start)
+                Self.showProgress(done: written, total: count, elapsed: clock.now - start, language: options.output.language)
             }
         }
-        if options.progress { Self.showProgress(done: written, total: count, elapsed: clock.now - start, final: true) }
+        if options.progress {
+            Self.showProgress(done: written, total: count, elapsed: clock.now - start, language: options.output.language, final: true)
+        }
     }
 
     /// The rules in the order the auditor runs them (derived ones last), for the tallies.
@@ -226,11 +228,13 @@ public struct BatchRunner: Sendable {
         auditor.base.rules.filter { !$0.isDerived } + auditor.base.rules.filter(\.isDerived)
     }
 
-    static func showProgress(done: Int, total: Int, elapsed: Duration, final: Bool = false) {
+    static func showProgress(done: Int, total: Int, elapsed: Duration, language: Language, final: Bool = false) {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = "\r\(done)/\(total)  \(JSON.format(rate, decimals: 0)) reports/s  ETA \(JSON.format(eta, decimals: 0)) s   "
+        let (rateText, etaText) = (JSON.format(rate, decimals: 0), JSON.format(eta, decimals: 0))
+        let line = language == .zh ? "\r\(done)/\(total)  每秒 \(rateText) 份  预计还需 \(etaText) 秒   "
+            : "\r\(done)/\(total)  \(rateText) reports/s  ETA \(etaText) s   "
         // Progress is a courtesy: a failed write of it is not an error of the run.
         _ = FileDescriptor.writeAll(2, line + (final ? "\n" : ""))
     }
