@@ -14,6 +14,9 @@ deps:
 	@PATH=/usr/local/bin:/usr/bin:/bin python3 -c 'import jsonschema' 2>/dev/null || { \
 	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
 	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
+	@{ command -v chromium && command -v pdftotext && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || { \
+	  echo "installing chromium, fonts-noto-cjk and poppler-utils (the tests print the HTML report to PDF)"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk poppler-utils) >/dev/null; }
 
 # rules/*.yaml are embedded by the EmbedRules build plugin on every `swift build`.
 build: deps

@@ -63,7 +63,7 @@ public struct ReportCheck: Sendable {
 
 /// The formats of `audit REPORT...`, each rendering all results at once.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, jsonl, markdown, sarif, junit, github
+    case text, json, jsonl, markdown, sarif, junit, github, html
 
     public func render(_ results: [AuditResult], _ options: OutputOptions) -> String {
         switch self {
@@ -74,6 +74,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .sarif: SARIFFormatter.format(results, options)
         case .junit: JUnitFormatter.format(results, options)
         case .github: GitHubFormatter.format(results, options)
+        case .html: HTMLFormatter.format(results, options)
         }
     }
 }

@@ -34,6 +34,9 @@ public struct TierResult: Sendable {
     public var advice: [String] = []
     /// Whether the outlet's type can hold a tier at all.
     public var eligible: Bool = true
+    /// The titles of the rules `blocking`, `missing` and `advice` name (flagship rules among
+    /// them may not be findings), so a reader sees what each rule asks, not only its id.
+    public var titles: [String: Label] = [:]
 }
 
 /// Turns findings into a score.
@@ -156,6 +159,9 @@ struct Scorer {
         case .standard?: missing = flagshipBlockers
         case .flagship?: missing = []
         }
-        return TierResult(claimed: claimed, qualifies: qualifies, blocking: blocking, missing: missing, advice: advice)
+        var titles: [String: Label] = [:]
+        let named = Set(blocking + missing.map(\.rule) + advice)
+        for f in tierFindings where named.contains(f.rule.id) && titles[f.rule.id] == nil { titles[f.rule.id] = f.rule.title }
+        return TierResult(claimed: claimed, qualifies: qualifies, blocking: blocking, missing: missing, advice: advice, titles: titles)
     }
 }

@@ -214,14 +214,8 @@ private struct Page {
         }
     }
 
-    func severityName(_ s: Severity) -> String {
-        switch s {
-        case .critical: t("严重", "critical")
-        case .major: t("重大", "major")
-        case .minor: t("一般", "minor")
-        case .advisory: t("提示", "advisory")
-        }
-    }
+    /// 严重/主要/一般/提示, as every format names them (`Severity.label`).
+    func severityName(_ s: Severity) -> String { text(s.label) }
 
     func tierName(_ token: String) -> String {
         if token == "none" || token.isEmpty { return Tier.label(nil).text(zh ? .zh : .en) }
@@ -558,7 +552,7 @@ private struct Page {
             ("分公司", "Branch", false, false), ("网点编号", "Outlet ID", false, false), ("网点名称", "Name", false, false),
             ("类型", "Type", false, false), ("申报星级", "Tier claimed", false, false), ("达标星级", "Tier qualified", false, false),
             ("得分", "Score", true, true), ("等级", "Grade", true, false), ("暂定", "Prov.", false, false),
-            ("红线", "Red line", false, false), ("严重", "Critical", true, true), ("重大", "Major", true, true),
+            ("红线", "Red line", false, false), ("严重", "Critical", true, true), ("主要", "Major", true, true),
             ("一般", "Minor", true, true), ("覆盖率", "Coverage", true, true),
         ]
         var out = "<p class=\"note\">\(t("点击表头排序,再次点击切换升序/降序;空值总在最后。", "Click a header to sort; click again to reverse. Empty values stay last."))</p>\n"

@@ -4,23 +4,26 @@ import AuditReport
 import AuditRules
 
 /// A report an inspector can paste or print: a summary table, then one table of findings
-/// per section, failures first. Every report-provided string is escaped for Markdown tables.
+/// per section, failures first, then the legend of the sources cited. Every report-provided
+/// string is escaped for Markdown tables.
 public enum MarkdownFormatter {
     public static func format(_ result: AuditResult, _ options: OutputOptions) -> String {
         let zh = options.language == .zh
+        let p = Punctuation(options.language)
+        let schema = result.report.root.schema
         let summary = ScoreText(result: result, options: options)
-        var out = "# \(cell(result.text("outlet.name") ?? "?")) (\(cell(result.text("outlet.id") ?? "?")))\n\n"
+        var out = "# \(cell(result.text("outlet.name") ?? "?"))\(p.parenthesized(cell(result.text("outlet.id") ?? "?")))\n\n"
         let s = result.score
         let rows: [(String, String)] = [
             (zh ? "检查编号" : "Inspection", result.text("inspection.id") ?? "—"),
             (zh ? "分公司" : "Branch", result.text("outlet.branch") ?? "—"),
             (zh ? "总分" : "Score", ScoreText.number(s.total)),
             (zh ? "等级" : "Grade", (s.grade.map { options.text($0.label) } ?? "—")
-                + (s.provisional ? (zh ? "(暂定)" : " (provisional)") : "")),
-            (zh ? "一票否决" : "Red line", s.redLine ?? "—"),
-            (zh ? "覆盖率" : "Coverage", s.coverage.map { JSON.format($0 * 100, decimals: 1) + "%" } ?? "—"),
+                + (s.provisional ? p.parenthesized(zh ? "暂定" : "provisional") : "")),
+            (zh ? "一票否决" : "Red line", s.redLine.map(summary.ruleName) ?? "—"),
+            (zh ? "覆盖率" : "Coverage", summary.coverageValue),
         ] + Section.allCases.map { (options.text($0.label), ScoreText.number(s.sections[$0] ?? nil)) } + [
-            (zh ? "星级" : "Tier", summary.tier),
+            (zh ? "星级" : "Tier", summary.tierValue),
             (zh ? "结果" : "Results", summary.counts),
         ]
         out += zh ? "| 项目 | 结果 |\n| --- | --- |\n" : "| | |\n| --- | --- |\n"
@@ -39,9 +42,16 @@ public enum MarkdownFormatter {
                 : "| Status | Rule | Severity | Item | Message | Location | Clause |\n| --- | --- | --- | --- | --- | --- | --- |\n"
             for f in inSection {
                 let location = "\(f.location.line.map(String.init) ?? "—")" + (f.path.map { " `\(code($0))`" } ?? "")
-                let cite = "\(f.rule.cite.source) \(f.rule.cite.clause)"
-                out += "| \(options.text(f.status.label)) | \(cell(f.rule.id)) | \(f.rule.severity.rawValue) | \(cell(f.item ?? "—")) | \(cell(f.text(options.language))) | \(location) | \(cell(cite)) |\n"
+                let rule = cell(f.rule.id) + " " + cell(options.text(f.rule.title))
+                let cite = cell("[\(f.rule.cite.source)] \(f.rule.cite.clause)")
+                out += "| \(options.text(f.status.label)) | \(rule) | \(options.text(f.rule.severity.label)) | \(cell(f.item ?? "—")) "
+                out += "| \(cell(f.text(options.language, schema: schema))) | \(location) | \(cite) |\n"
             }
+        }
+        let legend = SourceLegend(findings.map(\.rule.cite))
+        if !legend.isEmpty {
+            out += "\n## \(zh ? "依据来源" : "Sources")\n\n"
+            for entry in legend.entries { out += "- \(cell("[\(entry.source)]")) \(cell(entry.document))\n" }
         }
         return out
     }

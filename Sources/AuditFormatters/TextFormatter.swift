@@ -4,16 +4,19 @@ import AuditReport
 import AuditRules
 
 /// For people: a header naming the outlet, counts, then findings grouped by section,
-/// failures first, each with `file:line:col`, the clause and its quote.
+/// failures first, each with `file:line:col`, the evidence by its label, the clause and its
+/// quote; last the legend of the sources cited. In the output's language and punctuation.
 public enum TextFormatter {
     public static func format(_ result: AuditResult, _ options: OutputOptions) -> String {
         let zh = options.language == .zh
+        let p = Punctuation(options.language)
+        let schema = result.report.root.schema
         var out = ""
         let name = clean(result.text("outlet.name") ?? "?")
         let id = clean(result.text("outlet.id") ?? "?")
-        out += "\(bold(name, options)) (\(id)) — \(clean(result.report.file))\n"
+        out += bold(name, options) + p.parenthesized(id) + (zh ? "— " : " — ") + clean(result.report.file) + "\n"
         if let inspection = result.text("inspection.id") {
-            out += (zh ? "检查编号 " : "inspection ") + clean(inspection) + "\n"
+            out += (zh ? "检查编号" : "inspection") + p.colon + clean(inspection) + "\n"
         }
         let summary = ScoreText(result: result, options: options)
         out += bold(clean(summary.total), options) + "\n"
@@ -33,16 +36,25 @@ public enum TextFormatter {
         for section in Section.allCases {
             let inSection = findings.filter { $0.rule.section == section }
             if inSection.isEmpty { continue }
-            out += "\n" + bold("\(options.text(section.label)) (\(section.rawValue))", options) + "\n"
+            out += "\n" + bold(options.text(section.label) + p.parenthesized(section.rawValue), options) + "\n"
             for finding in inSection {
+                // `file:line:col: ` first, as compilers write it: editors and terminals open it.
                 let status = colored(options.text(finding.status.label), finding, options)
                 let item = finding.item.map { " \($0)" } ?? ""
-                out += "\(clean(finding.location.description)): \(status) [\(finding.rule.severity.rawValue)] \(clean(finding.rule.id))\(clean(item)): \(clean(finding.text(options.language)))\n"
-                if let path = finding.path { out += "    \(zh ? "位置" : "at") \(clean(path))\n" }
-                for related in finding.related { out += "    \(zh ? "另见" : "see also") \(clean(related.description))\n" }
+                out += "\(clean(finding.location.description)): \(status) [\(options.text(finding.rule.severity.label))] "
+                out += "\(clean(finding.rule.id))\(clean(item))\(p.colon)\(clean(finding.text(options.language, schema: schema)))\n"
+                if let path = finding.path {
+                    out += "    " + (zh ? "位置" : "at") + p.colon + clean(evidenceName(path, schema: schema, options.language)) + "\n"
+                }
+                for related in finding.related { out += "    " + (zh ? "另见" : "see also") + p.colon + clean(related.description) + "\n" }
                 let cite = finding.rule.cite
                 out += "    [\(clean(cite.source))] \(clean(cite.clause))「\(clean(cite.quote))」\n"
             }
+        }
+        let legend = SourceLegend(findings.map(\.rule.cite))
+        if !legend.isEmpty {
+            out += "\n" + bold(zh ? "依据来源" : "Sources", options) + "\n"
+            for entry in legend.entries { out += "[\(clean(entry.source))] \(clean(entry.document))\n" }
         }
         return out
     }

@@ -46,6 +46,7 @@ public enum FuzzHarness {
                 _ = SARIFFormatter.format([result], options)
                 _ = JUnitFormatter.format([result], options)
                 _ = GitHubFormatter.format([result], options)
+                _ = HTMLFormatter.format([result], options)
             }
             return .accepted
         } catch {

@@ -28,6 +28,9 @@ let exampleFailures: [(title: String, line: Int, column: Int)] = [
         GoldenCase(snapshot: "example.junit.xml", arguments: ["--format", "junit", "--lang", "en"]),
         GoldenCase(snapshot: "example.github.txt", arguments: ["--format", "github", "--lang", "en"]),
         GoldenCase(snapshot: "example.md", arguments: ["--format", "markdown", "--lang", "en"]),
+        GoldenCase(snapshot: "example.zh.md", arguments: ["--format", "markdown", "--lang", "zh"]),
+        GoldenCase(snapshot: "example.html", arguments: ["--format", "html", "--lang", "en"]),
+        GoldenCase(snapshot: "example.zh.html", arguments: ["--format", "html", "--lang", "zh"]),
         GoldenCase(snapshot: "example.json", arguments: ["--format", "json", "--lang", "en"]),
         GoldenCase(snapshot: "example.txt", arguments: ["--format", "text", "--lang", "en"]),
         GoldenCase(snapshot: "example.zh.txt", arguments: ["--format", "text", "--lang", "zh"]),
@@ -372,7 +375,7 @@ typealias XMLParsed = Foundation.XMLDocument
         }
         #expect(failures.first { $0.properties["title"] == "BLD-AREA-CENTER" }?.command == "error")
         #expect(commands.filter { $0.command == "notice" }.count == 5)
-        #expect(lines[lines.count - 2] == "::notice file=fixtures/example-report.yaml,title=audit HLJ-HRB-DL-001::score 87.9  good · fail 5, not assessed 4, not due 3, pass 50, not applicable 45")
+        #expect(lines[lines.count - 2] == "::notice file=fixtures/example-report.yaml,title=audit HLJ-HRB-DL-001::score: 87.9  good · fail 5, not assessed 4, not due 3, pass 50, not applicable 45")
     }
 
     @Test func propertiesAndMessagesAreEscaped() throws {

@@ -61,6 +61,28 @@ let hostileReplacements: [(of: String, with: String)] = [
         #expect(run.stdout.contains("title=audit HLJ-HRB-DL-001\\e[2J\\n%3A%3Aerror%3A%3Aforged"))
     }
 
+    /// The printable page: markup in report text is text, controls and bidi characters are
+    /// shown visibly, and the page still has its one header per report and no script.
+    @Test func htmlEscapesEveryReportString() throws {
+        let dir = try temporaryFolder("html")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let markup = [(of: "  inspector: 李敏\n", with: "  inspector: \"<script>alert('x')</script>&amp;\"\n"),
+                      (of: "  branch: 黑龙江分公司\n", with: "  branch: \"黑龙江</dd></dl><h1 onclick=x>\"\n")]
+        let path = try exampleReport(replacing: hostileReplacements + markup, in: dir, named: "r<i>\u{1B}]0;t\u{7}.yaml")
+        for language in ["zh", "en"] {
+            let run = try audit([path, "--format", "html", "--lang", language])
+            #expect(run.status == 0, "\(run.stderr)")
+            let html = run.stdout
+            #expect(rawControls(html) == [], "\(language)")
+            #expect(!html.contains("<script") && !html.contains("<h1 onclick") && !html.contains("<i>"), "\(language)")
+            #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;amp;"), "\(language)")
+            #expect(html.contains("黑龙江&lt;/dd&gt;&lt;/dl&gt;&lt;h1 onclick=x&gt;"), "\(language)")
+            #expect(html.contains("\\e]0;pwned\\u{7}\\e]8;;http://evil\\e\\道里\\u{9B}31m\\u{202E}gnp.exe\\r\\n::set-output name=x::y"), "\(language)")
+            #expect(html.contains("r&lt;i&gt;\\e]0;t\\u{7}.yaml"), "\(language)")
+            #expect(html.components(separatedBy: "<h1>").count == 2, "one heading: \(language)")
+        }
+    }
+
     @Test func junitCarriesNoC0Controls() throws {
         let (dir, path) = try hostileReport()
         defer { try? FileManager.default.removeItem(atPath: dir) }
