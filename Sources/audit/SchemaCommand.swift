@@ -9,10 +9,10 @@ extension Audit {
         static let configuration = CommandConfiguration(
             abstract: "Print the JSON Schema (draft 2020-12) of a kind of file: report.",
             discussion: """
-                `audit schema report > report.schema.json` writes the schema of inspection reports, generated from \\
-                the loaded report schema (with the schema extensions of --rules); a report whose first line is \\
-                `# yaml-language-server: $schema=report.schema.json` (as `audit template` writes it) is then completed \\
-                and checked by VS Code's YAML extension while it is typed. `audit` checks more than the schema can \\
+                `audit schema report > report.schema.json` writes the schema of inspection reports, generated from \
+                the loaded report schema (with the schema extensions of --rules); a report whose first line is \
+                `# yaml-language-server: $schema=report.schema.json` (as `audit template` writes it) is then completed \
+                and checked by VS Code's YAML extension while it is typed. `audit` checks more than the schema can \
                 say (real dates, time zones, unique ids).
                 """)
 
