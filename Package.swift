@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "audit",
             dependencies: [
-                "AuditApp", "AuditCore", "AuditYAML", "AuditCalendar", "AuditRules", "AuditEngine", "AuditFormatters", "AuditBatch",
+                "AuditApp", "AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters", "AuditBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -91,11 +91,26 @@ extension Audit {
     /// `audit template --type TYPE [--tier TIER]`: the inspector's checklist as a blank report.
     struct Template: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a blank inspection report with exactly the fields the applicable rules read.")
+            abstract: "Print a blank inspection report with exactly the fields the applicable rules read.",
+            discussion: """
+                Its first line points VS Code's YAML extension at report.schema.json beside it, which \
+                `audit schema report > report.schema.json` writes: the editor then completes keys and tokens \
+                and flags mistakes while you type.
+                """)
+
+        /// The shipped schema's tokens, for shell completion (a test keeps them in step).
+        static let outletTypes = ["service_center", "service_hall", "loss_assessment_center", "service_station"]
+        static let tiers = ["none", "standard", "flagship"]
 
         @OptionGroup var ruleOptions: RuleOptions
-        @Option(help: "Outlet type: service_center, service_hall, loss_assessment_center, service_station.") var type: String
-        @Option(help: "Tier claimed: none, standard, flagship.") var tier: String = "none"
+        @Option(help: ArgumentHelp("Outlet type: service_center, service_hall, loss_assessment_center, service_station, or its Chinese label (客户服务大厅).",
+                                   valueName: "type"),
+                completion: .list(outletTypes))
+        var type: String
+        @Option(help: ArgumentHelp("Tier claimed: none, standard, flagship, or its Chinese label (旗舰店).", valueName: "tier"),
+                completion: .list(tiers))
+        var tier: String = "none"
+        @Option(help: "Comment language (default: from LANG).") var lang: Language?
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
         @Option(help: ArgumentHelp("The outlet's branch (分公司), so that the profiles matching it apply.", valueName: "name")) var branch: String?
         @Option(help: ArgumentHelp("The outlet's sub-branch (中心支公司), so that the profiles matching it apply.", valueName: "name"))
@@ -103,13 +118,19 @@ extension Audit {
         @Option(help: ArgumentHelp("The outlet's id, so that the profiles matching it apply.", valueName: "id")) var outlet: String?
 
         func run() throws {
+            let language = lang ?? .fromEnvironment
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
-            for (value, name, enumName) in [(type, "--type", "outlet_type"), (tier, "--tier", "tier")] {
-                let tokens = setup.ruleSet.schema.enums[enumName]?.values ?? []
-                if !tokens.contains(value) {
-                    throw ValidationError("\(name) '\(value)' is not one of \(tokens.joined(separator: ", "))\(Suggestion.hint(for: value, among: tokens).en)")
+            // A token, or its exact Chinese label (客户服务大厅 is service_hall).
+            var tokens: [String] = []
+            for (value, option, enumName) in [(type, "--type", "outlet_type"), (tier, "--tier", "tier")] {
+                let values = setup.ruleSet.schema.enums[enumName]
+                guard let values, let token = TemplateFormatter.token(named: value, in: values) else {
+                    let message = TemplateFormatter.unknownValue(value, option: option, in: values)
+                    throw ValidationError(VisibleEscaping.escape(message.text(language)))
                 }
+                tokens.append(token)
             }
+            let (type, tier) = (tokens[0], tokens[1])
             let checklist = try Outcome.perform { () throws(AppError) in
                 // A rule a profile disables is not on the checklist of the outlets it selects.
                 let rules = try setup.rules(branch: branch, subBranch: subBranch, type: type, outlet: outlet)
@@ -119,7 +140,8 @@ extension Audit {
                     throw .invalid(error, SourceTexts(limit: 0))
                 }
             }
-            try Outcome.write(TemplateFormatter.format(checklist, schema: setup.ruleSet.schema), to: output, inputs: ruleOptions.inputFiles)
+            let text = TemplateFormatter.format(checklist, schema: setup.ruleSet.schema, language: language)
+            try Outcome.write(text, to: output, inputs: ruleOptions.inputFiles)
         }
     }
 }

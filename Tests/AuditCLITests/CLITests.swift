@@ -416,12 +416,15 @@ func run(_ command: [String], environment: [String: String], cwd: String) throws
     @Test func templateIsAChecklistForTheOutlet() throws {
         let run = try audit(["template", "--type", "service_center", "--tier", "standard"])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("  type: service_center  # 网点类型"))
-        #expect(run.stdout.contains("  reception_area_m2:  # 客户接待区域使用面积(平方米)"))
+        #expect(run.stdout.contains("  type: service_center  # outlet type; required"))
+        #expect(run.stdout.contains("  reception_area_m2:  # reception area (m²); number; at least 0"))
         #expect(!run.stdout.contains("self_service:"))
         // The blank template is a report with nothing observed: it loads (the required ids
         // aside) and every rule is not assessed. Filled-in templates: AuditEngineTests.TemplateTests.
-        #expect(run.stdout.contains("  - id:  # 工号 / staff id (必填 required)"))
+        #expect(run.stdout.contains("  - id:  # staff id; required"))
+        let zh = try audit(["template", "--type", "service_center", "--tier", "standard", "--lang", "zh"])
+        #expect(zh.stdout.contains("  reception_area_m2:  # 客户接待区域使用面积(平方米)；数字；不小于 0"))
+        #expect(zh.stdout.contains("  - id:  # 工号；必填"))
     }
 
     @Test func templateRejectsUnknownTypes() throws {

@@ -16,10 +16,12 @@ import Testing
         let run = try audit(["template", "--type", "service_hall"] + Self.rules)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
-        let field = lines.firstIndex { $0 == "  counter_hotline:  # 柜台公示服务热线 / service hotline shown at the counter; true/false" }
+        let field = lines.firstIndex { $0 == "  counter_hotline:  # service hotline shown at the counter; true/false" }
         let premises = lines.firstIndex { $0.hasPrefix("premises:") }
         #expect(field != nil && premises != nil && premises! < field!, "\(run.stdout)")
         #expect(!run.stdout.contains("hotline_media"), "no rule reads it")
+        // The schema the first line names must be written with the same rules.
+        #expect(run.stdout.contains("#   audit schema report --rules … (as for this template) > report.schema.json\n"))
     }
 
     @Test func fixtureExpectationsHoldWithTheExtension() throws {

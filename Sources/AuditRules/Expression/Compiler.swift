@@ -61,7 +61,9 @@ public struct ExpressionCompiler {
     /// Whether the expression reads the tier standing, so the rule must run after all others.
     public internal(set) var readsTierStanding = false
     /// Every report field the compiled expressions read, as `object.field` of the schema
-    /// (`premises.reception_area_m2`, `case.feedback_at`): the inspector's checklist.
+    /// (`premises.reception_area_m2`, `case.feedback_at`): the inspector's checklist. Fields
+    /// read on the way are included (`implicitReads`): the time zone a local timestamp is read
+    /// in, the inspection time a deadline is judged at.
     public private(set) var fieldsRead: Set<FieldReference> = []
     /// List quantifiers (`all`, `any`, `count`, `filter`) open around the expression being
     /// compiled, and the most ever open at once: the exponent of the rule's cost.
@@ -155,7 +157,7 @@ public struct ExpressionCompiler {
             return error(at, .paramsNeedsName)
         }
         if let field = schema.root.field(named: name) {
-            fieldsRead.insert(FieldReference(object: schema.root.name, field: field.name))
+            recordRead(schema.root, field)
             return fieldAccess(
                 Compiled(type: .object(schema.root), eval: { frame in .object(frame.report.root) }), field)
         }
@@ -247,7 +249,7 @@ public struct ExpressionCompiler {
                 let hint = Suggestion.hint(for: name, among: object.fields.map(\.name))
                 return error(at, .unknownField(name, of: object.name, hint: hint))
             }
-            fieldsRead.insert(FieldReference(object: object.name, field: field.name))
+            recordRead(object, field)
             if let deprecation = field.deprecation {
                 warnings.append(CheckError(offset: at, .deprecatedField(name, replacement: deprecation.replacement)))
             }
@@ -280,6 +282,35 @@ public struct ExpressionCompiler {
             }
         default:
             return error(at, .noField(name, on: base.type))
+        }
+    }
+
+    /// Records a read of `object.field`, with what reading it implies: a timestamp written
+    /// without an offset means nothing without the zone it is read in, so every field of the
+    /// schema that holds that zone is read too (`outlet.timezone`).
+    mutating func recordRead(_ object: ObjectSchema, _ field: FieldSchema) {
+        fieldsRead.insert(FieldReference(object: object.name, field: field.name))
+        if field.type == .timestamp { fieldsRead.formUnion(Self.timeZoneFields(of: schema)) }
+    }
+
+    /// Records a read the evaluation makes by a path of the report rather than through an
+    /// expression (`inspection.inspected_at`, the evaluation time of an open deadline).
+    mutating func recordRead(path: String) {
+        var object = schema.root
+        for name in path.split(separator: ".") {
+            guard let field = object.field(named: String(name)) else { return }
+            recordRead(object, field)
+            switch field.type {
+            case .object(let nested), .list(.object(let nested)): object = nested
+            default: return
+            }
+        }
+    }
+
+    /// The fields of type `timezone`: the zone local timestamps are read in.
+    static func timeZoneFields(of schema: ReportSchema) -> [FieldReference] {
+        schema.objects.values.flatMap { object in
+            object.fields.filter { $0.format == .timezone }.map { FieldReference(object: object.name, field: $0.name) }
         }
     }
 

@@ -33,12 +33,15 @@ final class Frame {
     var steps = 0
     static let stepBudget = 2_000_000
 
+    /// The report field that is the evaluation time when `--as-of` is not given.
+    static let asOfPath = "inspection.inspected_at"
+
     init(report: InspectionReport, context: EvaluationContext) {
         self.report = report
         self.context = context
         if let asOf = context.asOf {
             self.asOf = asOf
-        } else if case .timestamp(let t)? = report.value(at: "inspection.inspected_at")?.value {
+        } else if case .timestamp(let t)? = report.value(at: Self.asOfPath)?.value {
             self.asOf = t
         } else {
             self.asOf = nil

@@ -156,6 +156,9 @@ extension ExpressionCompiler {
             }
             excluding = c.eval
         }
+        // A completion that has not happened is judged at the evaluation time, by default
+        // the inspection's.
+        recordRead(path: Frame.asOfPath)
         let de = done.eval, se = start.eval
         let dl = done.locate, sl = start.locate
         let excluded = excluding
@@ -223,7 +226,7 @@ extension ExpressionCompiler {
                 return result(.late(Int(max(1, late))), doneMark)
             case .none:
                 guard let asOf = frame.asOf else {
-                    return .unknown(Missing(path: "inspection.inspected_at", mark: frame.report.root.mark))
+                    return .unknown(Missing(path: Frame.asOfPath, mark: frame.report.root.mark))
                 }
                 if asOf <= due || certainty == .stopped {
                     return result(.notDue, nil)
