@@ -110,7 +110,7 @@ extension Audit {
         @Option(help: ArgumentHelp("Tier claimed: none, standard, flagship, or its Chinese label (旗舰店).", valueName: "tier"),
                 completion: .list(tiers))
         var tier: String = "none"
-        @Option(help: "Comment language (default: from LANG).") var lang: Language?
+        @OptionGroup var languageOption: LanguageOption
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
         @Option(help: ArgumentHelp("The outlet's branch (分公司), so that the profiles matching it apply.", valueName: "name")) var branch: String?
         @Option(help: ArgumentHelp("The outlet's sub-branch (中心支公司), so that the profiles matching it apply.", valueName: "name"))
@@ -118,7 +118,7 @@ extension Audit {
         @Option(help: ArgumentHelp("The outlet's id, so that the profiles matching it apply.", valueName: "id")) var outlet: String?
 
         func run() throws {
-            let language = lang ?? .fromEnvironment
+            let language = languageOption.language
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
             // A token, or its exact Chinese label (客户服务大厅 is service_hall).
             var tokens: [String] = []

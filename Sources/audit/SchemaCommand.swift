@@ -22,6 +22,8 @@ extension Audit {
         @Argument(help: ArgumentHelp("The kind of file: report.", valueName: "kind")) var kind: Kind
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: ArgumentHelp("Write there (atomically) instead of to standard output.", valueName: "file")) var output: String?
+        /// The schema itself is bilingual (zh titles, zh and en descriptions); this is the language of its errors.
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
