@@ -6,14 +6,30 @@ public final class EnumSchema: Sendable, Hashable {
     public let name: String
     public let values: [String]
     public let labels: [String: Label]
+    /// The token each zh label stands for (`客户服务大厅` → `service_hall`): a report may give
+    /// a token by its exact zh label. A label two tokens share names neither.
+    public let tokensByLabel: [String: String]
 
     public init(name: String, values: [String], labels: [String: Label]) {
         self.name = name
         self.values = values
         self.labels = labels
+        var byLabel: [String: String] = [:]
+        var shared: Set<String> = []
+        for token in values {
+            guard let zh = labels[token]?.zh, !zh.isEmpty else { continue }
+            if byLabel[zh] != nil { shared.insert(zh) } else { byLabel[zh] = token }
+        }
+        for zh in shared { byLabel[zh] = nil }
+        self.tokensByLabel = byLabel
     }
 
     public func contains(_ token: String) -> Bool { labels[token] != nil }
+
+    /// The token `text` names: the token itself, or its exact zh label.
+    public func token(named text: String) -> String? {
+        contains(text) ? text : tokensByLabel[text]
+    }
 
     public static func == (lhs: EnumSchema, rhs: EnumSchema) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

@@ -23,6 +23,7 @@ public struct ReportValidator: Sendable {
     public func validate(_ document: YAMLDocument, mode: Mode = .report) throws(DiagnosticList) -> InspectionReport {
         var run = Run(file: document.file, mode: mode, version: schema.version)
         run.offset = run.resolveOffset(document.root, outlet: schema.root.field(named: "outlet"))
+        run.inspectionYear = run.resolveInspectionYear(document.root)
         let root = run.object(document.root, schema.root, path: "")
         if mode == .report, let root { run.checkInspectionDate(root) }
         if run.reader.diagnostics.hasErrors { throw run.reader.diagnostics }
@@ -55,6 +56,8 @@ public struct ReportValidator: Sendable {
         var offset = 8 * 3600
         /// Items made up for lists written as counts, so far.
         var counted = 0
+        /// The year of `inspection.inspected_at`, for a date written without one (`4月3日`).
+        var inspectionYear: Int?
 
         init(file: String, mode: Mode, version: String) {
             self.reader = NodeReader(file: file)
@@ -78,6 +81,17 @@ public struct ReportValidator: Sendable {
             return zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_767_225_600))
         }
 
+        /// The year of `inspection.inspected_at`, however it is written, if it can be read.
+        func resolveInspectionYear(_ root: YAMLNode) -> Int? {
+            guard let inspection = root.mapping?.first(where: { $0.key.scalar?.text == "inspection" })?.value,
+                  let at = inspection.mapping?.first(where: { $0.key.scalar?.text == "inspected_at" })?.value.scalar
+            else { return nil }
+            if case .success(let timestamp) = Timestamp.parse(at.text, localOffsetSeconds: offset) {
+                return timestamp.localDate(offsetSeconds: offset).year
+            }
+            return ReportSlips.date(at.text)?.year
+        }
+
         mutating func object(_ node: YAMLNode, _ schema: ObjectSchema, path: String) -> ReportObject? {
             guard let pairs = node.mapping else {
                 reader.error(.reportMustBeMapping(path, found: reader.describe(node)), at: node)
@@ -97,6 +111,7 @@ public struct ReportValidator: Sendable {
                 }
                 if key.hasPrefix("x_") { continue }
                 guard let field = schema.field(named: key) else {
+                    if keySlip(key, pair.key, path: path) { continue }
                     let hint = Suggestion.hint(for: key, among: schema.fields.map(\.name))
                     reader.error(.unknownReportKey(join(path, key), hint: hint), at: pair.key)
                     continue
@@ -104,12 +119,17 @@ public struct ReportValidator: Sendable {
                 // Null is the same as absent, which a required key may not be: `type: ~` would
                 // otherwise score as if the outlet had no type, `schema: ~` skip the version check.
                 if case .null? = pair.value.scalar?.value {
-                    if mode == .report, field.required { reader.error(.requiredKeyEmpty(join(path, key)), at: pair.value) }
+                    if mode == .report, field.required {
+                        reader.error(.requiredKeyEmpty(join(path, key), field.label, fill: fillIn(field, path: path)), at: pair.value)
+                    } else if mode == .report, case .list = field.type, pair.value.scalar?.style == .plain, pair.value.scalar?.text.isEmpty == true {
+                        // `postings:` and nothing: not observed, as the format says; but "none" is `[]`.
+                        reader.warning(.emptyList(join(path, key)), at: pair.value)
+                    }
                     continue
                 }
                 if let value = self.value(pair.value, field.type, field, path: join(path, key)) {
                     if mode == .report, field.required, Self.isEmpty(value) {
-                        reader.error(.requiredKeyEmpty(join(path, key)), at: pair.value)
+                        reader.error(.requiredKeyEmpty(join(path, key), field.label, fill: fillIn(field, path: path)), at: pair.value)
                         continue
                     }
                     fields[field.index] = ReportField(value: value, mark: pair.value.mark)
@@ -196,6 +216,11 @@ public struct ReportValidator: Sendable {
                     return countedList(count, itemSchema, node, path: path)
                 }
                 guard let items = node.sequence else {
+                    if let scalar = node.scalar, case .string(let text) = scalar.value, element.isScalar, let slip = ReportSlips.list(text),
+                       slip.fullWidthBrackets != nil || !slip.bracketed {
+                        reader.error(.listWrittenAsText(path, text, write: slip.written, brackets: slip.fullWidthBrackets), at: node)
+                        return nil
+                    }
                     reader.error(.mustBeAList(path, found: reader.describe(node)), at: node)
                     return nil
                 }
@@ -272,38 +297,121 @@ public struct ReportValidator: Sendable {
             case (.string, _) where scalar.style == .plain && field.format == .plain:
                 // An id or free text that happens to look like a number (`counter: 3`).
                 return .string(scalar.text)
-            case (.token(let e), .string(let token)):
-                guard e.contains(token) else {
-                    let hint = Suggestion.hint(for: token, among: e.values)
-                    reader.error(.unknownToken(token, in: path, hint: hint, expected: e.values.joined(separator: ", ")), at: node)
+            case (.token(let e), .string(let text)):
+                // A token, or its exact zh label (`客户服务大厅` for `service_hall`): rules see the token.
+                if let token = e.token(named: text) { return .string(token) }
+                if case .list = field.type, let slip = ReportSlips.list(text), let comma = slip.fullWidthComma {
+                    let at = Self.mark(in: node, at: Array(text.unicodeScalars).firstIndex { String($0) == comma })
+                    let list = path.last == "]" ? String(path[..<(path.lastIndex(of: "[") ?? path.endIndex)]) : path
+                    reader.diagnostics.append(.error(.fullWidthComma(list, comma: .commaName(comma), write: slip.items.joined(separator: ", ")),
+                                                     at: SourceLocation(file: reader.file, mark: at)))
                     return nil
                 }
-                return .string(token)
+                let hint = ReportSlips.closeLabel(text, in: e).map { Label.didYouMean($0, label: e.labels[$0]?.zh ?? "") }
+                    ?? Suggestion.closest(to: text, among: e.values).map { Label.didYouMean($0, labelInChinese: e.labels[$0]?.zh ?? "") }
+                    ?? Label(zh: "", en: "")
+                reader.error(.unknownToken(text, in: path, hint: hint, expected: e.choices), at: node)
+                return nil
             case (.timestamp, .string(let text)):
                 switch Timestamp.parse(text, localOffsetSeconds: offset) {
                 case .success(let t): return .timestamp(t)
                 case .failure(let reason):
-                    reader.error(.invalidTimestamp(path, text, en: reason.reason, zh: reason.zh), at: node)
+                    reader.error(dateSlip(text, type, path: path) ?? .invalidTimestamp(path, text, en: reason.reason, zh: reason.zh), at: node)
                     return nil
                 }
             case (.date, .string(let text)):
                 guard let date = LocalDate(iso: text) else {
-                    reader.error(.invalidDate(path, text), at: node)
+                    reader.error(dateSlip(text, type, path: path) ?? .invalidDate(path, text), at: node)
                     return nil
                 }
                 return .date(date)
             case (.time, .string(let text)):
                 guard let time = TimeOfDay(hhmm: text) else {
-                    reader.error(.invalidTime(path, text), at: node)
+                    reader.error(ReportSlips.time(text).map { .timeWrittenAs(path, text, write: $0.text) } ?? .invalidTime(path, text), at: node)
                     return nil
                 }
                 return .time(time)
+            case (.timestamp, .int(let number)), (.date, .int(let number)):
+                // `20260403`
+                reader.error(dateSlip(String(number), type, path: path) ?? .mustBe(path, type.expected(format: field.format), found: reader.describe(node)), at: node)
+                return nil
             default:
-                var looksBoolean = false
-                if type == .bool, case .string(let text) = scalar.value {
-                    looksBoolean = ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
-                }
-                reader.error(.mustBe(path, type.expected(format: field.format), found: reader.describe(node), onlyTrueFalse: looksBoolean), at: node)
+                reader.error(typeSlip(scalar, type, field, path: path) ?? .mustBe(path, type.expected(format: field.format), found: reader.describe(node)), at: node)
+                return nil
+            }
+        }
+
+        // MARK: Slips
+
+        /// What to write in the empty required key `field` of the object at `path`.
+        func fillIn(_ field: FieldSchema, path: String) -> Label {
+            if path.isEmpty, field.name == "schema" { return .fillInSchema(version) }
+            switch field.type {
+            case .token(let e): return .fillInOneOf(field.name, e.choices)
+            case .timestamp: return .fillInTimestamp(field.name)
+            case .date: return .fillInDate(field.name)
+            default: return .fillIn(field.name, field.label)
+            }
+        }
+
+        /// A key that is a slip: `name：网点` (a full-width colon, read as one key by a flow
+        /// mapping) or a full-width space in it. Reports it and returns true.
+        mutating func keySlip(_ key: String, _ node: YAMLNode, path: String) -> Bool {
+            let scalars = Array(key.unicodeScalars)
+            if let colon = scalars.firstIndex(of: "\u{FF1A}"), colon > 0 {
+                let name = String(String.UnicodeScalarView(scalars[..<colon])).trimmingSpaces
+                let rest = String(String.UnicodeScalarView(scalars[(colon + 1)...])).trimmingSpaces
+                reader.diagnostics.append(.error(.fullWidthColon(key: name, fixed: rest.isEmpty ? "\(name):" : "\(name): \(rest)"),
+                                                 at: SourceLocation(file: reader.file, mark: Self.mark(in: node, at: colon))))
+                return true
+            }
+            if let space = scalars.firstIndex(of: "\u{3000}") {
+                reader.diagnostics.append(.error(.fullWidthSpaceInKey(join(path, key), write: key.trimmingSpaces.replacingWideSpaces),
+                                                 at: SourceLocation(file: reader.file, mark: Self.mark(in: node, at: space))))
+                return true
+            }
+            return false
+        }
+
+        /// Where the character at `offset` of a plain, one-line scalar is; the scalar's mark otherwise.
+        static func mark(in node: YAMLNode, at offset: Int?) -> Mark {
+            guard let offset, let scalar = node.scalar, scalar.style == .plain, !scalar.text.contains("\n") else { return node.mark }
+            return Mark(line: node.mark.line, column: node.mark.column + offset)
+        }
+
+        /// `2026/4/3 10:20`, `2026年4月3日`, `4月3日`, `20260403` where a timestamp or a date is
+        /// expected: the message saying how to write it, or nil when the text is no such slip.
+        func dateSlip(_ text: String, _ type: ValueType, path: String) -> Message? {
+            guard let slip = ReportSlips.date(text) else { return nil }
+            var note = Label(zh: "", en: "")
+            var yearText = "YYYY"
+            if let year = slip.year {
+                yearText = String(year)
+            } else if let year = inspectionYear, LocalDate(year: year, month: slip.month, day: slip.day) != nil {
+                yearText = String(year)
+                note = .yearOfInspection
+            } else {
+                note = .yearMissing
+            }
+            let date = "\(yearText)-\(ReportSlips.pad(slip.month))-\(ReportSlips.pad(slip.day))"
+            if type == .date { return .dateWrittenAs(path, text, write: date, note: note) }
+            guard let time = slip.time else { return .timestampNeedsTime(path, text, date: date, note: note) }
+            return .timestampWrittenAs(path, text, write: "\(date) \(time.text)", note: note)
+        }
+
+        /// `是` for a bool, `18平方米` or `１８` for a number: the message naming the slip, or nil.
+        func typeSlip(_ scalar: YAMLScalar, _ type: ValueType, _ field: FieldSchema, path: String) -> Message? {
+            switch (type, scalar.value) {
+            case (.bool, .string(let text)):
+                return ReportSlips.booleanWord(text).map { .booleanWord(path, text, $0) }
+            case (.bool, .int(let number)) where number == 0 || number == 1:
+                return .booleanWord(path, String(number), number == 1)
+            case (.int, .string(let text)), (.number, .string(let text)):
+                guard let (number, unit) = ReportSlips.numberWithUnit(text) else { return nil }
+                if type == .int, number.contains(".") { return nil }
+                let expected = type.expected(format: field.format)
+                return unit.isEmpty ? .numberAsText(path, expected, text, number: number) : .numberWithUnit(path, expected, text, number: number, unit: unit)
+            default:
                 return nil
             }
         }
@@ -324,7 +432,7 @@ public struct ReportValidator: Sendable {
                 if parts.count == 2, let open = TimeOfDay(hhmm: parts[0]), let close = TimeOfDay(hhmm: parts[1]), open < close {
                     return true
                 }
-                reader.error(.invalidHours(path, text), at: node)
+                reader.error(ReportSlips.hours(text).map { .hoursWrittenAs(path, text, write: "\($0.0.text)-\($0.1.text)") } ?? .invalidHours(path, text), at: node)
                 return false
             case .timezone:
                 if let zone = TimeZone(identifier: text) {

@@ -166,9 +166,10 @@ extension Message {
                 zh: "\(path) 已弃用:请改写为 \(replacement): \(token)")
     }
 
-    static func requiredKeyEmpty(_ path: String) -> Message {
-        Message("report.empty-key", en: "required key '\(path)' must have a value, found an empty one",
-                zh: "必填的键 '\(path)' 须有值,实际为空")
+    /// `name:` with nothing after it: what the key is, and what to write (`fill`).
+    static func requiredKeyEmpty(_ path: String, _ label: Label, fill: Label) -> Message {
+        Message("report.empty-key", en: "required key '\(path)' (\(label.en)) is empty; \(fill.en)",
+                zh: "必填项 '\(path)'(\(label.zh))为空;\(fill.zh)")
     }
 
     static func belowMinimum(_ path: String, minimum: String, found: String) -> Message {
@@ -213,18 +214,19 @@ extension Message {
                 zh: "\(path): 本报告中的数量合计超过 \(maximum) 条;请逐条列出")
     }
 
-    static func mustBe(_ path: String, _ expected: Label, found: Label, onlyTrueFalse: Bool = false) -> Message {
-        Message("report.type", en: "\(path) must be \(expected.en), found \(found.en)\(onlyTrueFalse ? " (only true and false are booleans)" : "")",
-                zh: "\(path) 应为\(expected.zh),实际为\(found.zh)\(onlyTrueFalse ? "(布尔值只有 true 和 false)" : "")")
+    static func mustBe(_ path: String, _ expected: Label, found: Label) -> Message {
+        Message("report.type", en: "\(path) must be \(expected.en), found \(found.en)",
+                zh: "\(path) 应为\(expected.zh),实际为\(found.zh)")
     }
 
     static func mustBeOneOf(_ path: String, _ allowed: String, found: Int64) -> Message {
         Message("report.int-value", en: "\(path) must be one of \(allowed), found \(found)", zh: "\(path) 应为 \(allowed) 之一,实际为 \(found)")
     }
 
-    static func unknownToken(_ token: String, in path: String, hint: Label, expected: String) -> Message {
-        Message("report.unknown-token", en: "unknown token '\(token)' in \(path)\(hint.en); expected one of: \(expected)",
-                zh: "\(path) 中有未知的取值 '\(token)'\(hint.zh);应为以下之一:\(expected)")
+    /// `expected` lists the tokens (with their zh labels in Chinese, which are accepted too).
+    static func unknownToken(_ token: String, in path: String, hint: Label, expected: Label) -> Message {
+        Message("report.unknown-token", en: "unknown token '\(token)' in \(path)\(hint.en); expected one of: \(expected.en)",
+                zh: "\(path) 中有未知的取值 '\(token)'\(hint.zh);应为以下之一(也可写中文名称):\(expected.zh)")
     }
 
     static func invalidTimestamp(_ path: String, _ text: String, en reason: String, zh zhReason: String) -> Message {
@@ -254,6 +256,145 @@ extension Message {
     static func unknownTimeZone(_ path: String, _ text: String) -> Message {
         Message("report.timezone", en: "\(path): unknown time zone '\(text)' (expected an IANA name such as Asia/Shanghai)",
                 zh: "\(path): 未知的时区 '\(text)'(应为 IANA 名称,如 Asia/Shanghai)")
+    }
+
+    // MARK: Slips made filling a report (ReportSlips)
+
+    /// `postings:` with nothing after it, where a list is expected: null, the same as absent
+    /// (not observed), which may not be what was meant.
+    static func emptyList(_ path: String) -> Message {
+        Message("report.empty-list",
+                en: "\(path) has no value, which reads as not observed; write [] if there are none, or leave the key out if it was not observed",
+                zh: "\(path) 没有填写,按未检查处理;写 [] 表示没有,未检查请删去此键")
+    }
+
+    /// `clean: 是`.
+    static func booleanWord(_ path: String, _ text: String, _ value: Bool) -> Message {
+        Message("report.bool-word",
+                en: "\(path) must be true or false, found '\(text)': write \(value) (\(text) → \(value))",
+                zh: "\(path) 应为 true 或 false,实际为 '\(text)':请写 \(value)(\(text) → \(value))")
+    }
+
+    /// `reception_area_m2: 18平方米`.
+    static func numberWithUnit(_ path: String, _ expected: Label, _ text: String, number: String, unit: String) -> Message {
+        Message("report.number-unit",
+                en: "\(path) must be \(expected.en), found '\(text)': write \(number), the number without the unit '\(unit)'",
+                zh: "\(path) 应为\(expected.zh),实际为 '\(text)':请只写数字 \(number),不带单位 '\(unit)'")
+    }
+
+    /// `floor: １` (full-width digits) or `floor: "1"` (quoted).
+    static func numberAsText(_ path: String, _ expected: Label, _ text: String, number: String) -> Message {
+        Message("report.number-text",
+                en: "\(path) must be \(expected.en), found the text '\(text)': write \(number) (half-width digits, no quotes)",
+                zh: "\(path) 应为\(expected.zh),实际为文字 '\(text)':请写成 \(number)(半角数字,不加引号)")
+    }
+
+    /// `received_at: 2026/4/3 10:20`, `2026年4月3日 10点20分`.
+    static func timestampWrittenAs(_ path: String, _ text: String, write: String, note: Label) -> Message {
+        Message("report.date-format",
+                en: "\(path): write \(write), not '\(text)' (a timestamp is YYYY-MM-DD HH:MM)\(note.en)",
+                zh: "\(path): 请写成 \(write),而不是 '\(text)'(时间的格式为 YYYY-MM-DD HH:MM)\(note.zh)")
+    }
+
+    /// `received_at: 2026/4/3`: a date where a timestamp is expected.
+    static func timestampNeedsTime(_ path: String, _ text: String, date: String, note: Label) -> Message {
+        Message("report.date-format",
+                en: "\(path): '\(text)' has no time of day; write \(date) HH:MM with the time, e.g. \(date) 10:20 (a timestamp is YYYY-MM-DD HH:MM)\(note.en)",
+                zh: "\(path): '\(text)' 缺少时刻;请写成 \(date) HH:MM 并填上时刻,如 \(date) 10:20(时间的格式为 YYYY-MM-DD HH:MM)\(note.zh)")
+    }
+
+    /// `2026/4/3` where a date is expected.
+    static func dateWrittenAs(_ path: String, _ text: String, write: String, note: Label) -> Message {
+        Message("report.date-format",
+                en: "\(path): write \(write), not '\(text)' (a date is YYYY-MM-DD)\(note.en)",
+                zh: "\(path): 请写成 \(write),而不是 '\(text)'(日期的格式为 YYYY-MM-DD)\(note.zh)")
+    }
+
+    /// `opened_at: 8:30`, `8点半`.
+    static func timeWrittenAs(_ path: String, _ text: String, write: String) -> Message {
+        Message("report.time-format",
+                en: "\(path): write \(write), not '\(text)' (a time is HH:MM, two digits each)",
+                zh: "\(path): 请写成 \(write),而不是 '\(text)'(时刻的格式为 HH:MM,时和分各两位)")
+    }
+
+    /// `posted_hours: 8:30～17:00`.
+    static func hoursWrittenAs(_ path: String, _ text: String, write: String) -> Message {
+        Message("report.hours-format",
+                en: "\(path): write \(write), not '\(text)' (opening hours are HH:MM-HH:MM)",
+                zh: "\(path): 请写成 \(write),而不是 '\(text)'(营业时间的格式为 HH:MM-HH:MM)")
+    }
+
+    /// `zones: [reception，cashier]`: one item to YAML, two to the inspector.
+    static func fullWidthComma(_ path: String, comma: Label, write: String) -> Message {
+        Message("report.full-width-comma",
+                en: "\(comma.en) in the list \(path); separate the items with a half-width ', ': \(write)",
+                zh: "列表 \(path) 中用了\(comma.zh),请用半角 ', ' 分隔各项:\(write)")
+    }
+
+    /// `zones: reception, cashier` or `zones: ［reception, cashier］`: a list written as text.
+    static func listWrittenAsText(_ path: String, _ text: String, write: String, brackets: String?) -> Message {
+        Message("report.list-as-text",
+                en: "\(path) must be a list, found the text '\(text)': write \(write)\(brackets.map { " (half-width brackets '[' and ']', not '\($0)')" } ?? "")",
+                zh: "\(path) 应为列表,实际为文字 '\(text)':请写成 \(write)\(brackets.map { "(用半角方括号 '[' ']',不要用 '\($0)')" } ?? "")")
+    }
+
+    /// A key with a full-width space in it (`name　`, `　name`), which YAML keeps as part of the key.
+    static func fullWidthSpaceInKey(_ path: String, write: String) -> Message {
+        Message("yaml.full-width-space",
+                en: "full-width space (U+3000) in the key '\(path)'; write \(write) with half-width spaces",
+                zh: "键 '\(path)' 中有全角空格(U+3000),请用半角空格写成 \(write)")
+    }
+}
+
+extension Label {
+    /// `4月3日`: the year was taken from the inspection.
+    static let yearOfInspection = Label(zh: ";年份按检查时间 inspection.inspected_at 补全,如不是请改正",
+                                        en: "; the year is the inspection's (inspection.inspected_at), correct it if not")
+    /// `4月3日` in a report whose inspection year is unknown.
+    static let yearMissing = Label(zh: ";请补上年份", en: "; fill in the year")
+
+    static func commaName(_ comma: String) -> Label {
+        comma == "、" ? Label(zh: "顿号 '、'", en: "the enumeration comma '、'") : Label(zh: "全角逗号 '\(comma)'", en: "full-width comma '\(comma)'")
+    }
+
+    // What to write in an empty required key.
+    static func fillIn(_ key: String, _ label: Label) -> Label {
+        Label(zh: "请在 '\(key):' 后填写\(label.zh)", en: "write the \(label.en) after '\(key):'")
+    }
+
+    static func fillInOneOf(_ key: String, _ choices: Label) -> Label {
+        Label(zh: "请在 '\(key):' 后填写以下之一:\(choices.zh)", en: "write one of these after '\(key):': \(choices.en)")
+    }
+
+    static func fillInTimestamp(_ key: String) -> Label {
+        Label(zh: "请按 YYYY-MM-DD HH:MM 填写,如 \(key): 2026-04-14 10:30", en: "write it as YYYY-MM-DD HH:MM, e.g. \(key): 2026-04-14 10:30")
+    }
+
+    static func fillInDate(_ key: String) -> Label {
+        Label(zh: "请按 YYYY-MM-DD 填写,如 \(key): 2026-04-14", en: "write it as YYYY-MM-DD, e.g. \(key): 2026-04-14")
+    }
+
+    static func fillInSchema(_ version: String) -> Label {
+        Label(zh: "请写 schema: \(version)", en: "write schema: \(version)")
+    }
+
+    /// ` (did you mean 'service_hall' (客户服务大厅)?)`: a token suggested for a zh label.
+    static func didYouMean(_ token: String, label: String) -> Label {
+        Label(zh: "(是否应为 '\(token)'(\(label))?)", en: " (did you mean '\(token)' (\(label))?)")
+    }
+
+    /// ` (did you mean 'vip_room'?)`, with the token's zh label in Chinese: a misspelt token.
+    static func didYouMean(_ token: String, labelInChinese label: String) -> Label {
+        Label(zh: "(是否应为 '\(token)'(\(label))?)", en: " (did you mean '\(token)'?)")
+    }
+}
+
+extension EnumSchema {
+    /// The tokens for "one of" messages: `service_center, service_hall, …`, in Chinese with
+    /// their labels (`service_center(客户服务中心)、…`), which a report may write instead.
+    var choices: Label {
+        Label(zh: values.map { token in labels[token].map { "\(token)(\($0.zh))" } ?? token }.joined(separator: "、"),
+              en: values.joined(separator: ", "))
     }
 }
 

@@ -15,6 +15,18 @@ struct ParseOutcome {
     /// parsing stopped before the root was complete.
     var root: YAMLNode?
     var diagnostics: DiagnosticList
+    /// libyaml's syntax error, which ended the parse; not among `diagnostics`, since what it
+    /// is reported as depends on the rest of the file (see `SyntaxRecovery`).
+    var syntax: SyntaxFailure? = nil
+}
+
+/// A syntax error libyaml stopped at: its words and marks, and the diagnostic saying it.
+struct SyntaxFailure {
+    var problem: String
+    var context: String?
+    var problemMark: Mark
+    var contextMark: Mark?
+    var diagnostic: Diagnostic
 }
 
 /// Builds the node tree from libyaml's event stream with an explicit stack (no recursion),
@@ -43,7 +55,7 @@ struct EventBuilder {
                 if builder.stopped || event.type == YAML_STREAM_END_EVENT { break }
             }
         }
-        return ParseOutcome(root: builder.root, diagnostics: builder.diagnostics)
+        return ParseOutcome(root: builder.root, diagnostics: builder.diagnostics, syntax: builder.syntax)
     }
 
     /// An open collection.
@@ -85,6 +97,8 @@ struct EventBuilder {
     private(set) var root: YAMLNode?
     /// Set when parsing must end now (syntax error, too deep, alias bomb, second document).
     private(set) var stopped = false
+    /// The syntax error that stopped the parse, if one did.
+    private(set) var syntax: SyntaxFailure?
     private var documents = 0
     /// Children of every open collection, one after another (keys and values alternate
     /// inside a mapping); a collection takes its slice off the end when it closes.
@@ -385,23 +399,27 @@ struct EventBuilder {
         default:
             let problemMark = mark(parser.problem_mark)
             var inline: String?
+            var context: String?
+            var contextMark: Mark?
             var related: [Diagnostic.Related] = []
             if let contextPointer = parser.context {
-                let context = String(cString: contextPointer)
-                let contextMark = mark(parser.context_mark)
+                context = String(cString: contextPointer)
+                contextMark = mark(parser.context_mark)
                 if contextMark == problemMark {
                     inline = context
                 } else {
-                    related.append(Diagnostic.Related(.libyamlContext(context), location: location(contextMark)))
+                    related.append(Diagnostic.Related(.libyamlContext(context!), location: location(contextMark!)))
                 }
             }
             let tabs = ByteScan.byte(at: problemMark, in: input) == UInt8(ascii: "\t")
+            let diagnostic: Diagnostic
             if problem == "mapping values are not allowed in this context", let line = ByteScan.line(problemMark.line, in: input),
                let (key, value) = Self.unquotedValueWithColon(line, column: problemMark.column) {
-                diagnostics.append(.error(.valueWithColonNeedsQuotes(key: key, value: value), at: location(problemMark), related: related))
-                return
+                diagnostic = .error(.valueWithColonNeedsQuotes(key: key, value: value), at: location(problemMark), related: related)
+            } else {
+                diagnostic = .error(.syntaxError(problem, context: inline, tabs: tabs), at: location(problemMark), related: related)
             }
-            diagnostics.append(.error(.syntaxError(problem, context: inline, tabs: tabs), at: location(problemMark), related: related))
+            syntax = SyntaxFailure(problem: problem, context: context, problemMark: problemMark, contextMark: contextMark, diagnostic: diagnostic)
         }
     }
 

@@ -12,6 +12,9 @@ import AuditCore
 ///   expansion (in nodes and in bytes of text); invalid UTF-8 and NUL bytes are rejected with their byte offset; a stream
 ///   must hold at most one document; mapping keys must be scalars and unique.
 /// - Parsing never traps and never writes to stderr, whatever the input.
+/// - A syntax error does not hide the rest: the slips of hand-typed YAML (a full-width colon
+///   or space, a tab) are reported on every line they occur, and the errors further down are
+///   found by parsing a repaired copy again (`SyntaxRecovery`).
 public enum YAMLLoader {
     /// Reads the file at `path` (POSIX `open`/`fstat`/`read`) and parses it as a report-like
     /// document whose root must be a mapping. `path` is used verbatim in every diagnostic.
@@ -83,7 +86,7 @@ public enum YAMLLoader {
             throw DiagnosticList([FileReader.tooLarge(file: file, size: bytes.count, limit: limits.maxFileSize)])
         }
         var text = ""
-        let outcome = bytes.withUnsafeBufferPointer { buffer -> ParseOutcome in
+        var outcome = bytes.withUnsafeBufferPointer { buffer -> ParseOutcome in
             var problems: [Diagnostic] = []
             if let offset = ByteScan.firstNUL(buffer) {
                 problems.append(
@@ -105,6 +108,10 @@ public enum YAMLLoader {
             }
             if !problems.isEmpty { return ParseOutcome(root: nil, diagnostics: DiagnosticList(problems)) }
             return EventBuilder.parse(buffer, file: file, limits: limits)
+        }
+        if let failure = outcome.syntax {
+            // What else can be said: the slips on every line, and errors further down.
+            outcome.diagnostics = SyntaxRecovery.diagnose(outcome, failure: failure, text: text, file: file, limits: limits)
         }
         if !outcome.diagnostics.isEmpty { throw outcome.diagnostics }
         return (outcome.root, text)

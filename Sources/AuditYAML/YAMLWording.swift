@@ -79,6 +79,76 @@ extension Message {
                        zh: "语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 \(key): \(quoted)")
     }
 
+    // MARK: Slips (SlipScan) and the likely causes of syntax errors (SyntaxRecovery)
+
+    /// `name：网点`: a full-width colon after a key, which YAML does not read as one.
+    public static func fullWidthColon(key: String, fixed: String) -> Message {
+        Message("yaml.full-width-colon",
+                en: "full-width colon '：' after the key '\(key)'; write a half-width ':' followed by a space, as in \(fixed)",
+                zh: "键 '\(key)' 后是全角冒号 '：',请改为半角 ':' 并在其后加一个空格,写成 \(fixed)")
+    }
+
+    /// Full-width spaces (U+3000) in a line's indentation.
+    public static let fullWidthIndent = Message(
+        "yaml.full-width-space",
+        en: "full-width space (U+3000) in the indentation; indent with half-width spaces",
+        zh: "缩进中有全角空格(U+3000),请用半角空格缩进")
+
+    /// A line holding nothing but full-width spaces: YAML reads them as text.
+    static let fullWidthBlankLine = Message(
+        "yaml.full-width-space",
+        en: "this line holds only full-width spaces (U+3000), which YAML reads as text; delete them",
+        zh: "此行只有全角空格(U+3000),YAML 会把它当作文字,请删除")
+
+    /// `name:　网点`, `-　reception`: a full-width space where a separating space belongs.
+    public static func fullWidthSpaceAfter(_ indicator: String, fixed: String) -> Message {
+        Message("yaml.full-width-space",
+                en: "full-width space (U+3000) after '\(indicator)'; write a half-width space, as in \(fixed)",
+                zh: "'\(indicator)' 后是全角空格(U+3000),请改为半角空格,写成 \(fixed)")
+    }
+
+    static let tabIndent = Message(
+        "yaml.tab",
+        en: "tab in the indentation; indent with spaces, not tabs",
+        zh: "缩进中有制表符(Tab),请用空格缩进,不要用制表符")
+
+    /// `name: "网点”`: opened with a half-width quote, closed with a full-width one.
+    static func fullWidthQuote(open: String, close: String) -> Message {
+        Message("yaml.full-width-quote",
+                en: "the value opened with \(open) is closed with the full-width \(close); close it with a half-width \(open)",
+                zh: "值以半角引号 \(open) 开始,却以全角引号 \(close) 结束,请改为半角 \(open)")
+    }
+
+    /// A quoted value that is never closed (libyaml read on to the end of the file, or to the
+    /// next quote further down).
+    static func unclosedQuote(_ quote: String) -> Message {
+        Message("yaml.unclosed-quote",
+                en: "the quote \(quote) opened here is never closed; end the value with \(quote) on the same line",
+                zh: "此处的引号 \(quote) 没有闭合,请在同一行的值末尾加上 \(quote)")
+    }
+
+    /// `zones: [reception, cashier` (or closed with a full-width bracket).
+    static func unclosedBracket(open: String, close: String, fullWidth: String?) -> Message {
+        if let fullWidth {
+            return Message("yaml.unclosed-bracket",
+                           en: "the \(open) opened here is closed with the full-width \(fullWidth); write a half-width \(close)",
+                           zh: "此处的 \(open) 用全角的 \(fullWidth) 结束,请改为半角 \(close)")
+        }
+        return Message("yaml.unclosed-bracket",
+                       en: "the \(open) opened here is not closed; end it with \(close) on the same line (items are separated by ', ')",
+                       zh: "此处的 \(open) 没有闭合,请在同一行末尾加上 \(close)(各项之间用半角 ', ' 分隔)")
+    }
+
+    /// A key indented to no level of the mappings above it.
+    static func misindented(_ key: String, spaces: Int, expected: Int, like other: String, line: Int) -> Message {
+        let count = { (n: Int) in "\(n) \(n == 1 ? "space" : "spaces")" }
+        return Message("yaml.indentation",
+                       en: "'\(key)' is indented by \(count(spaces)), which lines up with no key above; keys of one mapping must line up: "
+                           + (expected == 0 ? "start it at the beginning of the line" : "indent it by \(count(expected))") + " like '\(other)' on line \(line)",
+                       zh: "'\(key)' 缩进了 \(spaces) 个空格,与上面的键都对不齐;同一层的键须左对齐:请像第 \(line) 行的 '\(other)' 一样"
+                           + (expected == 0 ? "顶格书写" : "缩进 \(expected) 个空格"))
+    }
+
     static func libyamlContext(_ context: String) -> Message {
         Message("yaml.syntax-context", en: context, zh: libyamlProblem(context))
     }

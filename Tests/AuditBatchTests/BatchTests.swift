@@ -58,7 +58,7 @@ let outputNames = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.cs
         // gone.yaml = 4 errors.
         let fixtures = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports")
             .filter { !$0.hasSuffix(".expect.yaml") }.count
-        #expect(fixtures == 14)
+        #expect(fixtures == 15)
         #expect(s.scored == fixtures + 2)
         #expect(s.errors == 4)
         #expect(s.total == fixtures + 6)

@@ -30,7 +30,7 @@ import Testing
             "examples.fail must be a non-empty list",
             "duplicate rule id 'BR-DUPLICATE'",
             "note: first defined here",
-            "did not find expected ',' or '}'",
+            "the '{' opened here is not closed; end it with '}' on the same line",
             "weights.etiquette must be positive",
             "grade bands must be strictly descending",
             "min_coverage must be between 0 and 1",

@@ -150,7 +150,7 @@ import Testing
             Issue.record("accepted")
         } catch {
             #expect(error.sorted.map(\.description)
-                == ["r.yaml:\(line):29: error: premises.counter_hotline must be true or false, found string 'yes' (only true and false are booleans)"])
+                == ["r.yaml:\(line):29: error: premises.counter_hotline must be true or false, found 'yes': write true (yes → true)"])
         }
     }
 

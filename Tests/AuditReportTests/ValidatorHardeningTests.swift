@@ -30,14 +30,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("schema: outlet-report/1", "schema: ~", "1:9: required key 'schema' must have a value, found an empty one"),
-        ("  id: I1", "  id: ~", "3:7: required key 'inspection.id' must have a value, found an empty one"),
-        ("  inspected_at: 2026-04-14 10:30", "  inspected_at: ~", "4:17: required key 'inspection.inspected_at' must have a value, found an empty one"),
-        ("  id: O1", "  id: null", "6:7: required key 'outlet.id' must have a value, found an empty one"),
-        ("  name: 哈尔滨市道里客户服务中心", "  name: \"\"", "7:9: required key 'outlet.name' must have a value, found an empty one"),
-        ("  name: 哈尔滨市道里客户服务中心", "  name: \"  \"", "7:9: required key 'outlet.name' must have a value, found an empty one"),
-        ("  branch: 黑龙江分公司", "  branch: null", "8:11: required key 'outlet.branch' must have a value, found an empty one"),
-        ("  type: service_center", "  type: ~", "9:9: required key 'outlet.type' must have a value, found an empty one"),
+        ("schema: outlet-report/1", "schema: ~", "1:9: required key 'schema' (report format) is empty; write schema: outlet-report/1"),
+        ("  id: I1", "  id: ~", "3:7: required key 'inspection.id' (inspection id) is empty; write the inspection id after 'id:'"),
+        ("  inspected_at: 2026-04-14 10:30", "  inspected_at: ~", "4:17: required key 'inspection.inspected_at' (inspected at) is empty; write it as YYYY-MM-DD HH:MM, e.g. inspected_at: 2026-04-14 10:30"),
+        ("  id: O1", "  id: null", "6:7: required key 'outlet.id' (outlet id) is empty; write the outlet id after 'id:'"),
+        ("  name: 哈尔滨市道里客户服务中心", "  name: \"\"", "7:9: required key 'outlet.name' (outlet name) is empty; write the outlet name after 'name:'"),
+        ("  name: 哈尔滨市道里客户服务中心", "  name: \"  \"", "7:9: required key 'outlet.name' (outlet name) is empty; write the outlet name after 'name:'"),
+        ("  branch: 黑龙江分公司", "  branch: null", "8:11: required key 'outlet.branch' (branch) is empty; write the branch after 'branch:'"),
+        ("  type: service_center", "  type: ~", "9:9: required key 'outlet.type' (outlet type) is empty; write one of these after 'type:': service_center, service_hall, loss_assessment_center, service_station"),
     ])
     func aRequiredKeyMustHaveAValue(line: String, replacement: String, expected: String) {
         let yaml = minimalReport()

@@ -38,14 +38,13 @@ struct BrokenFixtureTests {
         ("int-overflow.yaml", "int-overflow.yaml:11:12: error: integer 99999999999999999999 does not fit in 64 bits"),
         ("float-inf.yaml", "float-inf.yaml:10:22: error: float .inf is not finite"),
         ("syntax-error.yaml", """
-            syntax-error.yaml:13:1: error: syntax error: found unexpected end of stream
-            syntax-error.yaml:11:9: note: while scanning a quoted scalar
+            syntax-error.yaml:11:9: error: the quote '"' opened here is never closed; end the value with '"' on the same line
             """),
         ("bad-indentation.yaml", """
-            bad-indentation.yaml:11:18: error: syntax error: mapping values are not allowed in this context
+            bad-indentation.yaml:11:4: error: 'transit_nearby' is indented by 3 spaces, which lines up with no key above; keys of one mapping must line up: indent it by 2 spaces like 'reception_area_m2' on line 10
             """),
         ("tab-indent.yaml", """
-            tab-indent.yaml:10:1: error: syntax error: found character that cannot start any token (while scanning for the next token); indent with spaces, not tabs
+            tab-indent.yaml:10:1: error: tab in the indentation; indent with spaces, not tabs
             """),
         ("complex-key.yaml", "complex-key.yaml:10:5: error: only scalar keys are supported; this key is a sequence"),
         ("unknown-alias.yaml",

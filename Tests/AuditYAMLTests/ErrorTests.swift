@@ -43,9 +43,13 @@ struct ErrorTests {
         #expect(renderedErrors(text: "check: on_time(it.x, days: 3) and it.kind == \"claim\"\n") == """
             t.yaml:1:26: \(lead); a value containing ': ' must be quoted: write check: 'on_time(it.x, days: 3) and it.kind == "claim"'
             """)
-        // Mis-indented keys and a key after a value on its own line get no hint.
-        #expect(renderedErrors(text: "premises:\n  area: 76\n   clean: true\n") == "t.yaml:3:9: \(lead)")
-        #expect(renderedErrors(text: "a: b\n  c: d\n") == "t.yaml:2:4: \(lead)")
+        // Mis-indented keys and a key after a value on its own line are told to line up instead.
+        #expect(renderedErrors(text: "premises:\n  area: 76\n   clean: true\n") == """
+            t.yaml:3:4: error: 'clean' is indented by 3 spaces, which lines up with no key above; keys of one mapping must line up: indent it by 2 spaces like 'area' on line 2
+            """)
+        #expect(renderedErrors(text: "a: b\n  c: d\n") == """
+            t.yaml:2:3: error: 'c' is indented by 2 spaces, which lines up with no key above; keys of one mapping must line up: start it at the beginning of the line like 'a' on line 1
+            """)
     }
 
     @Test func aValueWithAColonHintIsInChinese() throws {
@@ -141,8 +145,7 @@ struct ErrorTests {
 
     @Test func loadValueReportsErrors() {
         #expect(renderedValueErrors("[1, 2", file: "--param max_rings") == """
-            --param max_rings:2:1: error: syntax error: did not find expected ',' or ']'
-            --param max_rings:1:1: note: while parsing a flow sequence
+            --param max_rings:1:1: error: the '[' opened here is not closed; end it with ']' on the same line (items are separated by ', ')
             """)
         #expect(renderedValueErrors("a: 1\n---\nb\n") == "v:2:1: error: a second YAML document starts here; a file must hold exactly one document")
     }
