@@ -16,7 +16,7 @@ deps:
 	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
 	@{ command -v chromium && command -v pdftotext && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || { \
 	  echo "installing chromium, fonts-noto-cjk and poppler-utils (the tests print the HTML report to PDF)"; \
-	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk poppler-utils) >/dev/null; }
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils) >/dev/null; }
 
 # rules/*.yaml are embedded by the EmbedRules build plugin on every `swift build`.
 build: deps
