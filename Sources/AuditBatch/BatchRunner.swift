@@ -134,7 +134,7 @@ public struct BatchRunner: Sendable {
         var reason = wording.en, message = wording.text(language)
         if more > 0 {
             reason += " (and \(more) more)"
-            message += language == .zh ? "(另有 \(more) 条)" : " (and \(more) more)"
+            message += language == .zh ? "（另有 \(more) 条）" : " (and \(more) more)"
         }
         var location: JSON = .null
         if let d = diagnostic {

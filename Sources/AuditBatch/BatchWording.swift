@@ -4,32 +4,32 @@ import AuditCore
 
 extension Message {
     public static let emptyOutputFolder = Message(
-        "batch.out-empty", en: "--out must name a folder (it is empty)", zh: "--out 须给出文件夹(现为空)")
+        "batch.out-empty", en: "--out must name a folder (it is empty)", zh: "--out 须给出文件夹（现为空）")
 
     static let unreadableReport = Message("batch.unreadable", en: "cannot be read", zh: "无法读取")
 
     static func notAFolder(_ path: String) -> Message {
-        Message("batch.not-folder", en: "\(path): not a folder", zh: "\(path):不是文件夹")
+        Message("batch.not-folder", en: "\(path): not a folder", zh: "\(path)：不是文件夹")
     }
 
     static func linkToNoFolder(_ path: String) -> Message {
-        Message("batch.dangling-link", en: "\(path): a link to a missing folder", zh: "\(path):链接指向的文件夹不存在")
+        Message("batch.dangling-link", en: "\(path): a link to a missing folder", zh: "\(path)：链接指向的文件夹不存在")
     }
 
     static func cannotCreateFolder(_ path: String, reason: Label) -> Message {
-        Message("batch.mkdir", en: "\(path): cannot create the output folder: \(reason.en)", zh: "\(path):无法创建输出文件夹:\(reason.zh)")
+        Message("batch.mkdir", en: "\(path): cannot create the output folder: \(reason.en)", zh: "\(path)：无法创建输出文件夹：\(reason.zh)")
     }
 
     static func foreignEntries(_ path: String, _ names: [String]) -> Message {
         let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", … (\(names.count) in all)" : "")
-        let shownZh = names.prefix(5).joined(separator: "、") + (names.count > 5 ? "……(共 \(names.count) 项)" : "")
+        let shownZh = names.prefix(5).joined(separator: "、") + (names.count > 5 ? "……（共 \(names.count) 项）" : "")
         return Message("batch.foreign",
                        en: "\(path): holds files that are not batch outputs (\(shown)); the folder is replaced as a whole, so give --out a folder of its own",
-                       zh: "\(path):含有非批量输出的文件(\(shownZh));输出文件夹会整体替换,请为 --out 指定专用文件夹")
+                       zh: "\(path)：含有非批量输出的文件（\(shownZh)）；输出文件夹会整体替换，请为 --out 指定专用文件夹")
     }
 
     static func cannotReplace(_ path: String, reason: Label) -> Message {
         Message("batch.replace", en: "\(path): cannot replace the previous outputs: \(reason.en); they are unchanged",
-                zh: "\(path):无法替换原有输出:\(reason.zh);原有输出未改动")
+                zh: "\(path)：无法替换原有输出：\(reason.zh)；原有输出未改动")
     }
 }

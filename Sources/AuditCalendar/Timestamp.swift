@@ -46,7 +46,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         var bytes: [UInt8] = []
         bytes.reserveCapacity(32)
         for byte in text.utf8.prefix(maximumLength + 1) { bytes.append(byte) }
-        guard bytes.count <= maximumLength else { return .failure(TimestampError("text too long for a timestamp", zh: "文字过长,不是时间")) }
+        guard bytes.count <= maximumLength else { return .failure(TimestampError("text too long for a timestamp", zh: "文字过长，不是时间")) }
         guard bytes.count >= 16, let fields = CivilCalendar.dateFields(bytes, at: 0) else { return .failure(.shape) }
         guard let date = LocalDate(year: fields.year, month: fields.month, day: fields.day) else {
             let text = String(decoding: bytes[0..<10], as: UTF8.self)

@@ -135,7 +135,7 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
         let count = dropped(in: file)
         if count == 0, stopped.contains(file) {
             return language == .zh
-                ? "……\(file) 已有 \(Self.cap) 条错误,其余部分未再检查,可能还有更多错误"
+                ? "……\(file) 已有 \(Self.cap) 条错误，其余部分未再检查，可能还有更多错误"
                 : "… and possibly more errors in \(file) (checking stopped after \(Self.cap))"
         }
         guard count > 0 else { return nil }

@@ -18,7 +18,7 @@ public enum Suggestion {
     /// ` (did you mean 'x'?)` / `(是否应为 'x'?)`, or empty, ready to append to a message.
     public static func hint(for word: String, among candidates: some Sequence<String>) -> Label {
         guard let match = closest(to: word, among: candidates) else { return Label(zh: "", en: "") }
-        return Label(zh: "(是否应为 '\(match)'?)", en: " (did you mean '\(match)'?)")
+        return Label(zh: "（是否应为 '\(match)'？）", en: " (did you mean '\(match)'?)")
     }
 
     /// Edit distance over Unicode scalars, counting a swap of two neighbours as one edit

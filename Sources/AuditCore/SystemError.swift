@@ -22,11 +22,11 @@ public enum SystemError {
         case EEXIST: "已存在"
         case ENOTEMPTY: "文件夹不为空"
         case EXDEV: "不能跨文件系统改名"
-        case ELOOP: "链接层数过多(可能是循环链接)"
+        case ELOOP: "链接层数过多（可能是循环链接）"
         case ENAMETOOLONG: "文件名过长"
         case EMFILE, ENFILE: "打开的文件过多"
         case EIO: "输入输出错误"
-        case EBADF: "文件描述符无效(已关闭)"
+        case EBADF: "文件描述符无效（已关闭）"
         case EPIPE: "管道的读取端已关闭"
         case EFBIG: "文件过大"
         case EBUSY: "设备或资源忙"
@@ -34,7 +34,7 @@ public enum SystemError {
         case EINVAL: "参数无效"
         default: nil
         }
-        return Label(zh: zh ?? "系统错误 \(code)(\(en))", en: en)
+        return Label(zh: zh ?? "系统错误 \(code)（\(en)）", en: en)
     }
 
     /// The reason for the current `errno`.

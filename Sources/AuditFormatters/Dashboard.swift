@@ -244,8 +244,8 @@ private struct Page {
         out += "<style>\n\(Self.style)</style>\n</head>\n<body>\n<main>\n"
         out += header()
         out += section("histogram", heading("得分分布", "Score distribution"), histogram())
-        out += section("ranking", heading("分公司排名(平均分)", "Branch ranking (mean score)"), ranking())
-        out += section("clauses", heading("失分最多的条款(前 15)", "Top failing clauses (top 15)"), clauses())
+        out += section("ranking", heading("分公司排名（平均分）", "Branch ranking (mean score)"), ranking())
+        out += section("clauses", heading("失分最多的条款（前 15）", "Top failing clauses (top 15)"), clauses())
         out += section("grades", heading("各分公司等级构成", "Grade mix per branch"), gradeMix())
         out += "<section id=\"table\">\n<h2>\(heading("网点明细", "Outlets"))</h2>\n"
         sink(out)
@@ -382,17 +382,17 @@ private struct Page {
             svg += "<text class=\"count\" x=\"\(n(x + binW / 2))\" y=\"\(n(baseY - h - 5))\" text-anchor=\"middle\" font-weight=\"600\">\(count)</text>"
             svg += "<text class=\"muted\" x=\"\(n(x + binW / 2))\" y=\"\(n(baseY + 18))\" text-anchor=\"middle\">\(range)</text></g>\n"
         }
-        svg += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(t("得分(分)", "score (points)"))</text>\n"
+        svg += "<text x=\"\(n(left + plotW / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(t("得分（分）", "score (points)"))</text>\n"
         svg += "<text x=\"16\" y=\"\(n(upper + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(upper + plotH / 2)))\">\(t("网点数", "outlets"))</text>\n"
         svg += "</svg>\n"
         var out = legend(gradeLegend) + svg
         out += "<p class=\"note\">"
-        out += t("每档 10 分,100 分计入 90–100 档。", "10-point bins; 100 is in the 90–100 bin. ")
+        out += t("每档 10 分，100 分计入 90–100 档。", "10-point bins; 100 is in the 90–100 bin. ")
         out += unscored > 0
-            ? t("另有 \(unscored) 份报告无得分(无可评估项),未计入。", "\(unscored) report\(unscored == 1 ? "" : "s") without a score (nothing assessed) not counted.")
+            ? t("另有 \(unscored) 份报告无得分（无可评估项），未计入。", "\(unscored) report\(unscored == 1 ? "" : "s") without a score (nothing assessed) not counted.")
             : t("所有已评分报告均有得分。", "Every scored report has a score.")
         if summary.errors > 0 {
-            out += t(" \(summary.errors) 个文件无法评分,见 errors.jsonl。", " \(summary.errors) input\(summary.errors == 1 ? "" : "s") could not be scored (see errors.jsonl).")
+            out += t(" \(summary.errors) 个文件无法评分，见 errors.jsonl。", " \(summary.errors) input\(summary.errors == 1 ? "" : "s") could not be scored (see errors.jsonl).")
         }
         return out + "</p>\n"
     }
@@ -452,7 +452,7 @@ private struct Page {
         }
         svg += "<line class=\"axis\" x1=\"\(n(plotX))\" x2=\"\(n(plotX))\" y1=\"\(n(upper - 4))\" y2=\"\(n(plotBottom))\"/>\n"
         svg += "</svg>\n"
-        return svg + "<p class=\"note\">\(t("按平均分降序,同分按名称;份 = 报告数。", "By mean score, highest first; ties by name; n = reports."))</p>\n"
+        return svg + "<p class=\"note\">\(t("按平均分降序，同分按名称；份 = 报告数。", "By mean score, highest first; ties by name; n = reports."))</p>\n"
     }
 
     func gradeMix() -> String {
@@ -503,7 +503,7 @@ private struct Page {
         }
         svg += "</svg>\n"
         return legend(bands.map { ($0.colour, $0.label) }) + svg
-            + "<p class=\"note\">\(t("顺序同排名;每条为该分公司报告的等级占比,数字为报告数。", "Ordered like the ranking; each bar is the share of the branch's reports per grade, numbers are reports."))</p>\n"
+            + "<p class=\"note\">\(t("顺序同排名；每条为该分公司报告的等级占比，数字为报告数。", "Ordered like the ranking; each bar is the share of the branch's reports per grade, numbers are reports."))</p>\n"
     }
 
     // MARK: - Failing clauses
@@ -541,7 +541,7 @@ private struct Page {
         svg += "</svg>\n"
         let severities = Severity.allCases.filter { s in top.contains { $0.severity == s } }
         return legend(severities.map { (Self.severityColour($0), severityName($0)) }) + svg
-            + "<p class=\"note\">\(t("按不合格次数降序,同数按规则编号;百分比为不合格率 = 不合格 /(合格 + 不合格 + 豁免)。", "By fails, most first; ties by rule id; the percentage is the fail rate = fail / (pass + fail + waived)."))</p>\n"
+            + "<p class=\"note\">\(t("按不合格次数降序，同数按规则编号；百分比为不合格率 = 不合格 /（合格 + 不合格 + 豁免）。", "By fails, most first; ties by rule id; the percentage is the fail rate = fail / (pass + fail + waived)."))</p>\n"
     }
 
     // MARK: - Table
@@ -555,11 +555,11 @@ private struct Page {
             ("红线", "Red line", false, false), ("严重", "Critical", true, true), ("主要", "Major", true, true),
             ("一般", "Minor", true, true), ("覆盖率", "Coverage", true, true),
         ]
-        var out = "<p class=\"note\">\(t("点击表头排序,再次点击切换升序/降序;空值总在最后。", "Click a header to sort; click again to reverse. Empty values stay last."))</p>\n"
+        var out = "<p class=\"note\">\(t("点击表头排序，再次点击切换升序/降序；空值总在最后。", "Click a header to sort; click again to reverse. Empty values stay last."))</p>\n"
         out += "<div class=\"scroll\">\n<table id=\"outlets\">\n<thead><tr>"
         for c in columns {
             out += "<th scope=\"col\"\(c.right ? " class=\"n\"" : "")\(c.numeric ? " data-type=\"num\"" : "")"
-            out += c.en == "Prov." ? " title=\"\(t("暂定评分(覆盖率不足)", "provisional (coverage below the minimum)"))\">" : ">"
+            out += c.en == "Prov." ? " title=\"\(t("暂定评分（覆盖率不足）", "provisional (coverage below the minimum)"))\">" : ">"
             out += "\(t(c.zh, c.en))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"

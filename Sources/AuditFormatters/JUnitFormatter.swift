@@ -48,7 +48,7 @@ public enum JUnitFormatter {
                 var note = "waived"
                 if let w = finding.waiver {
                     note += zh
-                        ? ":\(w.reason);\(w.approvedBy) 批准,有效期至 \(w.expires)(\(w.location))"
+                        ? "：\(w.reason)；\(w.approvedBy) 批准，有效期至 \(w.expires)（\(w.location)）"
                         : ": \(w.reason); approved by \(w.approvedBy), until \(w.expires) (\(w.location))"
                 }
                 note += "\n\(finding.location): \(finding.text(options.language))"

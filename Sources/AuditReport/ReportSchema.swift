@@ -26,9 +26,16 @@ public final class EnumSchema: Sendable, Hashable {
 
     public func contains(_ token: String) -> Bool { labels[token] != nil }
 
-    /// The token `text` names: the token itself, or its exact zh label.
+    /// The token `text` names: the token itself, or its exact zh label (the label's full-width
+    /// punctuation may be written in ASCII: `服务人员监督板(带照片)`).
     public func token(named text: String) -> String? {
-        contains(text) ? text : tokensByLabel[text]
+        contains(text) ? text : tokensByLabel[text] ?? tokensByLabel[Self.fullWidth(text)]
+    }
+
+    /// `text` with ASCII , ; : ( ) ? ! in the full-width form zh labels use.
+    static func fullWidth(_ text: String) -> String {
+        let wide: [Character: Character] = [",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"]
+        return String(text.map { wide[$0] ?? $0 })
     }
 
     public static func == (lhs: EnumSchema, rhs: EnumSchema) -> Bool { lhs === rhs }

@@ -166,7 +166,7 @@ extension Message {
         }
         return Message("expression.unknown-parameter",
                        en: "unknown parameter '\(name)' (did you mean '\(similar)'?); or declare it under the rule's params: (\(declaration))",
-                       zh: "未知的参数 '\(name)'(是否应为 '\(similar)'?)；或在规则的 params: 下声明（\(declaration)）")
+                       zh: "未知的参数 '\(name)'（是否应为 '\(similar)'？）；或在规则的 params: 下声明（\(declaration)）")
     }
 
     static func unknownField(_ name: String, of object: String, hint: Label) -> Message {

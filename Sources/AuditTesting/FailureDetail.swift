@@ -28,12 +28,12 @@ enum FailureDetail {
     static func missing(_ findings: [Finding]) -> Label {
         let paths = missingPaths(findings)
         return paths.isEmpty ? Label(zh: "", en: "")
-            : Label(zh: "(缺少:\(paths.joined(separator: "、")))", en: " (missing: \(paths.joined(separator: ", ")))")
+            : Label(zh: "（缺少：\(paths.joined(separator: "、"))）", en: " (missing: \(paths.joined(separator: ", ")))")
     }
 
     /// `: <the rule's message>` (`; ` between distinct ones), or "" when nothing failed.
     static func failMessages(_ findings: [Finding]) -> Label {
         let en = failTexts(findings, .en), zh = failTexts(findings, .zh)
-        return Label(zh: zh.isEmpty ? "" : ":" + zh.joined(separator: ";"), en: en.isEmpty ? "" : ": " + en.joined(separator: "; "))
+        return Label(zh: zh.isEmpty ? "" : "：" + zh.joined(separator: "；"), en: en.isEmpty ? "" : ": " + en.joined(separator: "; "))
     }
 }

@@ -98,7 +98,7 @@ public struct FixtureExpectation: Sendable {
             guard !found.isEmpty else { return Label(zh: key, en: key) }
             let missing = FailureDetail.missingPaths(found)
             let statuses = found.map(\.status.rawValue)
-            return Label(zh: "\(key)(实际为 \(statuses.joined(separator: "、"))" + (missing.isEmpty ? "" : ";缺少:\(missing.joined(separator: "、"))") + ")",
+            return Label(zh: "\(key)（实际为 \(statuses.joined(separator: "、"))" + (missing.isEmpty ? "" : "；缺少：\(missing.joined(separator: "、"))") + "）",
                          en: "\(key) (got \(statuses.joined(separator: ", "))" + (missing.isEmpty ? "" : "; missing: \(missing.joined(separator: ", "))") + ")")
         }
         /// `RULE ITEM (“message”)`: an unexpected fail and what it says.

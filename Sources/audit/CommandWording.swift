@@ -7,19 +7,19 @@ extension Message {
 
     static func maxFileSizeCeiling(_ ceiling: Int, got: Int) -> Message {
         Message("usage.max-file-size", en: "--max-file-size must be at most \(ceiling) (1 GiB), got \(got)",
-                zh: "--max-file-size 最大为 \(ceiling)(1 GiB),现为 \(got)")
+                zh: "--max-file-size 最大为 \(ceiling)（1 GiB），现为 \(got)")
     }
 
     static let minScoreRange = Message("usage.min-score", en: "--min-score must be between 0 and 100", zh: "--min-score 须在 0 到 100 之间")
     static let jobsRange = Message("usage.jobs", en: "--jobs must be between 1 and 256", zh: "--jobs 须在 1 到 256 之间")
 
     static func diffTakesTwo(_ count: Int) -> Message {
-        Message("usage.diff", en: "--diff takes two paths, OLD and NEW; got \(count)", zh: "--diff 需要两个路径 OLD 和 NEW,现有 \(count) 个")
+        Message("usage.diff", en: "--diff takes two paths, OLD and NEW; got \(count)", zh: "--diff 需要两个路径 OLD 和 NEW，现有 \(count) 个")
     }
 
     static let diffNamesBoth = Message(
         "usage.diff", en: "--diff names both rule sets itself: it takes no --rules, --param, --profile, --no-shipped-rules or --require-digest",
-        zh: "--diff 自己给出两套规则:不能再用 --rules、--param、--profile、--no-shipped-rules 或 --require-digest")
+        zh: "--diff 自己给出两套规则：不能再用 --rules、--param、--profile、--no-shipped-rules 或 --require-digest")
 
     static func unknownRule(_ id: String, hint: Label) -> Message {
         Message("usage.unknown-rule", en: "unknown rule '\(id)'\(hint.en)", zh: "没有规则 '\(id)'\(hint.zh)")
@@ -27,33 +27,33 @@ extension Message {
 
     static func unknownHelpTopic(_ topic: String, among names: [String], hint: Label) -> Message {
         Message("usage.help-topic", en: "no subcommand '\(topic)'\(hint.en); the subcommands are \(names.joined(separator: ", "))",
-                zh: "没有子命令 '\(topic)'\(hint.zh);子命令有 \(names.joined(separator: "、"))")
+                zh: "没有子命令 '\(topic)'\(hint.zh)；子命令有 \(names.joined(separator: "、"))")
     }
 
     static let notADate = Message("usage.date", en: "not a date YYYY-MM-DD", zh: "不是 YYYY-MM-DD 格式的日期")
 
     static func batchDone(scored: Int, errors: Int, total: Int) -> Message {
-        Message("batch.done", en: "scored \(scored), errors \(errors), total \(total)", zh: "已评分 \(scored),错误 \(errors),共 \(total)")
+        Message("batch.done", en: "scored \(scored), errors \(errors), total \(total)", zh: "已评分 \(scored)，错误 \(errors)，共 \(total)")
     }
 
     static func batchInterrupted(scored: Int, errors: Int, total: Int) -> Message {
         Message("batch.interrupted",
                 en: "interrupted: no output written (scored \(scored), errors \(errors) of \(total) before the stop)",
-                zh: "已中断:未写入任何输出(停止前共 \(total) 份,已评分 \(scored),错误 \(errors))")
+                zh: "已中断：未写入任何输出（停止前共 \(total) 份，已评分 \(scored)，错误 \(errors)）")
     }
 
     static func badReportOutput(_ text: String, formats: [String]) -> Message {
         Message("usage.report", en: "--report '\(text)': write FORMAT:FILE, FORMAT one of \(formats.joined(separator: ", "))",
-                zh: "--report '\(text)':应写作 格式:文件,格式为 \(formats.joined(separator: "、")) 之一")
+                zh: "--report '\(text)'：应写作 '格式:文件'，格式为 \(formats.joined(separator: "、")) 之一")
     }
 
     static let reportWithOutput = Message(
         "usage.report", en: "--report names its own files: it takes no --output or --format",
-        zh: "--report 自己给出输出文件:不能再用 --output 或 --format")
+        zh: "--report 自己给出输出文件：不能再用 --output 或 --format")
 
     static func sameOutputTwice(_ path: String) -> Message {
-        Message("usage.report", en: "--report: '\(path)' is given twice", zh: "--report:'\(path)' 出现了两次")
+        Message("usage.report", en: "--report: '\(path)' is given twice", zh: "--report：'\(path)' 出现了两次")
     }
 
-    static let stdinTwice = Message("usage.stdin", en: "'-' (standard input) can be given once", zh: "'-'(标准输入)只能给出一次")
+    static let stdinTwice = Message("usage.stdin", en: "'-' (standard input) can be given once", zh: "'-'（标准输入）只能给出一次")
 }

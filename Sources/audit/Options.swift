@@ -176,10 +176,10 @@ enum Console {
 
     static func out(_ text: String) { write(1, text) }
 
-    /// `error: …` (`错误:…`) on standard error, in the run's language.
+    /// `error: …` (`错误：…`) on standard error, in the run's language.
     static func failure(_ message: Message) {
         let language = RunLanguage.current
-        error("\(Diagnostic.label(.error, language))\(language == .zh ? ":" : ": ")\(VisibleEscaping.escape(message.text(language)))\n")
+        error("\(Diagnostic.label(.error, language))\(language == .zh ? "：" : ": ")\(VisibleEscaping.escape(message.text(language)))\n")
     }
 
     static func error(_ text: String) { write(2, text) }
@@ -195,7 +195,7 @@ enum Console {
         if fd == 1 {
             let language = RunLanguage.current
             let message = Message.cannotWriteStream("standard output", reason: SystemError.reason(error))
-            _ = FileDescriptor.writeAll(2, "\(Diagnostic.label(.error, language))\(language == .zh ? ":" : ": ")\(message.text(language))\n")
+            _ = FileDescriptor.writeAll(2, "\(Diagnostic.label(.error, language))\(language == .zh ? "：" : ": ")\(message.text(language))\n")
         }
         _exit(ExitStatus.invalidInput.rawValue)
     }

@@ -81,11 +81,11 @@ enum UsageError {
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("Error: ") {
-                lines.append("错误:" + message(String(line.dropFirst(7))))
+                lines.append("错误：" + message(String(line.dropFirst(7))))
             } else if line.hasPrefix("Help:  ") {
                 continue
             } else if line.hasPrefix("Usage: ") {
-                lines.append("用法:" + line.dropFirst(7))
+                lines.append("用法：" + line.dropFirst(7))
             } else if let m = line.wholeMatch(of: #/  See '(.+)' for more information\./#) {
                 lines.append("  详见 '\(m.1)'。")
             } else {
@@ -97,25 +97,25 @@ enum UsageError {
 
     /// One of argument-parser's messages in Chinese; ours (already Chinese) and unknown ones unchanged.
     static func message(_ text: String) -> String {
-        if let m = text.wholeMatch(of: #/Unknown option '(.+)'\. Did you mean '(.+)'\?/#) { return "未知选项 '\(m.1)'(是否想写 '\(m.2)'?)" }
+        if let m = text.wholeMatch(of: #/Unknown option '(.+)'\. Did you mean '(.+)'\?/#) { return "未知选项 '\(m.1)'（是否想写 '\(m.2)'？）" }
         if let m = text.wholeMatch(of: #/Unknown option '(.+)'/#) { return "未知选项 '\(m.1)'" }
         if let m = text.wholeMatch(of: #/Missing expected argument '(.+)'/#) { return "缺少参数 '\(m.1)'" }
-        if let m = text.wholeMatch(of: #/Missing one of: (.+)/#) { return "缺少以下之一:\(list(String(m.1)))" }
+        if let m = text.wholeMatch(of: #/Missing one of: (.+)/#) { return "缺少以下之一：\(list(String(m.1)))" }
         if let m = text.wholeMatch(of: #/Missing value for '(.+)'/#) { return "选项 '\(m.1)' 缺少值" }
         if let m = text.wholeMatch(of: #/Unexpected argument '(.+)'/#) { return "多余的参数 '\(m.1)'" }
-        if let m = text.wholeMatch(of: #/(\d+) unexpected arguments: (.+)/#) { return "\(m.1) 个多余的参数:\(list(String(m.2)))" }
+        if let m = text.wholeMatch(of: #/(\d+) unexpected arguments: (.+)/#) { return "\(m.1) 个多余的参数：\(list(String(m.2)))" }
         if let m = text.wholeMatch(of: #/The option '(.+)' does not take any value, but '(.*)' was specified\./#) {
-            return "选项 '\(m.1)' 不带值,却给了 '\(m.2)'"
+            return "选项 '\(m.1)' 不带值，却给了 '\(m.2)'"
         }
         if let m = text.wholeMatch(of: #/The value '(.*)' is invalid for '(.+)'\. Please provide one of the following:/#) {
-            return "'\(m.2)' 的值 '\(m.1)' 无效,请从以下取值中选一个:"
+            return "'\(m.2)' 的值 '\(m.1)' 无效，请从以下取值中选一个："
         }
         if let m = text.wholeMatch(of: #/The value '(.*)' is invalid for '(.+)'\. Please provide one of (.+)\./#) {
-            return "'\(m.2)' 的值 '\(m.1)' 无效,请从 \(list(String(m.3))) 中选一个"
+            return "'\(m.2)' 的值 '\(m.1)' 无效，请从 \(list(String(m.3))) 中选一个"
         }
-        if let m = text.wholeMatch(of: #/The value '(.*)' is invalid for '(.+)': (.*)/#) { return "'\(m.2)' 的值 '\(m.1)' 无效:\(m.3)" }
+        if let m = text.wholeMatch(of: #/The value '(.*)' is invalid for '(.+)': (.*)/#) { return "'\(m.2)' 的值 '\(m.1)' 无效：\(m.3)" }
         if let m = text.wholeMatch(of: #/The value '(.*)' is invalid for '(.+)'/#) { return "'\(m.2)' 的值 '\(m.1)' 无效" }
-        if let m = text.wholeMatch(of: #/Invalid option: (.+)/#) { return "无效选项:\(m.1)" }
+        if let m = text.wholeMatch(of: #/Invalid option: (.+)/#) { return "无效选项：\(m.1)" }
         if text == "Missing required subcommand." { return "缺少子命令。" }
         return text
     }

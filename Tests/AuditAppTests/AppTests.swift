@@ -126,7 +126,7 @@ import Testing
         let check = ReportCheck([repositoryRoot + "/fixtures/example-report.yaml"], setup: setup, asOf: nil)
         let zh = ReportFormat.json.render(check.results, setup.outputOptions(language: .zh))
         let en = ReportFormat.json.render(check.results, setup.outputOptions(language: .en))
-        #expect(zh.contains("\"message\": \"豁免已于 2026-01-01 到期,未适用于 BLD-AREA-CENTER\""))
+        #expect(zh.contains("\"message\": \"豁免已于 2026-01-01 到期，未适用于 BLD-AREA-CENTER\""))
         #expect(en.contains("\"message\": \"waiver for BLD-AREA-CENTER expired on 2026-01-01; not applied\""))
     }
 

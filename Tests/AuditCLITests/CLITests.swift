@@ -64,7 +64,7 @@ func run(_ command: [String], environment: [String: String], cwd: String) throws
     @Test func worksFromAnyFolder() throws {
         let run = try audit([repositoryRoot + "/fixtures/example-report.yaml", "--lang", "zh"], cwd: "/tmp")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("不符合 [主要] BLD-AREA-CENTER：客户接待区域使用面积 76 平方米,低于 80 平方米"))
+        #expect(run.stdout.contains("不符合 [主要] BLD-AREA-CENTER：客户接待区域使用面积 76 平方米，低于 80 平方米"))
     }
 
     @Test func languageFollowsLang() throws {
@@ -423,7 +423,7 @@ func run(_ command: [String], environment: [String: String], cwd: String) throws
         // aside) and every rule is not assessed. Filled-in templates: AuditEngineTests.TemplateTests.
         #expect(run.stdout.contains("  - id:  # staff id; required"))
         let zh = try audit(["template", "--type", "service_center", "--tier", "standard", "--lang", "zh"])
-        #expect(zh.stdout.contains("  reception_area_m2:  # 客户接待区域使用面积(平方米)；数字；不小于 0"))
+        #expect(zh.stdout.contains("  reception_area_m2:  # 客户接待区域使用面积（平方米）；数字；不小于 0"))
         #expect(zh.stdout.contains("  - id:  # 工号；必填"))
     }
 

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func usageErrorsSpeakChineseWithTheSubcommandsUsage() throws {
-        let expected = "错误:未知选项 '--bogus'\n用法:audit check [<options>] <report> ...\n  详见 'audit check --help'。\n"
+        let expected = "错误：未知选项 '--bogus'\n用法：audit check [<options>] <report> ...\n  详见 'audit check --help'。\n"
         let byOption = try audit(["check", "--bogus", "x", "--lang", "zh"])
         #expect(byOption.status == 64)
         #expect(byOption.stderr == expected)
@@ -30,16 +30,16 @@ import Testing
     @Test func argumentParsersMessagesAreTranslated() throws {
         let value = try audit(["lint", "--format", "bogus", "--lang=zh"])
         #expect(value.status == 64)
-        #expect(value.stderr.hasPrefix("错误:'--format <format>' 的值 'bogus' 无效,请从 'text'、'json'、'sarif'、'github' 中选一个\n用法:audit lint "))
+        #expect(value.stderr.hasPrefix("错误：'--format <format>' 的值 'bogus' 无效，请从 'text'、'json'、'sarif'、'github' 中选一个\n用法：audit lint "))
         #expect(!value.stderr.contains("Help:"), "the options' help is English: left out of a Chinese message")
         let missing = try audit(["batch", "--lang", "zh"])
-        #expect(missing.stderr.hasPrefix("错误:缺少参数 '<path> ...'\n用法:audit batch"))
+        #expect(missing.stderr.hasPrefix("错误：缺少参数 '<path> ...'\n用法：audit batch"))
         let timestamp = try audit(["check", "x.yaml", "--as-of", "2026-13-01", "--lang", "zh"])
         #expect(timestamp.status == 64)
-        #expect(timestamp.stderr.hasPrefix("错误:'--as-of <timestamp>' 的值 '2026-13-01' 无效:"))
+        #expect(timestamp.stderr.hasPrefix("错误：'--as-of <timestamp>' 的值 '2026-13-01' 无效："))
         #expect(timestamp.stderr.unicodeScalars.contains { $0.properties.isIdeographic })
         let ours = try audit(["check", "x.yaml", "--min-score", "101", "--lang", "zh"])
-        #expect(ours.stderr.hasPrefix("错误:--min-score 须在 0 到 100 之间\n用法:audit check"))
+        #expect(ours.stderr.hasPrefix("错误：--min-score 须在 0 到 100 之间\n用法：audit check"))
     }
 
     @Test func anErrorFoundWhileASubcommandRunsShowsThatSubcommandsUsage() throws {
@@ -48,7 +48,7 @@ import Testing
         #expect(run.stderr.hasPrefix("Error: unknown rule 'NO-SUCH-RULE'\nUsage: audit explain <rule-id>"))
         #expect(run.stderr.hasSuffix("  See 'audit explain --help' for more information.\n"))
         let zh = try audit(["explain", "ETQ-ON-TMIE", "--lang", "zh"])
-        #expect(zh.stderr.hasPrefix("错误:没有规则 'ETQ-ON-TMIE'(是否应为 'ETQ-ON-TIME'?)\n用法:audit explain"))
+        #expect(zh.stderr.hasPrefix("错误：没有规则 'ETQ-ON-TMIE'（是否应为 'ETQ-ON-TIME'？）\n用法：audit explain"))
     }
 
     @Test func helpOnAnUnknownTopicIsAUsageError() throws {
@@ -58,7 +58,7 @@ import Testing
         #expect(bogus.stdout.isEmpty)
         let close = try audit(["help", "lnit", "--lang", "zh"])
         #expect(close.status == 64)
-        #expect(close.stderr.hasPrefix("错误:没有子命令 'lnit'(是否应为 'lint'?)"))
+        #expect(close.stderr.hasPrefix("错误：没有子命令 'lnit'（是否应为 'lint'？）"))
         let known = try audit(["help", "lint"])
         #expect(known.status == 0)
         #expect(known.stdout.contains("USAGE: audit lint"))
@@ -83,7 +83,7 @@ import Testing
         let broken = try run(["/bin/sh", "-c", "printf 'schema: 2\\n' | \"$0\" - --lang zh", auditBinary],
                              environment: ["PATH": "/usr/bin:/bin"], cwd: repositoryRoot)
         #expect(broken.status == 2)
-        #expect(broken.stderr.hasSuffix("<stdin>:1:9: 错误: 不支持的报告格式 '2',应为 'outlet-report/1'\n  schema: 2\n          ^\n"),
+        #expect(broken.stderr.hasSuffix("<stdin>:1:9: 错误: 不支持的报告格式 '2'，应为 'outlet-report/1'\n  schema: 2\n          ^\n"),
                 "the snippet shows the line from standard input")
         let twice = try audit(["-", "-"])
         #expect(twice.status == 64)
@@ -136,16 +136,16 @@ import Testing
         #expect(json.stdout.contains("\"message\": \"规则缺少必填的键 'check'\""), "messages in Chinese")
         let test = try audit(["test", "--lang", "zh"])
         #expect(test.status == 0)
-        #expect(test.stdout.hasPrefix("通过 ") && test.stdout.hasSuffix(",失败 0\n"))
+        #expect(test.stdout.hasPrefix("通过 ") && test.stdout.hasSuffix("，失败 0\n"))
     }
 
     @Test func aMissingFileIsExplainedInChinese() throws {
         let run = try audit(["no-such-report.yaml", "--lang", "zh"])
         #expect(run.status == 2)
-        #expect(run.stderr == "no-such-report.yaml: 错误: 无法打开文件:文件或文件夹不存在\n")
+        #expect(run.stderr == "no-such-report.yaml: 错误: 无法打开文件：文件或文件夹不存在\n")
         let output = try audit(["fixtures/example-report.yaml", "--output", "/no/such/folder/x.txt", "--lang", "zh"])
         #expect(output.status == 2)
-        #expect(output.stderr.hasPrefix("错误:/no/such/folder/x.txt:无法写入:"))
+        #expect(output.stderr.hasPrefix("错误：/no/such/folder/x.txt：无法写入："))
         #expect(output.stderr.hasSuffix("文件或文件夹不存在\n"))
     }
 
@@ -153,7 +153,7 @@ import Testing
         let dir = try temporaryFolder("lang")
         let run = try audit(["batch", "fixtures/broken-reports", "--out", dir + "/out", "--lang", "zh", "--jobs", "1"])
         #expect(run.status == 2)
-        #expect(run.stdout.hasPrefix("已评分 ") && run.stdout.contains(",错误 "))
+        #expect(run.stdout.hasPrefix("已评分 ") && run.stdout.contains("，错误 "))
         let lines = try String(contentsOfFile: dir + "/out/errors.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(!lines.isEmpty)
         for line in lines {

@@ -28,7 +28,7 @@ import Testing
     @Test func aHintIsWordedInBothLanguages() {
         let hint = Suggestion.hint(for: "bagde", among: ["badge", "clean"])
         #expect(hint.en == " (did you mean 'badge'?)")
-        #expect(hint.zh == "(是否应为 'badge'?)")
+        #expect(hint.zh == "（是否应为 'badge'？）")
         #expect(Suggestion.hint(for: "zzzzzz", among: ["badge"]).en == "")
     }
 }

@@ -59,7 +59,7 @@ import Testing
             Issue.record("the report loaded")
         } catch {
             let text = DiagnosticRenderer.render(error, language: .zh) { _ in nil }
-            #expect(text.contains(": 错误: 未知的键 'premises.recepton_area_m2'(是否应为 'reception_area_m2'?)"), "\(text)")
+            #expect(text.contains(": 错误: 未知的键 'premises.recepton_area_m2'（是否应为 'reception_area_m2'？）"), "\(text)")
             let english = DiagnosticRenderer.render(error) { _ in nil }
             #expect(english.contains(": error: unknown key 'premises.recepton_area_m2' (did you mean 'reception_area_m2'?)"))
         }
@@ -99,7 +99,7 @@ import Testing
         fixtures/broken-rules/h-unquoted-text.yaml:10:29: 错误: 未知的名称 '黑龙江分公司'：文字请加引号，写作 "黑龙江分公司"
               check: outlet.branch == 黑龙江分公司
                                       ^
-        fixtures/broken-rules/i-colon-in-value.yaml:11:40: 错误: 语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 check: "on_time(it.feedback_at, days: 3)"
+        fixtures/broken-rules/i-colon-in-value.yaml:11:40: 错误: 语法错误：此处不能出现映射值；含有 ': ' 的值须加引号，请写作 check: "on_time(it.feedback_at, days: 3)"
               check: on_time(it.feedback_at, days: 3)
                                                  ^
         fixtures/broken-rules/j-undeclared-param.yaml:11:31: 错误: 未知的参数 'max_rings'：请在规则的 params: 下声明（params: {max_rings: …}）
@@ -116,7 +116,7 @@ import Testing
             Issue.record("a --param without = was accepted")
             return
         }
-        #expect(problem.wording.zh == "--param 需要 KEY=VALUE 的形式,实际为 'min_reception_area_m2'")
+        #expect(problem.wording.zh == "--param 需要 KEY=VALUE 的形式，实际为 'min_reception_area_m2'")
         #expect(problem.description == "--param needs KEY=VALUE, got 'min_reception_area_m2'")
     }
 }

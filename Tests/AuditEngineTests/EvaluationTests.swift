@@ -75,7 +75,7 @@ import Testing
             """)
         #expect(try statuses(yaml, rule: "ETQ-FORBIDDEN-PHRASES") == ["E1 fail", "E2 pass", "C1 fail"])
         let finding = auditor().audit(try report(yaml)).findings.first { $0.item == "E1" && $0.rule.id == "ETQ-FORBIDDEN-PHRASES" }
-        #expect(finding?.text(.zh) == "E1 使用服务忌语:这是规定")
+        #expect(finding?.text(.zh) == "E1 使用服务忌语：这是规定")
     }
 
     @Test func parameterOverrideChangesTheThreshold() throws {

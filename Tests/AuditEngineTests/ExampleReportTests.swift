@@ -50,11 +50,11 @@ import Testing
     @Test func messagesInBothLanguages() throws {
         let report = try reportFile("fixtures/example-report.yaml")
         let zh = auditor().audit(report).findings.first { $0.rule.id == "TML-FEEDBACK-2WD" && $0.status == .fail }
-        #expect(zh?.text(.zh) == "案件 CMP-0402-01 应于 2026-04-07 前反馈,晚 1 个工作日")
+        #expect(zh?.text(.zh) == "案件 CMP-0402-01 应于 2026-04-07 前反馈，晚 1 个工作日")
         let en = auditor().audit(report).findings.first { $0.rule.id == "BLD-POSTINGS" }
         #expect(en?.text(.en) == "postings missing: staff supervision board (with photos)")
         let zhPostings = auditor().audit(report).findings.first { $0.rule.id == "BLD-POSTINGS" }
-        #expect(zhPostings?.text(.zh) == "缺少宣传材料:服务人员监督板(带照片)")
+        #expect(zhPostings?.text(.zh) == "缺少宣传材料：服务人员监督板（带照片）")
     }
 
     @Test func anOpenClaimIsNotDueUntilTheEarliestDeadlineThenNeedsTheRequests() throws {

@@ -35,7 +35,7 @@ import Testing
         let yaml = minimalReport(outletExtra: "  tier: flagship\n  street_facing: false")
         let finding = auditor().audit(try report(yaml)).findings.first { $0.rule.id == "BLD-FLAGSHIP-GROUND" }
         #expect(finding?.status == .fail)
-        #expect(finding?.text(.zh) == "对外营业职场不是一层临街门店(楼层未记录,不临街)")
+        #expect(finding?.text(.zh) == "对外营业职场不是一层临街门店（楼层未记录，不临街）")
     }
 
     @Test func anAdvisoryTierRuleIsAdviceNotABlocker() throws {

@@ -15,7 +15,7 @@ import Testing
     @Test func listsTheFalseFieldsInEachLanguage() throws {
         let finding = try counters("open_low: false, lcd_monitors: true, chairs: false")
         #expect(finding?.status == .fail)
-        #expect(finding?.text(.zh) == "业务受理区:未采用开放式矮柜、柜台前未配座椅")
+        #expect(finding?.text(.zh) == "业务受理区：未采用开放式矮柜、柜台前未配座椅")
         #expect(finding?.text(.en) == "business acceptance zone: counters are not open low counters, no chairs in front of the counters")
     }
 

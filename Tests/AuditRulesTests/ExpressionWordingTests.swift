@@ -127,19 +127,19 @@ import Testing
          "表达式语法错误：请用 'and' 代替 '&&'"),
         (rulePack(check: "ontime(inspection.inspected_at, inspection.inspected_at, days: 1)"),
          "unknown function 'ontime' (did you mean 'on_time'?)",
-         "未知的函数 'ontime'(是否应为 'on_time'?)"),
+         "未知的函数 'ontime'（是否应为 'on_time'？）"),
         (rulePack(check: "premises.recepton_area_m2 >= 80"),
          "unknown field 'recepton_area_m2' of premises (did you mean 'reception_area_m2'?)",
-         "premises 中没有字段 'recepton_area_m2'(是否应为 'reception_area_m2'?)"),
+         "premises 中没有字段 'recepton_area_m2'（是否应为 'reception_area_m2'？）"),
         (rulePack(check: "outlet.name.startswith(\"哈尔滨\")"),
          "unknown string method 'startswith' (did you mean 'starts_with'?)",
-         "未知的字符串方法 'startswith'(是否应为 'starts_with'?)"),
+         "未知的字符串方法 'startswith'（是否应为 'starts_with'？）"),
         (rulePack(check: "premises.clean >= 3"),
          "cannot order bool and int",
          "bool 与 int 不能比较大小"),
         (rulePack(check: "outlet.type == \"service_centre\""),
          "'service_centre' is not a token of outlet_type (did you mean 'service_center'?)",
-         "'service_centre' 不是 outlet_type 的取值(是否应为 'service_center'?)"),
+         "'service_centre' 不是 outlet_type 的取值（是否应为 'service_center'？）"),
         (rulePack(check: "1 / 0 > premises.reception_area_m2"),
          "'/' always fails here: division by zero",
          "'/' 在此必然出错：除数为零"),
@@ -184,7 +184,7 @@ import Testing
         }
         let text = DiagnosticRenderer.render(list, language: .zh) { _ in pack }
         #expect(text == """
-            test.yaml:9:25: 错误: 未知的字符串方法 'startswith'(是否应为 'starts_with'?)
+            test.yaml:9:25: 错误: 未知的字符串方法 'startswith'（是否应为 'starts_with'？）
                   check: 'outlet.name.startswith("哈尔滨")'
                                       ^
 

@@ -58,7 +58,7 @@ struct ErrorTests {
             Issue.record("loaded")
         } catch {
             #expect(error.diagnostics.first?.wording.code == "yaml.unquoted-colon")
-            #expect(error.diagnostics.first?.wording.zh == "语法错误:此处不能出现映射值;含有 ': ' 的值须加引号,请写作 check: \"f(x, days: 3)\"")
+            #expect(error.diagnostics.first?.wording.zh == "语法错误：此处不能出现映射值；含有 ': ' 的值须加引号，请写作 check: \"f(x, days: 3)\"")
         }
     }
 

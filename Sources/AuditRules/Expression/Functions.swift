@@ -215,7 +215,7 @@ extension ExpressionCompiler {
                     let done = doneTime.formatted(offsetSeconds: offset), start = startTime.formatted(offsetSeconds: offset)
                     return .failure(EvaluationError(
                         message: "completed at \(done), before the start \(start)",
-                        zh: "完成时间 \(done) 早于起始时间 \(start),记录前后矛盾", marks: marks))
+                        zh: "完成时间 \(done) 早于起始时间 \(start)，记录前后矛盾", marks: marks))
                 }
                 if doneTime <= due || certainty == .stopped {
                     return result(.onTime, doneMark)
@@ -260,7 +260,7 @@ extension ExpressionCompiler {
                     let from = p.from.formatted(offsetSeconds: offset), begin = start.formatted(offsetSeconds: offset)
                     return .failure(Failure(.failure(EvaluationError(
                         message: "a period excluded from the deadline begins at \(from), before the start \(begin)",
-                        zh: "扣除期间的起点 \(from) 早于起算时间 \(begin),记录前后矛盾", marks: marks))))
+                        zh: "扣除期间的起点 \(from) 早于起算时间 \(begin)，记录前后矛盾", marks: marks))))
                 }
                 suspensions.append(Suspension(from: p.from.localDate(offsetSeconds: offset), to: p.to?.localDate(offsetSeconds: offset)))
             case .failure: return .failure(Failure(item))
@@ -624,7 +624,7 @@ extension ExpressionCompiler {
                         let a = start.formatted(offsetSeconds: offset), b = end.formatted(offsetSeconds: offset)
                         return .failure(EvaluationError(
                             message: "a period ends at \(b), before it begins at \(a)",
-                            zh: "期间的终点 \(b) 早于起点 \(a),记录前后矛盾", marks: [toMark, fromMark].compactMap { $0 }))
+                            zh: "期间的终点 \(b) 早于起点 \(a)，记录前后矛盾", marks: [toMark, fromMark].compactMap { $0 }))
                     }
                     result.append(.period(Period(from: start, to: end, fromMark: fromMark, toMark: toMark)))
                 case .none:
@@ -640,7 +640,7 @@ extension ExpressionCompiler {
 
     static let overBudget = EvaluationError(
         message: "the rule visited more than \(Frame.stepBudget) list elements on this report (list functions nested over long lists); it was stopped",
-        zh: "该规则在本报告上遍历的列表元素超过 \(Frame.stepBudget) 个(列表函数嵌套于长列表),已停止评估")
+        zh: "该规则在本报告上遍历的列表元素超过 \(Frame.stepBudget) 个（列表函数嵌套于长列表），已停止评估")
 
     /// `list.all(x, pred)`, `any`, `count`, `filter`: the variable is bound to each element
     /// in turn. Missing evidence in any element makes the answer unknown unless another
