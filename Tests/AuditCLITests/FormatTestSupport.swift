@@ -5,40 +5,9 @@ import Testing
 /// Golden files of the output formats, compared byte for byte.
 let snapshotDirectory = repositoryRoot + "/Tests/AuditCLITests/Snapshots"
 
-/// `AUDIT_UPDATE_SNAPSHOTS=1 swift test --filter FormatGolden` rewrites the golden files. The
-/// test still fails then, so an update can never pass silently: read the diff, rerun without it.
-let updatingSnapshots = ProcessInfo.processInfo.environment["AUDIT_UPDATE_SNAPSHOTS"] == "1"
-
 /// Compares `actual` with the snapshot `name`, or writes it when updating.
 func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let path = snapshotDirectory + "/" + name
-    if updatingSnapshots {
-        try FileManager.default.createDirectory(atPath: snapshotDirectory, withIntermediateDirectories: true)
-        try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
-        Issue.record("updated snapshot \(name) (AUDIT_UPDATE_SNAPSHOTS=1): review it, then rerun without the variable",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    guard let expected = FileManager.default.contents(atPath: path) else {
-        Issue.record("missing snapshot \(path): run the tests with AUDIT_UPDATE_SNAPSHOTS=1 to create it",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    let actualData = Data(actual.utf8)
-    guard actualData != expected else { return }
-    // Keep the output for a diff, and name the first line that differs.
-    let actualPath = NSTemporaryDirectory() + "audit-snapshot-" + name
-    try? actualData.write(to: URL(fileURLWithPath: actualPath))
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-    let shown = { (lines: [Substring]) in line < lines.count ? String(lines[line]) : "<end of file>" }
-    Issue.record("""
-        output differs from snapshot \(name) at line \(line + 1):
-          expected: \(shown(e))
-          actual:   \(shown(a))
-        (actual output in \(actualPath); AUDIT_UPDATE_SNAPSHOTS=1 rewrites the snapshot)
-        """, sourceLocation: sourceLocation)
+    try assertGolden(actual, path: snapshotDirectory + "/" + name, name: name, sourceLocation: sourceLocation)
 }
 
 /// A fresh temporary folder whose name has a space and CJK characters (paths must survive

@@ -85,29 +85,7 @@ private func golden(_ name: String, _ language: Language) -> String {
     String(name.dropLast(".yaml".count)) + ".\(language.rawValue).txt"
 }
 
-/// Compares `actual` with the golden file at `relative` (from the repository root), or writes
-/// it when `AUDIT_UPDATE_SNAPSHOTS=1`, as the CLI tests' snapshots do.
+/// Compares `actual` with the golden file at `relative` (from the repository root).
 private func assertGolden(_ actual: String, at relative: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = repositoryRoot + "/" + relative
-    if ProcessInfo.processInfo.environment["AUDIT_UPDATE_SNAPSHOTS"] == "1" {
-        try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
-        Issue.record("updated golden \(relative) (AUDIT_UPDATE_SNAPSHOTS=1): review it, then rerun without the variable",
-                     sourceLocation: sourceLocation)
-        return
-    }
-    guard let expected = FileManager.default.contents(atPath: path) else {
-        Issue.record("missing golden \(relative): run the tests with AUDIT_UPDATE_SNAPSHOTS=1 to create it", sourceLocation: sourceLocation)
-        return
-    }
-    guard Data(actual.utf8) != expected else { return }
-    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-    let shown = { (lines: [Substring]) in line < lines.count ? String(lines[line]) : "<end of file>" }
-    Issue.record("""
-        output differs from golden \(relative) at line \(line + 1):
-          expected: \(shown(e))
-          actual:   \(shown(a))
-        (AUDIT_UPDATE_SNAPSHOTS=1 rewrites the golden)
-        """, sourceLocation: sourceLocation)
+    try assertGolden(actual, path: repositoryRoot + "/" + relative, name: relative, sourceLocation: sourceLocation)
 }
