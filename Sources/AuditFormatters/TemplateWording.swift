@@ -32,8 +32,8 @@ enum TemplateWording {
               en: "  not observed: leave the value empty (or delete the line); the rules that need it are not assessed;"),
         Label(zh: "  观察到的检查项：写 true 或 false（不写 是/否）；",
               en: "  an item you observed: true or false;"),
-        Label(zh: "  列表（可多选项、人员、电话、案件）：观察过但一个也没有时写 []，例如 plaque: [] 表示没有营业铭牌；",
-              en: "  a list (tokens, staff, calls, cases) you observed with nothing in it: [], e.g. plaque: [] = no business plaque;"),
+        Label(zh: "  列表（可多选项、人员、电话、案件）：观察过但一个也没有时写 []，例如 plaque: [] 表示没有营业铭牌；未观察就删去该行（留空会收到提醒，以免把“没有”误作“未检查”）；",
+              en: "  a list (tokens, staff, calls, cases) you observed with nothing in it: [], e.g. plaque: [] = no business plaque; not observed: delete the line (an empty one gets a reminder, lest \"none\" be read as \"not observed\");"),
         Label(zh: "  标有“留空表示尚未发生”的字段：尚未发生就留空，不算缺少证据。",
               en: "  a field marked “empty: has not happened”: leave it empty when it has not happened; that is not missing evidence."),
     ]
