@@ -68,8 +68,14 @@ public struct BatchRunner: Sendable {
 
     /// What a worker hands the writer for one input.
     enum Item: Sendable {
-        case scored(json: String, row: OutletRow, counts: [Int32], breached: Bool, hasErrors: Bool)
+        case scored(json: String, row: OutletRow, counts: [Int32], breached: Bool, hasErrors: Bool, actions: Actions)
         case failed(json: String)
+    }
+
+    /// A report's corrective actions, as `actions.csv` rows and `actions.jsonl` lines.
+    struct Actions: Sendable {
+        var csv = ""
+        var jsonl = ""
     }
 
     static let statusSlots: [Status] = [.pass, .fail, .notAssessed, .waived, .notDue, .error, .notApplicable]
@@ -124,7 +130,13 @@ public struct BatchRunner: Sendable {
             coverage: score.coverage, failingRules: failingRules)
         let breached = options.failOn.map { result.fails(atOrAbove: $0) } ?? false
         let json = JSONFormatter.object(result, options.output, compact: true).serialized() + "\n"
-        return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors)
+        var actions = Actions()
+        let language = options.output.language
+        for action in ActionList.actions(result, scoring: ruleSet.scoring, calendar: ruleSet.calendar, language: language) {
+            actions.csv += ActionList.csvRow(action, language)
+            actions.jsonl += ActionList.jsonLine(action, language)
+        }
+        return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors, actions: actions)
     }
 
     /// `{"path", "code", "message", "reason", "location"}`: `message` in the run's language,
@@ -156,6 +168,7 @@ public struct BatchRunner: Sendable {
         let inputs = Self.inputs(paths)
         let outputs = try BatchOutputs(directory: options.outDirectory)
         outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
+        outputs.actions.write(CSV.byteOrderMark + ActionList.csvHeader(options.output.language))
         let rules = auditorRulesInOrder()
         let ruleIndex = RuleIndex(rules)
 
@@ -277,16 +290,17 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// The six batch outputs, replacing the previous set as a whole or not at all.
+/// The batch outputs (`names`), replacing the previous set as a whole or not at all.
 ///
 /// They are written into a staging folder beside the output folder (`.NAME.tmp-PID`); when
 /// all are complete, the staging folder and the output folder trade places in one
 /// `renameat2(RENAME_EXCHANGE)` (where the file system cannot, two renames: the old folder
 /// aside, the new one in) and the old set is removed. The output folder therefore belongs to
-/// the batch: anything in it but the six outputs is refused before scoring, and again just
+/// the batch: anything in it but the outputs is refused before scoring, and again just
 /// before the exchange. Temporaries of this naming left by killed runs are removed first.
 private final class BatchOutputs {
-    static let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html"]
+    static let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html",
+                        "actions.csv", "actions.jsonl"]
     /// The output folder as given (messages name it).
     let given: String
     /// The output folder, a link resolved: what the staging folder replaces.
@@ -323,6 +337,8 @@ private final class BatchOutputs {
     var results: AtomicFile { files["results.jsonl"]! }
     var outlets: AtomicFile { files["outlets.csv"]! }
     var errors: AtomicFile { files["errors.jsonl"]! }
+    var actions: AtomicFile { files["actions.csv"]! }
+    var actionLines: AtomicFile { files["actions.jsonl"]! }
 
     func discard() {
         files.values.forEach { $0.discard() }
@@ -449,7 +465,7 @@ private final class BatchOutputs {
         return (parent.isEmpty ? "/" : parent, String(path[path.index(after: slash)...]))
     }
 
-    /// Refuses an output folder holding anything but the six outputs as regular files.
+    /// Refuses an output folder holding anything but the outputs as regular files.
     static func checkContents(of folder: String, given: String) throws(BatchError) {
         guard let dir = opendir(folder) else { return }
         var foreign: [String] = []
@@ -557,8 +573,12 @@ private struct Tally {
 
     mutating func add(_ item: BatchRunner.Item, _ outputs: BatchOutputs) {
         switch item {
-        case .scored(let json, let row, let counts, let breach, let hasErrors):
+        case .scored(let json, let row, let counts, let breach, let hasErrors, let actions):
             outputs.results.write(json)
+            if !actions.csv.isEmpty {
+                outputs.actions.write(actions.csv)
+                outputs.actionLines.write(actions.jsonl)
+            }
             outputs.outlets.write(CSV.row(BatchCSV.outletFields(row)))
             for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
             var kept = row

@@ -196,6 +196,11 @@ extension Message {
                        zh: "\(what) 须为不大于 \(max) 的有限数，实际为 \(shown)")
     }
 
+    static func actionDaysRange(_ what: String, maximum: Int, found: Label) -> Message {
+        Message("scoring.action-days", en: "\(what) must be a whole number of working days from 1 to \(maximum), found \(found.en)",
+                zh: "\(what) 须为 1 至 \(maximum) 之间的整数（工作日数），实际为\(found.zh)")
+    }
+
     static func mustBePositive(_ what: String) -> Message {
         Message("scoring.positive", en: "\(what) must be positive", zh: "\(what) 须为正数")
     }

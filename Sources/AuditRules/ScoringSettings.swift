@@ -21,6 +21,16 @@ public struct ScoringSettings: Sendable {
     public var tierOutletTypes: [String] = ["service_center", "service_hall"]
     /// Where the scoring file set them, for errors.
     public var tierOutletTypesLocation: SourceLocation?
+    /// Corrective actions (`corrective_actions.due_working_days`): how many working days after
+    /// the inspection day a failing finding of each severity is due (`actions.csv` of
+    /// `audit batch`). Every severity has one.
+    public var actionDueWorkingDays: [Severity: Int] = Self.standardActionDueWorkingDays
+
+    /// critical 5, major 10, minor 20 working days. Advisory 20 as minor: an advisory fail
+    /// costs no points, so its due date is the only thing that keeps it on a branch's worklist.
+    public static let standardActionDueWorkingDays: [Severity: Int] = [.critical: 5, .major: 10, .minor: 20, .advisory: 20]
+    /// The longest due time, in working days (about a year).
+    public static let maximumActionDueWorkingDays = 250
 
     /// The spec's defaults, used when no scoring file is loaded.
     public static let standard = ScoringSettings(
@@ -72,7 +82,7 @@ public struct ScoringSettings: Sendable {
         var reader = NodeReader(file: document.file)
         var settings = ScoringSettings.standard
         let keys = ["scoring", "points", "weights", "grades", "red_line_grade", "min_coverage"]
-        guard let top = reader.mapping(document.root, .aScoringFile, allowed: keys + ["tier_outlet_types"], required: keys) else {
+        guard let top = reader.mapping(document.root, .aScoringFile, allowed: keys + ["tier_outlet_types", "corrective_actions"], required: keys) else {
             throw reader.diagnostics
         }
         func number(_ node: YAMLNode, _ what: String) -> Double? {
@@ -155,6 +165,19 @@ public struct ScoringSettings: Sendable {
                 // Checked against the schema's outlet types when the rule set is put together.
                 settings.tierOutletTypes = reader.stringList(value, .code("tier_outlet_types"))?.map(\.0) ?? []
                 settings.tierOutletTypesLocation = reader.location(value)
+            case "corrective_actions":
+                for (_, _, days) in reader.mapping(value, .code("corrective_actions"), allowed: ["due_working_days"], required: ["due_working_days"]) ?? [] {
+                    let names = Severity.allCases.map(\.rawValue)
+                    for (severity, _, v) in reader.mapping(days, .code("corrective_actions.due_working_days"), allowed: names, required: names) ?? [] {
+                        guard let severity = Severity(rawValue: severity) else { continue }
+                        let what = "corrective_actions.due_working_days.\(severity.rawValue)"
+                        if case .int(let n)? = v.scalar?.value, n >= 1, n <= Int64(Self.maximumActionDueWorkingDays) {
+                            settings.actionDueWorkingDays[severity] = Int(n)
+                        } else {
+                            reader.error(.actionDaysRange(what, maximum: Self.maximumActionDueWorkingDays, found: reader.describe(v)), at: v)
+                        }
+                    }
+                }
             default:
                 if let c = number(value, "min_coverage") {
                     if !(0...1).contains(c) { reader.error(.minCoverageRange, at: value) }

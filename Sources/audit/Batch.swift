@@ -10,7 +10,8 @@ extension Audit {
         static let configuration = CommandConfiguration(
             abstract: "Score every *.yaml/*.yml report below the paths and write the batch outputs to a folder.",
             discussion: """
-                Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl and dashboard.html; \
+                Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl, dashboard.html, \
+                actions.csv and actions.jsonl (corrective actions, each with its due date); \
                 they replace the previous set as a whole or not at all (the folder must hold nothing else). Ends with 'scored S, errors E, total T'. Exit 0 when all were scored \
                 and none breaches --fail-on, 1 when some breach, 2 when an input could not be scored.
                 """)

@@ -46,7 +46,7 @@ func runBatch(_ root: String, jobs: Int, out: String) throws -> BatchRunner.Outc
     return try BatchRunner(auditor: auditor, ruleSet: shippedRules, options: options).run([root + "/in"])
 }
 
-let outputNames = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.csv", "results.jsonl", "rules.csv"]
+let outputNames = ["actions.csv", "actions.jsonl", "branches.csv", "dashboard.html", "errors.jsonl", "outlets.csv", "results.jsonl", "rules.csv"]
 
 @Suite(.serialized) struct BatchTests {
     @Test func everyInputIsScoredOrAnError() throws {

@@ -9,7 +9,7 @@ import Testing
         try batchCorpus("set-" + label, copies: copies, broken: false)
     }
 
-    static let outputs = ["branches.csv", "dashboard.html", "errors.jsonl", "outlets.csv", "results.jsonl", "rules.csv"]
+    static let outputs = ["actions.csv", "actions.jsonl", "branches.csv", "dashboard.html", "errors.jsonl", "outlets.csv", "results.jsonl", "rules.csv"]
 
     func contents(_ folder: String) -> [String: Data] {
         var all: [String: Data] = [:]
@@ -33,7 +33,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: small) }
         #expect(try audit(["batch", small + "/in", "--out", dir + "/out"]).status == 0)
         let before = contents(dir + "/out")
-        #expect(before.count == 6)
+        #expect(before.count == Self.outputs.count)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: auditBinary)
         process.arguments = ["batch", dir + "/in", "--out", dir + "/out", "--jobs", "1"]

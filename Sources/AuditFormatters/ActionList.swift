@@ -1,0 +1,118 @@
+import AuditCalendar
+import AuditCore
+import AuditEngine
+import AuditReport
+import AuditRules
+
+/// One corrective action: a failing finding (status `fail`; not waived, not due or not
+/// assessed) with the day it is due, for a branch's worklist (`actions.csv`, `actions.jsonl`).
+public struct CorrectiveAction: Sendable {
+    public var outletId: String
+    public var outletName: String
+    public var branch: String
+    public var rule: String
+    public var title: Label
+    public var severity: Severity
+    public var item: String?
+    /// What the finding says, in the run's language.
+    public var message: String
+    public var source: String
+    public var clause: String
+    public var inspectionId: String
+    /// The inspection's local day (the outlet's UTC offset).
+    public var inspectedOn: LocalDate?
+    /// The working days given for the severity (`corrective_actions.due_working_days`).
+    public var dueWorkingDays: Int
+    /// `dueWorkingDays` working days after `inspectedOn`; nil when there is no inspection day
+    /// or the calendar does not cover the years the count needs.
+    public var due: LocalDate?
+    /// The evidence, `file:line:col`.
+    public var location: String
+}
+
+/// `actions.csv` and `actions.jsonl` of `audit batch`: the corrective actions of each report,
+/// in input order, and within a report in the order the text output lists findings.
+///
+/// Seam for `--previous` (trends): a previous run's `actions.jsonl` can be matched on
+/// (`outlet_id`, `rule`, `item`) to mark its actions closed (gone now) or overdue (still
+/// failing after `due`); nothing here reads a previous run yet.
+public enum ActionList {
+    /// The actions of one result, in output order.
+    public static func actions(_ result: AuditResult, scoring: ScoringSettings, calendar: BusinessCalendar, language: Language) -> [CorrectiveAction] {
+        let failing = ordered(result.findings).filter { $0.status == .fail }
+        guard !failing.isEmpty else { return [] }
+        var inspectedOn: LocalDate?
+        if case .timestamp(let at)? = result.report.value(at: "inspection.inspected_at")?.value {
+            inspectedOn = at.localDate(offsetSeconds: result.report.utcOffsetSeconds)
+        }
+        let schema = result.report.root.schema
+        var dueBySeverity: [Severity: LocalDate?] = [:]
+        return failing.map { finding in
+            let severity = finding.rule.severity
+            let days = dueDays(severity, scoring)
+            if dueBySeverity[severity] == nil {
+                dueBySeverity[severity] = inspectedOn.flatMap { dueDate(from: $0, workingDays: days, calendar: calendar) }
+            }
+            return CorrectiveAction(
+                outletId: result.text("outlet.id") ?? "", outletName: result.text("outlet.name") ?? "",
+                branch: result.text("outlet.branch") ?? "", rule: finding.rule.id, title: finding.rule.title, severity: severity,
+                item: finding.item, message: finding.text(language, schema: schema), source: finding.rule.cite.source,
+                clause: finding.rule.cite.clause, inspectionId: result.text("inspection.id") ?? "", inspectedOn: inspectedOn,
+                dueWorkingDays: days, due: dueBySeverity[severity] ?? nil, location: finding.location.description)
+        }
+    }
+
+    static func dueDays(_ severity: Severity, _ scoring: ScoringSettings) -> Int {
+        scoring.actionDueWorkingDays[severity] ?? ScoringSettings.standardActionDueWorkingDays[severity] ?? 20
+    }
+
+    /// The `workingDays`-th working day after `inspected` (the inspection day not counted);
+    /// nil when the calendar does not cover a year the count needs.
+    public static func dueDate(from inspected: LocalDate, workingDays: Int, calendar: BusinessCalendar) -> LocalDate? {
+        try? calendar.deadline(from: inspected, .workingDays(workingDays)).lastDay
+    }
+
+    // MARK: - actions.csv
+
+    /// The columns, worded in the run's language (the CSV is for people; `actions.jsonl`
+    /// keeps the English keys).
+    static let columns: [Label] = [
+        Label(zh: "分公司", en: "branch"), Label(zh: "网点编号", en: "outlet_id"), Label(zh: "网点名称", en: "outlet_name"),
+        Label(zh: "规则", en: "rule"), Label(zh: "规则名称", en: "rule_title"), Label(zh: "严重程度", en: "severity"),
+        Label(zh: "严重程度代码", en: "severity_code"), Label(zh: "对象", en: "item"), Label(zh: "问题", en: "message"),
+        Label(zh: "依据来源", en: "source"), Label(zh: "条款", en: "clause"), Label(zh: "检查编号", en: "inspection_id"),
+        Label(zh: "检查日期", en: "inspected_on"), Label(zh: "整改工作日", en: "due_working_days"),
+        Label(zh: "整改期限", en: "due"), Label(zh: "位置", en: "location"),
+    ]
+
+    /// The header row (no byte order mark).
+    public static func csvHeader(_ language: Language) -> String {
+        CSV.row(columns.map { $0.text(language) })
+    }
+
+    public static func csvRow(_ action: CorrectiveAction, _ language: Language) -> String {
+        CSV.row([
+            action.branch, action.outletId, action.outletName, action.rule, action.title.text(language),
+            action.severity.label.text(language), action.severity.rawValue, action.item ?? "", action.message, action.source,
+            action.clause, action.inspectionId, action.inspectedOn?.description ?? "", String(action.dueWorkingDays),
+            action.due?.description ?? "", action.location,
+        ])
+    }
+
+    // MARK: - actions.jsonl
+
+    /// One line: English keys, the texts in the run's language, `due` null when it cannot be
+    /// computed.
+    public static func jsonLine(_ action: CorrectiveAction, _ language: Language) -> String {
+        JSON.object([
+            ("branch", .string(action.branch)), ("outlet_id", .string(action.outletId)), ("outlet_name", .string(action.outletName)),
+            ("rule", .string(action.rule)), ("rule_title", .string(action.title.text(language))),
+            ("severity", .string(action.severity.rawValue)), ("severity_label", .string(action.severity.label.text(language))),
+            ("item", action.item.map(JSON.string) ?? .null), ("message", .string(action.message)),
+            ("source", .string(action.source)), ("clause", .string(action.clause)),
+            ("inspection_id", .string(action.inspectionId)), ("inspected_on", action.inspectedOn.map { .string($0.description) } ?? .null),
+            ("due_working_days", .int(action.dueWorkingDays)), ("due", action.due.map { .string($0.description) } ?? .null),
+            ("location", .string(action.location)),
+        ]).serialized() + "\n"
+    }
+}
