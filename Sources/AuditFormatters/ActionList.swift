@@ -39,7 +39,8 @@ public struct CorrectiveAction: Sendable {
 public enum ActionList {
     /// The actions of one result, in output order.
     public static func actions(_ result: AuditResult, scoring: ScoringSettings, calendar: BusinessCalendar, language: Language) -> [CorrectiveAction] {
-        let failing = ordered(result.findings).filter { $0.status == .fail }
+        // Filtered first: `ordered` is a total order, so the fails keep their places.
+        let failing = ordered(result.findings.filter { $0.status == .fail })
         guard !failing.isEmpty else { return [] }
         var inspectedOn: LocalDate?
         if case .timestamp(let at)? = result.report.value(at: "inspection.inspected_at")?.value {
