@@ -32,6 +32,10 @@ extension Audit {
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var languageOption: LanguageOption
 
+        @Option(help: ArgumentHelp("Approved exceptions (rule, outlet, item, reason, approved_by, expires), for both reports.", valueName: "file"),
+                completion: .file(extensions: ["yaml", "yml"]))
+        var waivers: String?
+
         @Option(help: "Output format.")
         var format: ResultDiffFormatter.Format = .text
 
@@ -41,7 +45,7 @@ extension Audit {
 
         func run() throws {
             let language = languageOption.language
-            let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request()) }
+            let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request(waivers: waivers)) }
             let check = ReportCheck([old, new], setup: setup, asOf: nil)
             var sources = setup.sources
             if let standardInput = check.standardInput { sources = sources.adding(YAMLLoader.standardInputName, text: standardInput) }

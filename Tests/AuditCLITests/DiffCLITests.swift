@@ -72,6 +72,22 @@ import Testing
         #expect(json.stderr.hasPrefix("warning: the two reports are of different outlets"))
     }
 
+    /// A waived failure is `waived` in both rounds, as `audit` shows it: the new uniform failure
+    /// of E1077 under a waiver is an "other change" (pass → waived), not a new failure.
+    @Test func waiversApplyToBothReports() throws {
+        let dir = try temporaryFolder("diff-waivers")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let waivers = dir + "/waivers.yaml"
+        try """
+            waivers:
+              - {rule: ETQ-UNIFORM, outlet: "HLJ-HRB-*", item: E1077, reason: 制服送洗, approved_by: 黑龙江分公司客服部, expires: 2026-12-31}
+            """.write(toFile: waivers, atomically: true, encoding: .utf8)
+        let run = try audit(["diff", Self.old, Self.new, "--waivers", waivers, "--lang", "en"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("New failures (0)\n  none\n"))
+        #expect(run.stdout.contains("  ETQ-UNIFORM E1077 [minor] Uniform worn: pass → waived\n"))
+    }
+
     @Test func unreadableOrInvalidReportExits2() throws {
         let missing = try audit(["diff", Self.old, "fixtures/diff/no-such-report.yaml", "--lang", "en"])
         #expect(missing.status == 2)
