@@ -11,7 +11,7 @@ struct Audit: ParsableCommand {
             read or is invalid, or a rule could not be evaluated; 64 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Check.self, Batch.self, Lint.self, Test.self, Explain.self, Rules.self, Template.self, Schema.self],
+        subcommands: [Check.self, Batch.self, Diff.self, Lint.self, Test.self, Explain.self, Rules.self, Template.self, Schema.self],
         defaultSubcommand: Check.self
     )
 

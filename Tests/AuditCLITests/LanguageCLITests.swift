@@ -5,7 +5,7 @@ import Testing
 /// Item 1 and 6 of "Chinese first": every subcommand speaks the run's language (usage errors
 /// included), and the command line has Unix manners (stdin, NO_COLOR, several outputs, help).
 @Suite(.serialized) struct LanguageCLITests {
-    static let subcommands = ["check", "batch", "lint", "test", "explain", "rules", "template", "schema"]
+    static let subcommands = ["check", "batch", "diff", "lint", "test", "explain", "rules", "template", "schema"]
 
     @Test func everySubcommandTakesLang() throws {
         for name in Self.subcommands {
@@ -54,7 +54,7 @@ import Testing
     @Test func helpOnAnUnknownTopicIsAUsageError() throws {
         let bogus = try audit(["help", "bogus"])
         #expect(bogus.status == 64)
-        #expect(bogus.stderr.hasPrefix("Error: no subcommand 'bogus'; the subcommands are check, batch, lint, test, explain, rules, template, schema"))
+        #expect(bogus.stderr.hasPrefix("Error: no subcommand 'bogus'; the subcommands are check, batch, diff, lint, test, explain, rules, template, schema"))
         #expect(bogus.stdout.isEmpty)
         let close = try audit(["help", "lnit", "--lang", "zh"])
         #expect(close.status == 64)
