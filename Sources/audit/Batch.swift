@@ -11,7 +11,9 @@ extension Audit {
             abstract: "Score every *.yaml/*.yml report below the paths and write the batch outputs to a folder.",
             discussion: """
                 Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl and dashboard.html; \
-                they replace the previous set as a whole or not at all (the folder must hold nothing else). Ends with 'scored S, errors E, total T'. Exit 0 when all were scored \
+                they replace the previous set as a whole or not at all (the folder must hold nothing else). Of reports with one outlet id the \
+                latest inspection counts; the others are listed in errors.jsonl as superseded. Ends with 'scored S, errors E, total T', \
+                then the files that could not be scored (the first 10), the superseded ones, and where the outputs are. Exit 0 when all were scored \
                 and none breaches --fail-on, 1 when some breach, 2 when an input could not be scored.
                 """)
 
