@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import AuditCalendar
 import AuditCore
 import AuditEngine
 import AuditFormatters
@@ -29,6 +30,12 @@ public struct BatchRunner: Sendable {
         public var output: OutputOptions
         /// Print done/total, rate and ETA on stderr (only when it is a terminal).
         public var progress: Bool
+        /// `--branches`: branch names in the order branches.csv and the dashboard list them
+        /// (branches not named follow, by mean score); nil: all by mean score.
+        public var branchOrder: [String]?
+        /// `--exclude`: files found under a folder whose name, or path below the folder, matches
+        /// one of these globs are not inputs.
+        public var exclude: [String] = []
 
         public init(outDirectory: String, jobs: Int, limits: YAMLLimits, failOn: Severity?, output: OutputOptions, progress: Bool) {
             self.outDirectory = outDirectory
@@ -49,7 +56,20 @@ public struct BatchRunner: Sendable {
         public var interrupted: Bool
         /// The signal that interrupted it (SIGINT, SIGTERM, …), when it was.
         public var signal: Int32 = 0
+        /// The first unreadable inputs (up to `shownUnreadable`), with their message in the
+        /// run's language; `summary.errors - superseded.count` of them in all.
+        public var unreadable: [(path: String, message: String)] = []
+        /// Each superseded report with the report that superseded it, in input order.
+        public var superseded: [(path: String, by: String)] = []
+        /// Files left out by `--exclude`.
+        public var excluded = 0
+        /// The output folder as given, and the dashboard's path in it.
+        public var outputFolder = ""
+        public var unreadableCount: Int { summary.errors - superseded.count }
     }
+
+    /// How many unreadable inputs the outcome (and the terminal) names.
+    public static let shownUnreadable = 10
 
     /// Each report's rules: the profiles that select it applied.
     public let auditor: ProfiledAuditor
@@ -69,7 +89,8 @@ public struct BatchRunner: Sendable {
     /// What a worker hands the writer for one input.
     enum Item: Sendable {
         case scored(json: String, row: OutletRow, counts: [Int32], breached: Bool, hasErrors: Bool, actions: Actions)
-        case failed(json: String)
+        /// An input that could not be scored: its errors.jsonl line, and its message for the terminal.
+        case failed(json: String, path: String, message: String)
     }
 
     /// A report's corrective actions, as `actions.csv` rows and `actions.jsonl` lines.
@@ -105,8 +126,8 @@ public struct BatchRunner: Sendable {
             let report = try validator.validate(try YAMLLoader.load(bytes: bytes, file: path, limits: options.limits))
             result = try auditor.audit(report).get()
         } catch {
-            return .failed(json: Self.errorLine(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped,
-                                                        language: options.output.language))
+            return Self.failure(path: path, error.sorted.first, more: error.diagnostics.count - 1 + error.dropped,
+                                language: options.output.language)
         }
         var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
         var failingRules: [String] = []
@@ -128,6 +149,17 @@ public struct BatchRunner: Sendable {
             score: score.total.map { Double(JSON.format($0, decimals: 1)) ?? $0 }, grade: score.grade?.id,
             gradeLabel: score.grade?.label, provisional: score.provisional, redLine: score.redLine, fails: fails,
             coverage: score.coverage, failingRules: failingRules)
+        var full = row
+        full.inspectionId = result.text("inspection.id") ?? ""
+        full.inspector = result.text("inspection.inspector") ?? ""
+        if case .timestamp(let time)? = result.report.value(at: "inspection.inspected_at")?.value {
+            full.inspectedAt = time.formatted(offsetSeconds: result.report.utcOffsetSeconds)
+            full.inspectedAtSeconds = time.seconds
+        }
+        if let outlet = result.report.root.schema.field(named: "outlet"), case .object(let fields) = outlet.type,
+           let type = fields.field(named: "type"), case .token(let values) = type.type {
+            full.typeLabel = values.labels[row.type]
+        }
         let breached = options.failOn.map { result.fails(atOrAbove: $0) } ?? false
         let json = JSONFormatter.object(result, options.output, compact: true).serialized() + "\n"
         var actions = Actions()
@@ -136,12 +168,21 @@ public struct BatchRunner: Sendable {
             actions.csv += ActionList.csvRow(action, language)
             actions.jsonl += ActionList.jsonLine(action, language)
         }
-        return .scored(json: json, row: row, counts: counts, breached: breached, hasErrors: result.hasErrors, actions: actions)
+        return .scored(json: json, row: full, counts: counts, breached: breached, hasErrors: result.hasErrors, actions: actions)
     }
 
     /// `{"path", "code", "message", "reason", "location"}`: `message` in the run's language,
     /// `reason` in English (as before `message` came), `code` stable for machines.
     static func errorLine(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> String {
+        errorFields(path: path, diagnostic, more: more, language: language).line
+    }
+
+    static func failure(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> Item {
+        let (line, message) = errorFields(path: path, diagnostic, more: more, language: language)
+        return .failed(json: line, path: path, message: message)
+    }
+
+    static func errorFields(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> (line: String, message: String) {
         let wording = diagnostic?.wording ?? .unreadableReport
         var reason = wording.en, message = wording.text(language)
         if more > 0 {
@@ -156,19 +197,20 @@ public struct BatchRunner: Sendable {
                 ("column", d.location.column.map { .int($0) } ?? .null),
             ])
         }
-        return JSON.object([
+        let line = JSON.object([
             ("path", .string(path)), ("code", .string(wording.code)), ("message", .string(message)),
             ("reason", .string(reason)), ("location", location),
         ]).serialized() + "\n"
+        return (line, message)
     }
 
     // MARK: - The run
 
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
-        let inputs = Self.inputs(paths)
+        let (inputs, excluded) = Self.inputs(paths, exclude: options.exclude)
         let outputs = try BatchOutputs(directory: options.outDirectory)
-        outputs.outlets.write(CSV.byteOrderMark + CSV.row(BatchCSV.outletHeader))
-        outputs.actions.write(CSV.byteOrderMark + ActionList.csvHeader(options.output.language))
+        let actionHeader = CSV.byteOrderMark + ActionList.csvHeader(options.output.language)
+        outputs.actions.write(actionHeader)
         let rules = auditorRulesInOrder()
         let ruleIndex = RuleIndex(rules)
 
@@ -176,6 +218,7 @@ public struct BatchRunner: Sendable {
         let workers = Workers(jobs: jobs)
         workers.start(inputs, runner: self, ruleIndex: ruleIndex)
         var tally = Tally(slots: rules.count * Self.statusSlots.count, expected: inputs.count)
+        tally.actionRows.offset = actionHeader.utf8.count
         write(inputs.count, from: workers, into: &tally, outputs)
         if interruption.load(ordering: .relaxed) {
             // Workers may be waiting for a window slot the writer will no longer free.
@@ -186,29 +229,126 @@ public struct BatchRunner: Sendable {
         let stopped = Outcome(
             summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
                              errors: tally.failed, total: inputs.count),
-            breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: true,
+            breached: tally.breached > 0, evaluationErrors: tally.evaluationErrors > 0, interrupted: true,
             signal: interruptingSignal.load(ordering: .relaxed))
         if interruption.load(ordering: .relaxed) {
             outputs.discard()
             return stopped
         }
+        let superseded = supersede(&tally, outputs, ruleIndex: ruleIndex)
         let summary = summary(rows: tally.rows, branchFailing: tally.branchFailing, rules: rules, totals: tally.totals,
                               scored: tally.scored, errors: tally.failed, total: inputs.count)
-        guard try outputs.finish(summary, language: options.output.language) else {
+        guard try outputs.finish(summary, language: options.output.language, dropping: superseded.dropped) else {
             var late = stopped
             late.signal = interruptingSignal.load(ordering: .relaxed)
             return late
         }
-        return Outcome(summary: summary, breached: tally.breached, evaluationErrors: tally.evaluationErrors, interrupted: false)
+        var outcome = Outcome(summary: summary, breached: tally.breached > 0, evaluationErrors: tally.evaluationErrors > 0,
+                              interrupted: false)
+        outcome.unreadable = tally.unreadable
+        outcome.superseded = superseded.listed.map { (path: $0.path, by: $0.by) }
+        outcome.excluded = excluded
+        outcome.outputFolder = options.outDirectory
+        return outcome
+    }
+
+    // MARK: - One outlet inspected twice
+
+    /// Which scored reports are superseded: of the reports with one `outlet.id`, the one
+    /// inspected last (`inspection.inspected_at`; equal or missing times: the later path)
+    /// counts, the others are superseded by it. Row positions, in input order.
+    static func supersededRows(_ rows: [OutletRow]) -> [(loser: Int, winner: Int)] {
+        var latest: [String: Int] = [:]
+        for (i, row) in rows.enumerated() where !row.outletId.isEmpty {
+            guard let j = latest[row.outletId] else { latest[row.outletId] = i; continue }
+            // Rows come in path order: i is the later path, so it wins unless j is later in time.
+            let (a, b) = (rows[j].inspectedAtSeconds ?? .min, row.inspectedAtSeconds ?? .min)
+            if b >= a { latest[row.outletId] = i }
+        }
+        var losers: [(loser: Int, winner: Int)] = []
+        for (i, row) in rows.enumerated() where !row.outletId.isEmpty {
+            if let winner = latest[row.outletId], winner != i { losers.append((i, winner)) }
+        }
+        return losers
+    }
+
+    /// Takes the superseded reports out of the tally and lists them in errors.jsonl.
+    ///
+    /// Results stream to disk in input order as they complete, so a report may be written
+    /// (results.jsonl) and tallied long before a later inspection of the same outlet arrives.
+    /// Rather than read every report twice (a first pass for `outlet.id` and `inspected_at`,
+    /// which would cost a second parse of every file to catch what is rare) or hold every
+    /// result until the end (memory growing with the batch), duplicates are resolved here,
+    /// at the end, from the outlet rows the run keeps anyway: a superseded report's counts
+    /// are taken back by scoring it once more (only the superseded ones, few), its row is
+    /// dropped (outlets.csv is written from the rows at the end), and its line is left out
+    /// of results.jsonl as that file is completed (`BatchOutputs.finish`, a streamed copy).
+    /// Memory stays one row per report, as before.
+    /// `dropped`: the bytes of the superseded reports' lines, per output file.
+    fileprivate func supersede(_ tally: inout Tally, _ outputs: BatchOutputs, ruleIndex: RuleIndex)
+        -> (listed: [(loser: Int, path: String, by: String)], dropped: [String: [Range<Int>]]) {
+        let pairs = Self.supersededRows(tally.rows)
+        guard !pairs.isEmpty else { return ([], [:]) }
+        var listed: [(loser: Int, path: String, by: String)] = []
+        for (loser, winner) in pairs {
+            let row = tally.rows[loser], by = tally.rows[winner].path
+            if case .scored(_, let again, let counts, let breach, let hasErrors, _) = score(row.path, ruleIndex: ruleIndex) {
+                for k in counts.indices where counts[k] != 0 { tally.totals[k] -= Int64(counts[k]) }
+                for rule in Set(again.failingRules) {
+                    tally.branchFailing[row.branch, default: [:]][rule, default: 0] -= 1
+                    if tally.branchFailing[row.branch]?[rule] == 0 { tally.branchFailing[row.branch]?[rule] = nil }
+                }
+                if breach { tally.breached -= 1 }
+                if hasErrors { tally.evaluationErrors -= 1 }
+            }
+            let message = Message.superseded(by: by)
+            outputs.errors.write(Self.errorLine(path: row.path, Diagnostic.error(message, at: SourceLocation(file: row.path)), more: 0,
+                                                language: options.output.language))
+            listed.append((loser, row.path, by))
+        }
+        let losers = Set(pairs.map(\.loser))
+        var dropped: [String: [Range<Int>]] = [:]
+        for loser in losers.sorted() {
+            for (file, span) in zip(Tally.spanFiles, tally.spans[loser]) where !span.isEmpty { dropped[file, default: []].append(span) }
+        }
+        tally.rows = tally.rows.enumerated().filter { !losers.contains($0.offset) }.map(\.element)
+        tally.spans = tally.spans.enumerated().filter { !losers.contains($0.offset) }.map(\.element)
+        tally.scored -= losers.count
+        tally.failed += losers.count
+        return (listed, dropped)
     }
 
     /// Every input in one order: the files found and the paths that cannot be inputs, by path.
-    static func inputs(_ paths: [String]) -> [(path: String, problem: Message?)] {
+    /// Files found under a folder and matched by an `exclude` glob (on the name, or on the path
+    /// below any folder on the way — so below the folder given) are left out and counted; a
+    /// file named directly is an input whatever its name.
+    static func inputs(_ paths: [String], exclude: [String] = []) -> (inputs: [(path: String, problem: Message?)], excluded: Int) {
         let found = YAMLFiles.find(paths)
-        var all: [(path: String, problem: Message?)] = found.files.map { ($0, nil) }
+        var files = found.files
+        var excluded = 0
+        if !exclude.isEmpty {
+            let named = Set(paths)
+            files = files.filter { path in
+                guard !named.contains(path), Self.excluded(path, by: exclude) else { return true }
+                excluded += 1
+                return false
+            }
+        }
+        var all: [(path: String, problem: Message?)] = files.map { ($0, nil) }
         all += found.problems.map { ($0.path, $0.reason) }
         all.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
-        return all
+        return (all, excluded)
+    }
+
+    static func excluded(_ path: String, by globs: [String]) -> Bool {
+        // The path itself, then every tail after a '/': `sub/a.yaml`, `a.yaml`.
+        var tails = [Substring(path)]
+        var rest = Substring(path)
+        while let slash = rest.firstIndex(of: "/") {
+            rest = rest[rest.index(after: slash)...]
+            tails.append(rest)
+        }
+        return globs.contains { glob in tails.contains { Glob.matches(glob, String($0)) } }
     }
 
     /// The writer: results in input order, as they complete, streamed to the outputs and
@@ -270,7 +410,7 @@ public struct BatchRunner: Sendable {
         var byBranch: [String: [OutletRow]] = [:]
         for row in rows { byBranch[row.branch, default: []].append(row) }
         let gradeIds = ruleSet.scoring.grades.map(\.id)
-        let branches: [BranchSummary] = byBranch.keys.sorted().map { branch in
+        var branches: [BranchSummary] = byBranch.keys.sorted().map { branch in
             let members = byBranch[branch] ?? []
             let scores = members.compactMap(\.score).sorted()
             let mean = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
@@ -285,8 +425,32 @@ public struct BatchRunner: Sendable {
                 grades: grades, redLines: members.filter { $0.redLine != nil }.count,
                 topFailing: top.map { (rule: $0.key, reports: $0.value) })
         }
-        return BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
-                            grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
+        branches = Self.ordered(branches, by: options.branchOrder)
+        var summary = BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
+                                   grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
+        summary.branchOrderGiven = options.branchOrder != nil
+        return summary
+    }
+
+    /// The branches named in `order` first, in that order; the rest by mean score (highest
+    /// first, none last), then name (bytewise).
+    static func ordered(_ branches: [BranchSummary], by order: [String]?) -> [BranchSummary] {
+        var place: [String: Int] = [:]
+        for (i, name) in (order ?? []).enumerated() where place[name] == nil { place[name] = i }
+        return branches.sorted { a, b in
+            switch (place[a.branch], place[b.branch]) {
+            case let (x?, y?): return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: break
+            }
+            switch (a.mean, b.mean) {
+            case let (x?, y?) where x != y: return x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return Array(a.branch.utf8).lexicographicallyPrecedes(Array(b.branch.utf8))
+            }
+        }
     }
 }
 
@@ -335,7 +499,6 @@ private final class BatchOutputs {
     }
 
     var results: AtomicFile { files["results.jsonl"]! }
-    var outlets: AtomicFile { files["outlets.csv"]! }
     var errors: AtomicFile { files["errors.jsonl"]! }
     var actions: AtomicFile { files["actions.csv"]! }
     var actionLines: AtomicFile { files["actions.jsonl"]! }
@@ -348,13 +511,18 @@ private final class BatchOutputs {
     /// Writes the aggregates, completes every file, then puts the set in place.
     /// Writes the rest and swaps the new set in; false when a signal came first (then the
     /// previous set stays, and nothing new is left).
-    func finish(_ summary: BatchSummary, language: Language) throws(BatchError) -> Bool {
-        files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary))
+    /// `dropping`: byte ranges of files to leave out (sorted, per file) — superseded reports' lines.
+    func finish(_ summary: BatchSummary, language: Language, dropping: [String: [Range<Int>]] = [:]) throws(BatchError) -> Bool {
+        let outlets = files["outlets.csv"]!
+        outlets.write(CSV.byteOrderMark)
+        BatchCSV.outlets(summary, language: language) { outlets.write($0) }
+        files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary, language: language))
         files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
         let dashboard = files["dashboard.html"]!
         Dashboard.write(summary, language: language) { dashboard.write($0) }
         do throws(AtomicFile.WriteError) {
             for name in Self.names { try files[name]!.close() }
+            for (name, ranges) in dropping.sorted(by: { $0.key < $1.key }) { try Self.drop(ranges, of: files[name]!) }
             for name in Self.names { try files[name]!.commit() }
         } catch {
             discard()
@@ -379,6 +547,49 @@ private final class BatchOutputs {
         }
         Self.sync(Self.split(folder).parent)
         return true
+    }
+
+    /// Leaves byte ranges (sorted, apart) out of a closed (not yet committed) file: a streamed
+    /// copy into a temporary beside it that then takes its place — memory stays one buffer.
+    static func drop(_ ranges: [Range<Int>], of file: AtomicFile) throws(AtomicFile.WriteError) {
+        let source = file.temporaryPath, copy = file.temporaryPath + ".drop"
+        guard let input = fopen(source, "r") else {
+            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current))
+        }
+        defer { fclose(input) }
+        guard let output = fopen(copy, "w") else {
+            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current))
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0, next = 0
+        var failed = false
+        while true {
+            let count = fread(&buffer, 1, buffer.count, input)
+            if count <= 0 { break }
+            // The parts of [offset, offset + count) outside the ranges.
+            var start = offset
+            let end = offset + count
+            while start < end {
+                while next < ranges.count, ranges[next].upperBound <= start { next += 1 }
+                let keepEnd = next < ranges.count ? min(end, max(start, ranges[next].lowerBound)) : end
+                if keepEnd > start {
+                    let written = buffer.withUnsafeBytes { fwrite($0.baseAddress! + (start - offset), 1, keepEnd - start, output) }
+                    if written != keepEnd - start { failed = true }
+                    start = keepEnd
+                } else {
+                    start = min(end, ranges[next].upperBound)
+                }
+            }
+            offset = end
+        }
+        if ferror(input) != 0 { failed = true }
+        if fflush(output) != 0 || fsync(fileno(output)) != 0 { failed = true }
+        let reason = SystemError.current
+        fclose(output)
+        guard !failed, rename(copy, source) == 0 else {
+            unlink(copy)
+            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: failed ? reason : SystemError.current))
+        }
     }
 
     /// The staging folder in place of the output folder; the old set removed.
@@ -543,8 +754,8 @@ private final class Workers: Sendable {
                     }
                     let item: BatchRunner.Item
                     if let problem = work[i].problem {
-                        item = .failed(json: BatchRunner.errorLine(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)),
-                                                                   more: 0, language: runner.options.output.language))
+                        item = BatchRunner.failure(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)),
+                                                   more: 0, language: runner.options.output.language)
                     } else {
                         item = runner.score(work[i].path, ruleIndex: ruleIndex)
                     }
@@ -556,6 +767,16 @@ private final class Workers: Sendable {
     }
 }
 
+/// How far a file has been written: each `add` gives the byte range it took.
+private struct ByteCursor {
+    var offset = 0
+
+    mutating func add(_ count: Int) -> Range<Int> {
+        defer { offset += count }
+        return offset..<offset + count
+    }
+}
+
 /// What the writer accumulates as results arrive in input order.
 private struct Tally {
     var totals: [Int64]
@@ -564,7 +785,17 @@ private struct Tally {
     /// kept for the dashboard need not carry their failing rules.
     var branchFailing: [String: [String: Int]] = [:]
     var scored = 0, failed = 0
-    var breached = false, evaluationErrors = false
+    /// Reports breaching --fail-on, and with a rule evaluation error (counts, so that a
+    /// superseded report can be taken back).
+    var breached = 0, evaluationErrors = 0
+    /// The first unreadable inputs, for the terminal.
+    var unreadable: [(path: String, message: String)] = []
+    /// Where each row's lines are in results.jsonl, actions.csv and actions.jsonl (byte ranges,
+    /// after each file's header), index for index with `rows`.
+    var spans: [[Range<Int>]] = []
+    /// The files `spans` are of, in order.
+    static let spanFiles = ["results.jsonl", "actions.csv", "actions.jsonl"]
+    var results = ByteCursor(), actionRows = ByteCursor(), actionLines = ByteCursor()
 
     init(slots: Int, expected: Int) {
         totals = [Int64](repeating: 0, count: slots)
@@ -575,22 +806,26 @@ private struct Tally {
         switch item {
         case .scored(let json, let row, let counts, let breach, let hasErrors, let actions):
             outputs.results.write(json)
+            // outlets.csv is written from the rows at the end: a row may yet be superseded. The
+            // bytes each report wrote are noted, so a superseded one's lines can be left out.
+            let spans = [results.add(json.utf8.count), actionRows.add(actions.csv.utf8.count), actionLines.add(actions.jsonl.utf8.count)]
             if !actions.csv.isEmpty {
                 outputs.actions.write(actions.csv)
                 outputs.actionLines.write(actions.jsonl)
             }
-            outputs.outlets.write(CSV.row(BatchCSV.outletFields(row)))
             for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
             var kept = row
             for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
             kept.failingRules = []
             kept.gradeLabel = nil
             rows.append(kept)
+            self.spans.append(spans)
             scored += 1
-            breached = breached || breach
-            evaluationErrors = evaluationErrors || hasErrors
-        case .failed(let json):
+            if breach { breached += 1 }
+            if hasErrors { evaluationErrors += 1 }
+        case .failed(let json, let path, let message):
             outputs.errors.write(json)
+            if unreadable.count < BatchRunner.shownUnreadable { unreadable.append((path, message)) }
             failed += 1
         }
     }

@@ -32,4 +32,23 @@ extension Message {
         Message("batch.replace", en: "\(path): cannot replace the previous outputs: \(reason.en); they are unchanged",
                 zh: "\(path)：无法替换原有输出：\(reason.zh)；原有输出未改动")
     }
+
+    /// errors.jsonl's line for a report superseded by a later inspection of the same outlet.
+    static func superseded(by later: String) -> Message {
+        Message("batch.superseded",
+                en: "superseded by \(later) (the same outlet inspected later); not counted",
+                zh: "已被 \(later) 取代（同一网点的更晚一次检查）；不计入统计")
+    }
+}
+
+extension Message {
+    static func branchOrderNotAList(_ found: Label) -> Message {
+        Message("batch.branches-not-list", en: "--branches: the file must be a YAML list of branch names, not \(found.en)",
+                zh: "--branches：文件应为分公司名称的 YAML 列表，而不是\(found.zh)")
+    }
+
+    static func branchOrderNotAName(_ found: Label) -> Message {
+        Message("batch.branches-not-name", en: "--branches: each item must be a branch name (text), not \(found.en)",
+                zh: "--branches：每一项应为分公司名称（文本），而不是\(found.zh)")
+    }
 }

@@ -24,6 +24,15 @@ public struct OutletRow: Sendable {
     public var coverage: Double?
     /// Rule ids with at least one `fail`, for the branch's top failing clauses.
     public var failingRules: [String]
+    /// `inspection.id`, `inspection.inspector` ("" when absent).
+    public var inspectionId = ""
+    public var inspector = ""
+    /// `inspection.inspected_at` as shown (`2026-04-14 10:30`, the outlet's local time) and as
+    /// an instant (which of two inspections of one outlet is the later); nil when absent.
+    public var inspectedAt = ""
+    public var inspectedAtSeconds: Int64?
+    /// The schema's label of `outlet.type` (nil when it has none).
+    public var typeLabel: Label?
 
     public init(
         path: String, branch: String, outletId: String, name: String, type: String, tierClaimed: String, tierQualified: String,
@@ -147,6 +156,9 @@ public struct BatchSummary: Sendable {
     public var rules: [RuleTally]
     public var grades: [ScoringSettings.Grade]
     public var rulesDigest: String
+    /// `branches` follow an order given by `--branches` (else they are ranked by mean score,
+    /// and the dashboard ranks them so too).
+    public var branchOrderGiven = false
 
     public init(
         scored: Int, errors: Int, total: Int, outlets: [OutletRow], branches: [BranchSummary], rules: [RuleTally],

@@ -222,9 +222,11 @@ private struct Page {
         return Tier(rawValue: token).map { Tier.label($0).text(zh ? .zh : .en) } ?? token
     }
 
-    /// Branches by mean score, highest first; branches without a mean last; ties by name.
+    /// Branches by mean score, highest first; branches without a mean last; ties by name —
+    /// or in the order `--branches` gave, when it gave one.
     var ranked: [BranchSummary] {
-        summary.branches.sorted { a, b in
+        if summary.branchOrderGiven { return summary.branches }
+        return summary.branches.sorted { a, b in
             switch (a.mean, b.mean) {
             case let (x?, y?) where x != y: return x > y
             case (nil, _?): return false

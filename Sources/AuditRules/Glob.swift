@@ -9,8 +9,8 @@
 /// of n and a pattern of m characters, never the O(n·m) of backtracking to the last star (a
 /// 100,000-character id against `*a*a*…`); only a part holding `?` is scanned plainly,
 /// O(n·k) for its length k.
-enum Glob {
-    static func matches(_ pattern: String, _ text: String) -> Bool {
+public enum Glob {
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
         let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(Array.init)
         let t = Array(text)
         // No star: the whole text, character for character.

@@ -12,7 +12,10 @@ extension Audit {
             discussion: """
                 Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl, dashboard.html, \
                 actions.csv and actions.jsonl (corrective actions, each with its due date); \
-                they replace the previous set as a whole or not at all (the folder must hold nothing else). Ends with 'scored S, errors E, total T'. Exit 0 when all were scored \
+                they replace the previous set as a whole or not at all (the folder must hold nothing else). Of reports with one outlet id the \
+                latest inspection counts; the others are listed in errors.jsonl as superseded (and left out of every other file). \
+                Ends with 'scored S, errors E, total T', \
+                then the files that could not be scored (the first 10), the superseded ones, and where the outputs are. Exit 0 when all were scored \
                 and none breaches --fail-on, 1 when some breach, 2 when an input could not be scored.
                 """)
 
@@ -20,8 +23,43 @@ extension Audit {
         var paths: [String]
         @Option(help: ArgumentHelp("Output folder (created when missing).", valueName: "dir"), completion: .directory) var out: String
         @Option(help: "Reports scored in parallel (default: the number of cores).") var jobs: Int?
+        @Option(help: ArgumentHelp("A YAML list of branch names: the order of branches.csv and the dashboard (others follow, by mean score).",
+                                   valueName: "file"), completion: .file(extensions: ["yaml", "yml"]))
+        var branches: String?
+        @Option(help: ArgumentHelp("Leave out files found under a folder whose name or path below it matches (repeatable; '*.expect.yaml').",
+                                   valueName: "glob"))
+        var exclude: [String] = []
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var judgement: JudgementOptions
+
+        /// What follows the accounting line: the unreadable files (the first ten, with their
+        /// message, then how many more), the superseded reports, what --exclude left out, and
+        /// where the outputs are.
+        static func details(_ outcome: BatchRunner.Outcome, language: Language) -> String {
+            var out = ""
+            func line(_ message: Message) { out += message.text(language) + "\n" }
+            if outcome.unreadableCount > 0 {
+                line(.batchUnreadable(outcome.unreadableCount))
+                for file in outcome.unreadable { out += "  \(file.path)\(language == .zh ? "：" : ": ")\(file.message)\n" }
+                if outcome.unreadableCount > outcome.unreadable.count {
+                    line(.batchMore(outcome.unreadableCount - outcome.unreadable.count))
+                }
+            }
+            if !outcome.superseded.isEmpty {
+                line(.batchSuperseded(outcome.superseded.count))
+                for file in outcome.superseded.prefix(BatchRunner.shownUnreadable) {
+                    out += "  " + Message.batchSupersededBy(file.path, file.by).text(language) + "\n"
+                }
+                if outcome.superseded.count > BatchRunner.shownUnreadable {
+                    line(.batchMore(outcome.superseded.count - BatchRunner.shownUnreadable))
+                }
+            }
+            if outcome.excluded > 0 { line(.batchExcluded(outcome.excluded)) }
+            var folder = outcome.outputFolder
+            while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+            line(.batchOutputs(folder, dashboard: (folder == "/" ? "" : folder) + "/dashboard.html"))
+            return out
+        }
 
         func validate() throws {
             if out.isEmpty { throw usageError(.emptyOutputFolder) }
@@ -32,10 +70,22 @@ extension Audit {
             // First of all: a signal that comes while the rules load must stop the run too.
             BatchRunner.installInterruptHandler()
             let setup = try Outcome.perform { () throws(AppError) in try Setup.load(ruleOptions.request(waivers: judgement.waivers)) }
-            let options = BatchRunner.Options(
+            var order: [String]?
+            if let branches {
+                order = try Outcome.perform { () throws(AppError) in
+                    do throws(DiagnosticList) {
+                        return try BranchOrder.load(path: branches, limits: setup.request.limits).names
+                    } catch {
+                        throw .invalid(error, SourceTexts(limit: setup.request.limits.maxFileSize))
+                    }
+                }
+            }
+            var options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 limits: setup.request.limits, failOn: judgement.failOn.severity,
                 output: setup.outputOptions(language: judgement.language), progress: Console.stderrIsTerminal)
+            options.branchOrder = order
+            options.exclude = exclude
             let outcome = try Outcome.perform { () throws(AppError) in
                 do throws(BatchError) {
                     return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)
@@ -48,6 +98,7 @@ extension Audit {
                 Console.error(Message.batchInterrupted(scored: s.scored, errors: s.errors, total: s.total).text(judgement.language) + "\n")
             } else {
                 Console.out(Message.batchDone(scored: s.scored, errors: s.errors, total: s.total).text(judgement.language) + "\n")
+                Console.out(Self.details(outcome, language: judgement.language))
             }
             try Outcome.exit(outcome.exitStatus)
         }

@@ -36,6 +36,34 @@ extension Message {
         Message("batch.done", en: "scored \(scored), errors \(errors), total \(total)", zh: "已评分 \(scored)，错误 \(errors)，共 \(total)")
     }
 
+    static func batchUnreadable(_ n: Int) -> Message {
+        Message("batch.summary-unreadable", en: "could not be scored (\(n), listed in errors.jsonl):",
+                zh: "无法评分的文件（\(n) 个，详见 errors.jsonl）：")
+    }
+
+    static func batchMore(_ n: Int) -> Message {
+        Message("batch.summary-more", en: "  … and \(n) more (errors.jsonl)", zh: "  ……另有 \(n) 个（见 errors.jsonl）")
+    }
+
+    static func batchSuperseded(_ n: Int) -> Message {
+        Message("batch.summary-superseded",
+                en: "superseded (\(n), the same outlet inspected again later; not counted, listed in errors.jsonl):",
+                zh: "已被取代（\(n) 份，同一网点后来又检查过；不计入统计，详见 errors.jsonl）：")
+    }
+
+    static func batchSupersededBy(_ path: String, _ later: String) -> Message {
+        Message("batch.summary-superseded-by", en: "\(path): superseded by \(later)", zh: "\(path)：已被 \(later) 取代")
+    }
+
+    static func batchExcluded(_ n: Int) -> Message {
+        Message("batch.summary-excluded", en: "left out by --exclude: \(n)", zh: "按 --exclude 排除：\(n) 个")
+    }
+
+    static func batchOutputs(_ folder: String, dashboard: String) -> Message {
+        Message("batch.summary-outputs", en: "outputs: \(folder) (dashboard: \(dashboard))",
+                zh: "输出：\(folder)（看板：\(dashboard)）")
+    }
+
     static func batchInterrupted(scored: Int, errors: Int, total: Int) -> Message {
         Message("batch.interrupted",
                 en: "interrupted: no output written (scored \(scored), errors \(errors) of \(total) before the stop)",

@@ -28,6 +28,7 @@ func makeCorpus(_ label: String) throws -> String {
     let hostile = example
         .replacingOccurrences(of: "name: 哈尔滨市道里客户服务中心", with: "name: \"<script>alert(1)</script>=SUM(A1),\\\"引号\\\"\\n换行\"")
         .replacingOccurrences(of: "branch: 黑龙江分公司", with: "branch: \"=HYPERLINK(\\\"http://x\\\")\"")
+        .replacingOccurrences(of: "id: HLJ-HRB-DL-001", with: "id: HOSTILE-001")  // its own outlet: not superseded by example.yaml
     try hostile.write(toFile: root + "/in/north/hostile.yaml", atomically: true, encoding: .utf8)
     try example.write(toFile: root + "/in/south/example.yaml", atomically: true, encoding: .utf8)
     try "not a report".write(toFile: root + "/in/south/notes.txt", atomically: true, encoding: .utf8)
@@ -55,21 +56,24 @@ let outputNames = ["actions.csv", "actions.jsonl", "branches.csv", "dashboard.ht
         let outcome = try runBatch(root, jobs: 2, out: root + "/out")
         let s = outcome.summary
         // The fixture reports + hostile + example are scored; zz-broken, broken.yml, pipe.yaml,
-        // gone.yaml = 4 errors.
+        // gone.yaml = 4 errors; two pairs of fixtures share an outlet id (JS-SZ-KS-003,
+        // LN-SY-HP-001): one of each pair is superseded, listed with the errors.
         let fixtures = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports")
             .filter { !$0.hasSuffix(".expect.yaml") }.count
         #expect(fixtures == 15)
-        #expect(s.scored == fixtures + 2)
-        #expect(s.errors == 4)
+        #expect(s.scored == fixtures + 2 - 2)
+        #expect(s.errors == 4 + 2)
         #expect(s.total == fixtures + 6)
         #expect(s.scored + s.errors == s.total)
+        #expect(outcome.superseded.count == 2 && outcome.unreadableCount == 4)
         let errors = try String(contentsOfFile: root + "/out/errors.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(errors.count == 4)
+        #expect(errors.count == 6)
+        #expect(errors.filter { $0.contains(#""code":"batch.superseded""#) }.count == 2)
         #expect(errors.contains { $0.contains("pipe.yaml") && $0.contains("not a regular file") })
         #expect(errors.contains { $0.contains("gone.yaml") && $0.contains("cannot read") })
         #expect(errors.contains { $0.contains("zz-broken.yaml") && $0.contains("\"line\":27") })
         let results = try String(contentsOfFile: root + "/out/results.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(results.count == fixtures + 2)
+        #expect(results.count == fixtures + 2 - 2)
         // Input path order, bytewise: in/north/… before in/south/….
         #expect(results.first?.contains("/in/north/flagship-center.yaml") == true || results.first?.contains("/in/north/") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/out").sorted() == outputNames)
@@ -96,7 +100,7 @@ let outputNames = ["actions.csv", "actions.jsonl", "branches.csv", "dashboard.ht
         let bytes = try Data(contentsOf: URL(fileURLWithPath: root + "/out/outlets.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let rows = parseCSV(String(decoding: bytes.dropFirst(3), as: UTF8.self))
-        #expect(rows.first?.first == "branch")
+        #expect(rows.first?.first == "分公司", "headers in the run's language (zh)")
         #expect(rows.allSatisfy { $0.count == rows[0].count })
         let hostile = rows.first { $0.last?.hasSuffix("hostile.yaml") == true }
         #expect(hostile?[0] == "'=HYPERLINK(\"http://x\")")
