@@ -10,15 +10,24 @@ public enum CSV {
     }
 
     public static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
+        // Bytes, not Characters: every byte that matters here is ASCII, and grapheme breaking
+        // made this the costliest step of writing a row.
+        let utf8 = value.utf8
+        let formula = utf8.first.map { Self.formulaStarts.contains($0) } ?? false
+        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard formula || quoted else { return value }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 4)
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        if formula { bytes.append(UInt8(ascii: "'")) }
+        for byte in utf8 {
+            if quoted, byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        var quoted = "\""
-        for c in text {
-            if c == "\"" { quoted += "\"\"" } else { quoted.append(c) }
-        }
-        return quoted + "\""
+        if quoted { bytes.append(UInt8(ascii: "\"")) }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// What a spreadsheet may run as a formula when a field starts with it.
+    private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
 }
