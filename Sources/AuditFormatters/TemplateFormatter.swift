@@ -148,15 +148,9 @@ public enum TemplateFormatter {
 }
 
 // MARK: - The outlet's type and tier as given on the command line
+// (a token or its exact Chinese label is read by `EnumSchema.token(named:)`, as in reports)
 
 extension TemplateFormatter {
-    /// The token `value` names in `e`: the token itself, or its exact Chinese label
-    /// (`客户服务大厅` is `service_hall`), as a report may write it.
-    public static func token(named value: String, in e: EnumSchema) -> String? {
-        if e.contains(value) { return value }
-        return e.values.first { e.labels[$0]?.zh == value }
-    }
-
     /// Why `value` names no token of `e` (nil: the schema has no such enum), with the closest
     /// token or Chinese label as a did-you-mean.
     public static func unknownValue(_ value: String, option: String, in e: EnumSchema?) -> Message {

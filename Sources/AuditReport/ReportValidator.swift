@@ -23,7 +23,7 @@ public struct ReportValidator: Sendable {
     public func validate(_ document: YAMLDocument, mode: Mode = .report) throws(DiagnosticList) -> InspectionReport {
         var run = Run(file: document.file, mode: mode, version: schema.version)
         run.offset = run.resolveOffset(document.root, outlet: schema.root.field(named: "outlet"))
-        run.inspectionYear = run.resolveInspectionYear(document.root)
+        run.documentRoot = document.root
         let root = run.object(document.root, schema.root, path: "")
         if mode == .report, let root { run.checkInspectionDate(root) }
         if run.reader.diagnostics.hasErrors { throw run.reader.diagnostics }
@@ -56,8 +56,9 @@ public struct ReportValidator: Sendable {
         var offset = 8 * 3600
         /// Items made up for lists written as counts, so far.
         var counted = 0
-        /// The year of `inspection.inspected_at`, for a date written without one (`4月3日`).
-        var inspectionYear: Int?
+        /// The document, for the year of `inspection.inspected_at` when a date is written
+        /// without one (`4月3日`): looked up only then, not for every report.
+        var documentRoot: YAMLNode?
 
         init(file: String, mode: Mode, version: String) {
             self.reader = NodeReader(file: file)
@@ -387,7 +388,7 @@ public struct ReportValidator: Sendable {
             var yearText = "YYYY"
             if let year = slip.year {
                 yearText = String(year)
-            } else if let year = inspectionYear, LocalDate(year: year, month: slip.month, day: slip.day) != nil {
+            } else if let year = documentRoot.flatMap(resolveInspectionYear), LocalDate(year: year, month: slip.month, day: slip.day) != nil {
                 yearText = String(year)
                 note = .yearOfInspection
             } else {

@@ -124,7 +124,7 @@ extension Audit {
             var tokens: [String] = []
             for (value, option, enumName) in [(type, "--type", "outlet_type"), (tier, "--tier", "tier")] {
                 let values = setup.ruleSet.schema.enums[enumName]
-                guard let values, let token = TemplateFormatter.token(named: value, in: values) else {
+                guard let values, let token = values.token(named: value) else {
                     let message = TemplateFormatter.unknownValue(value, option: option, in: values)
                     throw ValidationError(VisibleEscaping.escape(message.text(language)))
                 }

@@ -150,9 +150,9 @@ import Testing
     /// The type and tier may be given by their Chinese labels; near misses of either get a hint.
     @Test func typesAreNamedByTokenOrChineseLabel() throws {
         let types = try #require(shippedRules.schema.enums["outlet_type"])
-        #expect(TemplateFormatter.token(named: "客户服务大厅", in: types) == "service_hall")
-        #expect(TemplateFormatter.token(named: "service_hall", in: types) == "service_hall")
-        #expect(TemplateFormatter.token(named: "service hall", in: types) == nil)
+        #expect(types.token(named: "客户服务大厅") == "service_hall")
+        #expect(types.token(named: "service_hall") == "service_hall")
+        #expect(types.token(named: "service hall") == nil)
         #expect(TemplateFormatter.unknownValue("客服大厅", option: "--type", in: types).zh.hasSuffix("（是否应为 '客户服务大厅'，即 service_hall？）"))
         #expect(TemplateFormatter.unknownValue("客户服务中", option: "--type", in: types).en.hasSuffix(" (did you mean '客户服务中心', that is service_center?)"))
         #expect(TemplateFormatter.unknownValue("service_hal", option: "--type", in: types).en.hasSuffix(" (did you mean 'service_hall'?)"))
