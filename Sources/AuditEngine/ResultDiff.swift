@@ -88,7 +88,8 @@ public struct ResultDiff: Sendable {
         Self.change(old.score.sections[section] ?? nil, new.score.sections[section] ?? nil)
     }
 
-    static func change(_ a: Double?, _ b: Double?) -> Double? {
+    /// `b - a` as shown (each rounded half-up to one decimal first); nil when either is missing.
+    public static func change(_ a: Double?, _ b: Double?) -> Double? {
         guard let a, let b, a.isFinite, b.isFinite else { return nil }
         let shown = { (x: Double) in (x * 10).rounded(.toNearestOrAwayFromZero) }
         return (shown(b) - shown(a)) / 10

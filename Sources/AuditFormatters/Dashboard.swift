@@ -1,4 +1,5 @@
 import AuditCore
+import AuditEngine
 import AuditReport
 import AuditRules
 
@@ -20,8 +21,25 @@ public enum Dashboard {
 
     /// The same page, handed to `sink` in pieces (the outlet table a few rows at a time), so
     /// a batch of 10,000 reports never holds the whole page in memory.
-    public static func write(_ summary: BatchSummary, language: Language, to sink: (String) -> Void) {
-        Page(summary: summary, zh: language == .zh).render(sink)
+    /// `details` writes the outlets' detail sections (`outletDetail`, in table order) into the
+    /// page: the batch streams them from a scratch file, never holding them all.
+    public static func write(
+        _ summary: BatchSummary, language: Language, details: ((String) -> Void) -> Void = { _ in }, to sink: (String) -> Void
+    ) {
+        Page(summary: summary, zh: language == .zh).render(sink, details: details)
+    }
+
+    /// One outlet's detail section (`id="o<anchor>"`): its findings that are not a pass, as
+    /// the outlet report lists them. Made by the worker that scored the report.
+    public static func outletDetail(_ result: AuditResult, anchor: Int, language: Language) -> String {
+        let zh = language == .zh
+        var out = "<section class=\"detail\" id=\"o\(anchor)\">\n<h3>\(escape(result.text("outlet.name") ?? ""))"
+        out += " <code>\(escape(result.text("outlet.id") ?? ""))</code></h3>\n<ul>\n"
+        for finding in result.findings where finding.status == .fail {
+            let title = zh ? finding.rule.title.zh : finding.rule.title.en
+            out += "<li><code>\(escape(finding.rule.id))</code> \(escape(title))</li>\n"
+        }
+        return out + "</ul>\n</section>\n"
     }
 
     /// Text for element content and for attribute values in double or single quotes.
@@ -238,7 +256,7 @@ private struct Page {
 
     // MARK: - Page
 
-    func render(_ sink: (String) -> Void) {
+    func render(_ sink: (String) -> Void, details: ((String) -> Void) -> Void) {
         var out = "<!DOCTYPE html>\n<html lang=\"\(t("zh-CN", "en"))\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src \(Dashboard.scriptHash); base-uri 'none'; form-action 'none'\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -252,7 +270,9 @@ private struct Page {
         out += "<section id=\"table\">\n<h2>\(heading("网点明细", "Outlets"))</h2>\n"
         sink(out)
         table(sink)
-        sink("</section>\n</main>\n<script>\(Dashboard.scriptElement)</script>\n</body>\n</html>\n")
+        sink("</section>\n")
+        withoutActuallyEscaping(sink) { details($0) }
+        sink("</main>\n<script>\(Dashboard.scriptElement)</script>\n</body>\n</html>\n")
     }
 
     static let style = """
