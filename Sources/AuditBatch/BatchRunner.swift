@@ -36,6 +36,8 @@ public struct BatchRunner: Sendable {
         /// `--exclude`: files found under a folder whose name, or path below the folder, matches
         /// one of these globs are not inputs.
         public var exclude: [String] = []
+        /// `--previous`: the previous round, for trends and the status of its actions.
+        public var previous: PreviousRound?
 
         public init(outDirectory: String, jobs: Int, limits: YAMLLimits, failOn: Severity?, output: OutputOptions, progress: Bool) {
             self.outDirectory = outDirectory
@@ -58,7 +60,9 @@ public struct BatchRunner: Sendable {
         public var signal: Int32 = 0
         /// The first unreadable inputs (up to `shownUnreadable`), with their message in the
         /// run's language; `summary.errors - superseded.count` of them in all.
-        public var unreadable: [(path: String, message: String)] = []
+        public var unreadable: [(path: String, message: String)] {
+            summary.unreadable.prefix(BatchRunner.shownUnreadable).map { ($0.path, $0.message) }
+        }
         /// Each superseded report with the report that superseded it, in input order.
         public var superseded: [(path: String, by: String)] = []
         /// Files left out by `--exclude`.
@@ -88,9 +92,27 @@ public struct BatchRunner: Sendable {
 
     /// What a worker hands the writer for one input.
     enum Item: Sendable {
-        case scored(json: String, row: OutletRow, counts: [Int32], breached: Bool, hasErrors: Bool, actions: Actions)
-        /// An input that could not be scored: its errors.jsonl line, and its message for the terminal.
-        case failed(json: String, path: String, message: String)
+        case scored(Scored)
+        /// An input that could not be scored: its errors.jsonl line, and how the dashboard and
+        /// the terminal name it.
+        case failed(json: String, input: UnreadableInput)
+    }
+
+    /// A scored report: its lines for the output files and its share of the tallies.
+    struct Scored: Sendable {
+        var json: String
+        var row: OutletRow
+        /// Results per rule and status (`statusSlots`), rule by rule (`RuleIndex`).
+        var counts: [Int32]
+        /// Points lost per rule (rule index, points), for the rules with a fail.
+        var points: [(rule: Int, points: Double)]
+        var breached: Bool
+        var hasErrors: Bool
+        var actions: Actions
+        /// The outlet's section of the dashboard (`Dashboard.outletDetail`).
+        var detail: String
+        /// Its trends.jsonl line ("" without `--previous`).
+        var trend: String
     }
 
     /// A report's corrective actions, as `actions.csv` rows and `actions.jsonl` lines.
@@ -119,7 +141,7 @@ public struct BatchRunner: Sendable {
         func index(of rule: RuleDefinition) -> Int? { byDefinition[ObjectIdentifier(rule)] ?? byId[rule.id] }
     }
 
-    func score(_ path: String, ruleIndex: RuleIndex) -> Item {
+    func score(_ path: String, anchor: Int, ruleIndex: RuleIndex) -> Item {
         let result: AuditResult
         do throws(DiagnosticList) {
             let bytes = try YAMLLoader.readFile(path: path, limits: options.limits)
@@ -132,6 +154,7 @@ public struct BatchRunner: Sendable {
         var counts = [Int32](repeating: 0, count: ruleIndex.count * Self.statusSlots.count)
         var failingRules: [String] = []
         var fails: FailCounts = [:]
+        var points: [(rule: Int, points: Double)] = []
         for finding in result.findings {
             guard let index = ruleIndex.index(of: finding.rule),
                   let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
@@ -139,6 +162,9 @@ public struct BatchRunner: Sendable {
             if finding.status == .fail {
                 fails[finding.rule.severity] = (fails[finding.rule.severity] ?? 0) + 1
                 if failingRules.last != finding.rule.id { failingRules.append(finding.rule.id) }
+                if points.last?.rule == index { points[points.count - 1].points += finding.pointsLost } else {
+                    points.append((index, finding.pointsLost))
+                }
             }
         }
         let score = result.score
@@ -160,15 +186,32 @@ public struct BatchRunner: Sendable {
            let type = fields.field(named: "type"), case .token(let values) = type.type {
             full.typeLabel = values.labels[row.type]
         }
+        full.anchor = anchor
         let breached = options.failOn.map { result.fails(atOrAbove: $0) } ?? false
         let json = JSONFormatter.object(result, options.output, compact: true).serialized() + "\n"
         var actions = Actions()
         let language = options.output.language
-        for action in ActionList.actions(result, scoring: ruleSet.scoring, calendar: ruleSet.calendar, language: language) {
+        var list = ActionList.actions(result, scoring: ruleSet.scoring, calendar: ruleSet.calendar, language: language)
+        var trend = ""
+        if let previous = options.previous {
+            let before = row.outletId.isEmpty ? nil : previous.outlets[row.outletId]
+            if let before {
+                list = ActionList.reconcile(list, previous: before.actions, result: result)
+                full.previous = before.trend
+            }
+            let moved = Trends.compare(before, result)
+            full.previous?.newFailures = moved.newFailures.count
+            full.previous?.fixedFailures = moved.fixed.count
+            full.previous?.flipped = moved.flipped.count
+            trend = Trends.line(full, before: before, moved)
+        }
+        for action in list {
             actions.csv += ActionList.csvRow(action, language)
             actions.jsonl += ActionList.jsonLine(action, language)
         }
-        return .scored(json: json, row: full, counts: counts, breached: breached, hasErrors: result.hasErrors, actions: actions)
+        let detail = Dashboard.outletDetail(result, anchor: anchor, language: language)
+        return .scored(Scored(json: json, row: full, counts: counts, points: points, breached: breached, hasErrors: result.hasErrors,
+                              actions: actions, detail: detail, trend: trend))
     }
 
     /// `{"path", "code", "message", "reason", "location"}`: `message` in the run's language,
@@ -179,7 +222,8 @@ public struct BatchRunner: Sendable {
 
     static func failure(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> Item {
         let (line, message) = errorFields(path: path, diagnostic, more: more, language: language)
-        return .failed(json: line, path: path, message: message)
+        return .failed(json: line, input: UnreadableInput(path: path, message: message, line: diagnostic?.location.line,
+                                                          column: diagnostic?.location.column))
     }
 
     static func errorFields(path: String, _ diagnostic: Diagnostic?, more: Int, language: Language) -> (line: String, message: String) {
@@ -208,7 +252,7 @@ public struct BatchRunner: Sendable {
 
     public func run(_ paths: [String]) throws(BatchError) -> Outcome {
         let (inputs, excluded) = Self.inputs(paths, exclude: options.exclude)
-        let outputs = try BatchOutputs(directory: options.outDirectory)
+        let outputs = try BatchOutputs(directory: options.outDirectory, trends: options.previous != nil)
         let actionHeader = CSV.byteOrderMark + ActionList.csvHeader(options.output.language)
         outputs.actions.write(actionHeader)
         let rules = auditorRulesInOrder()
@@ -217,8 +261,8 @@ public struct BatchRunner: Sendable {
         let jobs = max(1, options.jobs)
         let workers = Workers(jobs: jobs)
         workers.start(inputs, runner: self, ruleIndex: ruleIndex)
-        var tally = Tally(slots: rules.count * Self.statusSlots.count, expected: inputs.count)
-        tally.actionRows.offset = actionHeader.utf8.count
+        var tally = Tally(slots: rules.count * Self.statusSlots.count, rules: rules.count, expected: inputs.count)
+        tally.cursors[1].offset = actionHeader.utf8.count
         write(inputs.count, from: workers, into: &tally, outputs)
         if interruption.load(ordering: .relaxed) {
             // Workers may be waiting for a window slot the writer will no longer free.
@@ -227,8 +271,7 @@ public struct BatchRunner: Sendable {
         workers.group.wait()
 
         let stopped = Outcome(
-            summary: summary(rows: [], branchFailing: [:], rules: rules, totals: tally.totals, scored: tally.scored,
-                             errors: tally.failed, total: inputs.count),
+            summary: summary(rows: [], tally: tally, rules: rules, total: inputs.count),
             breached: tally.breached > 0, evaluationErrors: tally.evaluationErrors > 0, interrupted: true,
             signal: interruptingSignal.load(ordering: .relaxed))
         if interruption.load(ordering: .relaxed) {
@@ -236,8 +279,11 @@ public struct BatchRunner: Sendable {
             return stopped
         }
         let superseded = supersede(&tally, outputs, ruleIndex: ruleIndex)
-        let summary = summary(rows: tally.rows, branchFailing: tally.branchFailing, rules: rules, totals: tally.totals,
-                              scored: tally.scored, errors: tally.failed, total: inputs.count)
+        var summary = summary(rows: tally.rows, tally: tally, rules: rules, total: inputs.count)
+        summary.superseded = superseded.listed.map { (path: $0.path, by: $0.by) }
+        if let previous = options.previous {
+            summary.round = compare(previous, &summary, rules: rules, trends: outputs.trends)
+        }
         guard try outputs.finish(summary, language: options.output.language, dropping: superseded.dropped) else {
             var late = stopped
             late.signal = interruptingSignal.load(ordering: .relaxed)
@@ -245,7 +291,6 @@ public struct BatchRunner: Sendable {
         }
         var outcome = Outcome(summary: summary, breached: tally.breached > 0, evaluationErrors: tally.evaluationErrors > 0,
                               interrupted: false)
-        outcome.unreadable = tally.unreadable
         outcome.superseded = superseded.listed.map { (path: $0.path, by: $0.by) }
         outcome.excluded = excluded
         outcome.outputFolder = options.outDirectory
@@ -285,21 +330,19 @@ public struct BatchRunner: Sendable {
     /// of results.jsonl as that file is completed (`BatchOutputs.finish`, a streamed copy).
     /// Memory stays one row per report, as before.
     /// `dropped`: the bytes of the superseded reports' lines, per output file.
-    fileprivate func supersede(_ tally: inout Tally, _ outputs: BatchOutputs, ruleIndex: RuleIndex)
+    func supersede(_ tally: inout Tally, _ outputs: BatchOutputs, ruleIndex: RuleIndex)
         -> (listed: [(loser: Int, path: String, by: String)], dropped: [String: [Range<Int>]]) {
         let pairs = Self.supersededRows(tally.rows)
         guard !pairs.isEmpty else { return ([], [:]) }
         var listed: [(loser: Int, path: String, by: String)] = []
         for (loser, winner) in pairs {
             let row = tally.rows[loser], by = tally.rows[winner].path
-            if case .scored(_, let again, let counts, let breach, let hasErrors, _) = score(row.path, ruleIndex: ruleIndex) {
-                for k in counts.indices where counts[k] != 0 { tally.totals[k] -= Int64(counts[k]) }
-                for rule in Set(again.failingRules) {
+            if case .scored(let again) = score(row.path, anchor: row.anchor, ruleIndex: ruleIndex) {
+                tally.count(again, sign: -1)
+                for rule in Set(again.row.failingRules) {
                     tally.branchFailing[row.branch, default: [:]][rule, default: 0] -= 1
                     if tally.branchFailing[row.branch]?[rule] == 0 { tally.branchFailing[row.branch]?[rule] = nil }
                 }
-                if breach { tally.breached -= 1 }
-                if hasErrors { tally.evaluationErrors -= 1 }
             }
             let message = Message.superseded(by: by)
             outputs.errors.write(Self.errorLine(path: row.path, Diagnostic.error(message, at: SourceLocation(file: row.path)), more: 0,
@@ -394,22 +437,23 @@ public struct BatchRunner: Sendable {
 
     // MARK: - Aggregates
 
-    func summary(
-        rows: [OutletRow], branchFailing: [String: [String: Int]], rules: [CompiledRule], totals: [Int64], scored: Int, errors: Int,
-        total: Int
-    ) -> BatchSummary {
+    func summary(rows: [OutletRow], tally: Tally, rules: [CompiledRule], total: Int) -> BatchSummary {
+        let (branchFailing, totals, scored, errors) = (tally.branchFailing, tally.totals, tally.scored, tally.failed)
         let slots = Self.statusSlots.count
         let tallies: [RuleTally] = rules.enumerated().map { i, rule in
             func n(_ status: Status) -> Int { Int(totals[i * slots + (Self.statusSlots.firstIndex(of: status) ?? 0)]) }
             var t = RuleTally(rule: rule.id, section: rule.definition.section, severity: rule.definition.severity, title: rule.definition.title)
             t.pass = n(.pass); t.fail = n(.fail); t.notAssessed = n(.notAssessed); t.waived = n(.waived)
             t.notDue = n(.notDue); t.error = n(.error)
+            t.outlets = tally.ruleOutlets[i]
+            t.pointsLost = tally.rulePoints[i]
             t.applicable = t.pass + t.fail + t.notAssessed + t.waived + t.notDue + t.error
             return t
         }.sorted { $0.rule < $1.rule }
         var byBranch: [String: [OutletRow]] = [:]
         for row in rows { byBranch[row.branch, default: []].append(row) }
         let gradeIds = ruleSet.scoring.grades.map(\.id)
+        let failGrade = ruleSet.scoring.redLineGrade
         var branches: [BranchSummary] = byBranch.keys.sorted().map { branch in
             let members = byBranch[branch] ?? []
             let scores = members.compactMap(\.score).sorted()
@@ -420,16 +464,63 @@ public struct BatchRunner: Sendable {
             grades.append((grade: "", count: members.filter { $0.grade == nil }.count))
             let failing = branchFailing[branch] ?? [:]
             let top = failing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
-            return BranchSummary(
+            var summary = BranchSummary(
                 branch: branch, reports: members.count, scored: scores.count, mean: mean, median: median, min: scores.first,
                 grades: grades, redLines: members.filter { $0.redLine != nil }.count,
                 topFailing: top.map { (rule: $0.key, reports: $0.value) })
+            summary.failGrade = members.filter { $0.grade == failGrade }.count
+            return summary
         }
         branches = Self.ordered(branches, by: options.branchOrder)
         var summary = BatchSummary(scored: scored, errors: errors, total: total, outlets: rows, branches: branches, rules: tallies,
                                    grades: ruleSet.scoring.grades, rulesDigest: options.output.rulesDigest)
         summary.branchOrderGiven = options.branchOrder != nil
+        summary.redLineGrade = failGrade
+        summary.unreadable = tally.unreadable
+        summary.unreadableCount = tally.unreadableCount
         return summary
+    }
+
+    /// This round against the previous one: each branch's and rule's previous figures, the
+    /// outlets new and gone, and the gone outlets' trends.jsonl lines.
+    func compare(_ previous: PreviousRound, _ summary: inout BatchSummary, rules: [CompiledRule], trends: AtomicFile?)
+        -> RoundComparison {
+        var present: Set<String> = []
+        var new: [RoundComparison.Outlet] = []
+        var matched = 0
+        for row in summary.outlets {
+            if !row.outletId.isEmpty { present.insert(row.outletId) }
+            if row.previous != nil { matched += 1 } else {
+                new.append(.init(outletId: row.outletId, branch: row.branch, name: row.name, score: row.score, grade: row.grade))
+            }
+        }
+        var gone: [RoundComparison.Outlet] = []
+        var byBranch: [String: (reports: Int, scores: [Double], redLines: Int)] = [:]
+        var failing: [String: Int] = [:]
+        var all: [Double] = []
+        for id in previous.order {
+            guard let outlet = previous.outlets[id] else { continue }
+            if !present.contains(id) {
+                gone.append(.init(outletId: id, branch: outlet.branch, name: outlet.name, score: outlet.score, grade: outlet.grade))
+                trends?.write(Trends.goneLine(outlet))
+            }
+            var b = byBranch[outlet.branch] ?? (0, [], 0)
+            b.reports += 1
+            if let score = outlet.score { b.scores.append(score); all.append(score) }
+            if outlet.redLine != nil { b.redLines += 1 }
+            byBranch[outlet.branch] = b
+            for rule in Set(outlet.results.filter { $0.status == .fail }.map(\.key.rule)) { failing[rule, default: 0] += 1 }
+        }
+        func mean(_ scores: [Double]) -> Double? { scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count) }
+        for i in summary.branches.indices {
+            guard let b = byBranch[summary.branches[i].branch] else { continue }
+            summary.branches[i].previousReports = b.reports
+            summary.branches[i].previousMean = mean(b.scores)
+            summary.branches[i].previousRedLines = b.redLines
+        }
+        for i in summary.rules.indices { summary.rules[i].previousOutlets = failing[summary.rules[i].rule] ?? 0 }
+        return RoundComparison(folder: previous.folder, previousScored: previous.scored, matched: matched, new: new, gone: gone,
+                               previousMean: mean(all))
     }
 
     /// The branches named in `order` first, in that order; the rest by mean score (highest
@@ -462,17 +553,23 @@ public struct BatchRunner: Sendable {
 /// aside, the new one in) and the old set is removed. The output folder therefore belongs to
 /// the batch: anything in it but the outputs is refused before scoring, and again just
 /// before the exchange. Temporaries of this naming left by killed runs are removed first.
-private final class BatchOutputs {
+final class BatchOutputs {
     static let names = ["results.jsonl", "outlets.csv", "branches.csv", "rules.csv", "errors.jsonl", "dashboard.html",
-                        "actions.csv", "actions.jsonl"]
+                        "actions.csv", "actions.jsonl", "trends.jsonl"]
+    /// Written with `--previous` only.
+    static let optional: Set<String> = ["trends.jsonl"]
+    /// A scratch file in the staging folder: the outlets' dashboard sections as they come,
+    /// copied into dashboard.html at the end and never committed.
+    static let detailsName = "dashboard-details.html"
     /// The output folder as given (messages name it).
     let given: String
     /// The output folder, a link resolved: what the staging folder replaces.
     let folder: String
     let staging: String
     let files: [String: AtomicFile]
+    let details: AtomicFile
 
-    init(directory: String) throws(BatchError) {
+    init(directory: String, trends: Bool = false) throws(BatchError) {
         guard !directory.isEmpty else { throw BatchError(.emptyOutputFolder) }
         given = directory
         folder = try Self.resolve(directory)
@@ -489,7 +586,10 @@ private final class BatchOutputs {
         _ = chmod(staging, mode)
         var files: [String: AtomicFile] = [:]
         do throws(AtomicFile.WriteError) {
-            for name in Self.names { files[name] = try AtomicFile(path: staging + "/" + name) }
+            for name in Self.names where trends || !Self.optional.contains(name) {
+                files[name] = try AtomicFile(path: staging + "/" + name)
+            }
+            details = try AtomicFile(path: staging + "/" + Self.detailsName)
         } catch {
             files.values.forEach { $0.discard() }
             Self.removeFolder(staging)
@@ -498,6 +598,9 @@ private final class BatchOutputs {
         self.files = files
     }
 
+    func file(_ name: String) -> AtomicFile? { name == Self.detailsName ? details : files[name] }
+    var trends: AtomicFile? { files["trends.jsonl"] }
+
     var results: AtomicFile { files["results.jsonl"]! }
     var errors: AtomicFile { files["errors.jsonl"]! }
     var actions: AtomicFile { files["actions.csv"]! }
@@ -505,6 +608,7 @@ private final class BatchOutputs {
 
     func discard() {
         files.values.forEach { $0.discard() }
+        details.discard()
         Self.removeFolder(staging)
     }
 
@@ -519,11 +623,24 @@ private final class BatchOutputs {
         files["branches.csv"]!.write(CSV.byteOrderMark + BatchCSV.branches(summary, language: language))
         files["rules.csv"]!.write(CSV.byteOrderMark + BatchCSV.rules(summary))
         let dashboard = files["dashboard.html"]!
-        Dashboard.write(summary, language: language) { dashboard.write($0) }
         do throws(AtomicFile.WriteError) {
-            for name in Self.names { try files[name]!.close() }
-            for (name, ranges) in dropping.sorted(by: { $0.key < $1.key }) { try Self.drop(ranges, of: files[name]!) }
-            for name in Self.names { try files[name]!.commit() }
+            try details.close()
+            // The outlets' sections, copied from the scratch file (less the superseded ones).
+            var copied: AtomicFile.WriteError?
+            Dashboard.write(summary, language: language, details: { _ in
+                do throws(AtomicFile.WriteError) {
+                    try Self.copy(details, skipping: dropping[Self.detailsName] ?? []) { dashboard.write(bytes: $0) }
+                } catch { copied = error }
+            }, to: { dashboard.write($0) })
+            details.discard()
+            if let copied { throw copied }
+            let written = Self.names.filter { files[$0] != nil }
+            for name in written { try files[name]!.close() }
+            for (name, ranges) in dropping.sorted(by: { $0.key < $1.key }) {
+                guard let file = files[name] else { continue }
+                try Self.drop(ranges, of: file)
+            }
+            for name in written { try files[name]!.commit() }
         } catch {
             discard()
             throw BatchError(error.message)
@@ -552,17 +669,39 @@ private final class BatchOutputs {
     /// Leaves byte ranges (sorted, apart) out of a closed (not yet committed) file: a streamed
     /// copy into a temporary beside it that then takes its place — memory stays one buffer.
     static func drop(_ ranges: [Range<Int>], of file: AtomicFile) throws(AtomicFile.WriteError) {
-        let source = file.temporaryPath, copy = file.temporaryPath + ".drop"
-        guard let input = fopen(source, "r") else {
-            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current))
-        }
-        defer { fclose(input) }
+        let copy = file.temporaryPath + ".drop"
         guard let output = fopen(copy, "w") else {
             throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current))
         }
+        var failed = false
+        do throws(AtomicFile.WriteError) {
+            try Self.copy(file, skipping: ranges) { bytes in
+                if fwrite(bytes.baseAddress!, 1, bytes.count, output) != bytes.count { failed = true }
+            }
+        } catch {
+            fclose(output)
+            unlink(copy)
+            throw error
+        }
+        if fflush(output) != 0 || fsync(fileno(output)) != 0 { failed = true }
+        let reason = SystemError.current
+        fclose(output)
+        guard !failed, rename(copy, file.temporaryPath) == 0 else {
+            unlink(copy)
+            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: failed ? reason : SystemError.current))
+        }
+    }
+
+    /// The bytes of a closed (not yet committed) file outside `ranges` (sorted, apart), to
+    /// `sink` a buffer at a time.
+    static func copy(_ file: AtomicFile, skipping ranges: [Range<Int>], to sink: (UnsafeRawBufferPointer) -> Void)
+        throws(AtomicFile.WriteError) {
+        guard let input = fopen(file.temporaryPath, "r") else {
+            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current))
+        }
+        defer { fclose(input) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var offset = 0, next = 0
-        var failed = false
         while true {
             let count = fread(&buffer, 1, buffer.count, input)
             if count <= 0 { break }
@@ -573,8 +712,7 @@ private final class BatchOutputs {
                 while next < ranges.count, ranges[next].upperBound <= start { next += 1 }
                 let keepEnd = next < ranges.count ? min(end, max(start, ranges[next].lowerBound)) : end
                 if keepEnd > start {
-                    let written = buffer.withUnsafeBytes { fwrite($0.baseAddress! + (start - offset), 1, keepEnd - start, output) }
-                    if written != keepEnd - start { failed = true }
+                    buffer.withUnsafeBytes { sink(UnsafeRawBufferPointer(rebasing: $0[(start - offset)..<(keepEnd - offset)])) }
                     start = keepEnd
                 } else {
                     start = min(end, ranges[next].upperBound)
@@ -582,14 +720,7 @@ private final class BatchOutputs {
             }
             offset = end
         }
-        if ferror(input) != 0 { failed = true }
-        if fflush(output) != 0 || fsync(fileno(output)) != 0 { failed = true }
-        let reason = SystemError.current
-        fclose(output)
-        guard !failed, rename(copy, source) == 0 else {
-            unlink(copy)
-            throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: failed ? reason : SystemError.current))
-        }
+        if ferror(input) != 0 { throw AtomicFile.WriteError(.cannotWriteFile(file.path, reason: SystemError.current)) }
     }
 
     /// The staging folder in place of the output folder; the old set removed.
@@ -709,7 +840,7 @@ private final class BatchOutputs {
         var entries: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if names.contains(name) || names.contains(where: { name.hasPrefix(".\($0).tmp-") }) { entries.append(name) }
+            if names.contains(name) || (names + [detailsName]).contains(where: { name.hasPrefix(".\($0).tmp-") }) { entries.append(name) }
         }
         closedir(dir)
         for name in entries { unlink(path + "/" + name) }
@@ -757,7 +888,7 @@ private final class Workers: Sendable {
                         item = BatchRunner.failure(path: work[i].path, Diagnostic.error(problem, at: SourceLocation(file: work[i].path)),
                                                    more: 0, language: runner.options.output.language)
                     } else {
-                        item = runner.score(work[i].path, ruleIndex: ruleIndex)
+                        item = runner.score(work[i].path, anchor: i, ruleIndex: ruleIndex)
                     }
                     done.withLock { $0[i] = item }
                     ready.signal()
@@ -768,7 +899,7 @@ private final class Workers: Sendable {
 }
 
 /// How far a file has been written: each `add` gives the byte range it took.
-private struct ByteCursor {
+struct ByteCursor {
     var offset = 0
 
     mutating func add(_ count: Int) -> Range<Int> {
@@ -778,8 +909,11 @@ private struct ByteCursor {
 }
 
 /// What the writer accumulates as results arrive in input order.
-private struct Tally {
+struct Tally {
     var totals: [Int64]
+    /// Per rule: reports in which it failed, and the points those fails lost.
+    var ruleOutlets: [Int]
+    var rulePoints: [Double]
     var rows: [OutletRow] = []
     /// Per branch: in how many reports each rule failed — tallied as rows arrive so the rows
     /// kept for the dashboard need not carry their failing rules.
@@ -788,44 +922,58 @@ private struct Tally {
     /// Reports breaching --fail-on, and with a rule evaluation error (counts, so that a
     /// superseded report can be taken back).
     var breached = 0, evaluationErrors = 0
-    /// The first unreadable inputs, for the terminal.
-    var unreadable: [(path: String, message: String)] = []
-    /// Where each row's lines are in results.jsonl, actions.csv and actions.jsonl (byte ranges,
-    /// after each file's header), index for index with `rows`.
+    /// The first unreadable inputs (for the dashboard and the terminal), and how many in all.
+    var unreadable: [UnreadableInput] = []
+    var unreadableCount = 0
+    /// Where each row's lines are in the files of `spanFiles` (byte ranges, after each file's
+    /// header), index for index with `rows`.
     var spans: [[Range<Int>]] = []
     /// The files `spans` are of, in order.
-    static let spanFiles = ["results.jsonl", "actions.csv", "actions.jsonl"]
-    var results = ByteCursor(), actionRows = ByteCursor(), actionLines = ByteCursor()
+    static let spanFiles = ["results.jsonl", "actions.csv", "actions.jsonl", "trends.jsonl", BatchOutputs.detailsName]
+    var cursors = [ByteCursor](repeating: ByteCursor(), count: spanFiles.count)
 
-    init(slots: Int, expected: Int) {
+    init(slots: Int, rules: Int, expected: Int) {
         totals = [Int64](repeating: 0, count: slots)
+        ruleOutlets = [Int](repeating: 0, count: rules)
+        rulePoints = [Double](repeating: 0, count: rules)
         rows.reserveCapacity(expected)
+    }
+
+    /// Adds a report's counts (`sign` 1), or takes them back (-1: it was superseded).
+    mutating func count(_ report: BatchRunner.Scored, sign: Int) {
+        let counts = report.counts
+        for k in counts.indices where counts[k] != 0 { totals[k] += Int64(sign) * Int64(counts[k]) }
+        let slots = BatchRunner.statusSlots.count
+        let fail = BatchRunner.statusSlots.firstIndex(of: .fail) ?? 1
+        for rule in ruleOutlets.indices where counts[rule * slots + fail] != 0 { ruleOutlets[rule] += sign }
+        for (rule, points) in report.points { rulePoints[rule] += Double(sign) * points }
+        if report.breached { breached += sign }
+        if report.hasErrors { evaluationErrors += sign }
     }
 
     mutating func add(_ item: BatchRunner.Item, _ outputs: BatchOutputs) {
         switch item {
-        case .scored(let json, let row, let counts, let breach, let hasErrors, let actions):
-            outputs.results.write(json)
+        case .scored(let report):
             // outlets.csv is written from the rows at the end: a row may yet be superseded. The
             // bytes each report wrote are noted, so a superseded one's lines can be left out.
-            let spans = [results.add(json.utf8.count), actionRows.add(actions.csv.utf8.count), actionLines.add(actions.jsonl.utf8.count)]
-            if !actions.csv.isEmpty {
-                outputs.actions.write(actions.csv)
-                outputs.actionLines.write(actions.jsonl)
+            let texts = [report.json, report.actions.csv, report.actions.jsonl, report.trend, report.detail]
+            var spans: [Range<Int>] = []
+            for (k, text) in texts.enumerated() {
+                spans.append(cursors[k].add(text.utf8.count))
+                if !text.isEmpty { outputs.file(Self.spanFiles[k])?.write(text) }
             }
-            for k in counts.indices where counts[k] != 0 { totals[k] += Int64(counts[k]) }
-            var kept = row
-            for rule in Set(row.failingRules) { branchFailing[row.branch, default: [:]][rule, default: 0] += 1 }
+            count(report, sign: 1)
+            var kept = report.row
+            for rule in Set(kept.failingRules) { branchFailing[kept.branch, default: [:]][rule, default: 0] += 1 }
             kept.failingRules = []
             kept.gradeLabel = nil
             rows.append(kept)
             self.spans.append(spans)
             scored += 1
-            if breach { breached += 1 }
-            if hasErrors { evaluationErrors += 1 }
-        case .failed(let json, let path, let message):
+        case .failed(let json, let input):
             outputs.errors.write(json)
-            if unreadable.count < BatchRunner.shownUnreadable { unreadable.append((path, message)) }
+            if unreadable.count < BatchSummary.shownErrors { unreadable.append(input) }
+            unreadableCount += 1
             failed += 1
         }
     }

@@ -52,3 +52,28 @@ extension Message {
                 zh: "--branches：每一项应为分公司名称（文本），而不是\(found.zh)")
     }
 }
+
+// `--previous DIR`: the previous round's output folder.
+extension Message {
+    static func previousNotAFolder(_ path: String) -> Message {
+        Message("batch.previous-not-folder", en: "--previous: \(path) is not a folder (give a previous batch's output folder)",
+                zh: "--previous：\(path) 不是文件夹（请给出上一轮批量检查的输出文件夹）")
+    }
+
+    static func previousNotBatchOutput(_ path: String) -> Message {
+        Message("batch.previous-not-output", en: "--previous: \(path) holds no results.jsonl, so it is not a batch output folder",
+                zh: "--previous：\(path) 中没有 results.jsonl，不是批量检查的输出文件夹")
+    }
+
+    static func previousUnreadable(_ path: String, reason: Label) -> Message {
+        Message("batch.previous-unreadable", en: "--previous: cannot read \(path): \(reason.en)", zh: "--previous：无法读取 \(path)：\(reason.zh)")
+    }
+
+    static let previousNotResults = Message(
+        "batch.previous-results", en: "--previous: this line is not a results line of audit batch (JSON object expected)",
+        zh: "--previous：此行不是 audit batch 的结果行（应为 JSON 对象）")
+
+    static let previousNotActions = Message(
+        "batch.previous-actions", en: "--previous: this line is not a corrective action of audit batch (JSON object with outlet_id, rule and severity expected)",
+        zh: "--previous：此行不是 audit batch 的整改项（应为含 outlet_id、rule 和 severity 的 JSON 对象）")
+}

@@ -113,6 +113,11 @@ public final class AtomicFile {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    public func write(bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private func flush() {
         guard failure == nil, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
         let error = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }

@@ -28,14 +28,62 @@ public struct CorrectiveAction: Sendable {
     public var due: LocalDate?
     /// The evidence, `file:line:col`.
     public var location: String
+    /// `open` unless a previous round is compared (`audit batch --previous`).
+    public var status: ActionStatus = .open
+    /// The due date the previous round gave the same action (outlet, rule, item); nil when
+    /// it gave none.
+    public var previousDue: LocalDate?
+
+    public init(
+        outletId: String, outletName: String, branch: String, rule: String, title: Label, severity: Severity, item: String?,
+        message: String, source: String, clause: String, inspectionId: String, inspectedOn: LocalDate?, dueWorkingDays: Int,
+        due: LocalDate?, location: String
+    ) {
+        self.outletId = outletId
+        self.outletName = outletName
+        self.branch = branch
+        self.rule = rule
+        self.title = title
+        self.severity = severity
+        self.item = item
+        self.message = message
+        self.source = source
+        self.clause = clause
+        self.inspectionId = inspectionId
+        self.inspectedOn = inspectedOn
+        self.dueWorkingDays = dueWorkingDays
+        self.due = due
+        self.location = location
+    }
+}
+
+/// Where a corrective action stands.
+public enum ActionStatus: String, Sendable, CaseIterable {
+    /// Failing now: new this round, or failing again before the previous round's due date.
+    case open
+    /// Failing again, and this inspection came after the due date the previous round set.
+    case overdue
+    /// The previous round's action whose result is `not_assessed` now: not checked again.
+    case unverified
+    /// The previous round's action whose finding is gone (the outlet was inspected again).
+    case closed
+
+    public var label: Label {
+        switch self {
+        case .open: Label(zh: "待整改", en: "open")
+        case .overdue: Label(zh: "逾期未整改", en: "overdue")
+        case .unverified: Label(zh: "未复核", en: "unverified")
+        case .closed: Label(zh: "已整改", en: "closed")
+        }
+    }
 }
 
 /// `actions.csv` and `actions.jsonl` of `audit batch`: the corrective actions of each report,
 /// in input order, and within a report in the order the text output lists findings.
 ///
-/// Seam for `--previous` (trends): a previous run's `actions.jsonl` can be matched on
-/// (`outlet_id`, `rule`, `item`) to mark its actions closed (gone now) or overdue (still
-/// failing after `due`); nothing here reads a previous run yet.
+/// With `--previous`, the previous round's actions of the outlet are matched on (`rule`,
+/// `item`) (`reconcile`): still failing is `overdue` when this inspection came after their
+/// due date; gone is `closed`; not assessed now is `unverified`.
 public enum ActionList {
     /// The actions of one result, in output order.
     public static func actions(_ result: AuditResult, scoring: ScoringSettings, calendar: BusinessCalendar, language: Language) -> [CorrectiveAction] {
@@ -63,6 +111,43 @@ public enum ActionList {
         }
     }
 
+    /// This round's actions of one outlet against the previous round's: each failing again
+    /// carries the previous due date, and is `overdue` when this inspection came after it;
+    /// then the previous actions that are not failing now, as the previous round wrote them:
+    /// `unverified` when the result is `not_assessed` (or an evaluation `error`) now, else
+    /// `closed` (a pass, not applicable, waived, not due, or no longer checked).
+    public static func reconcile(_ current: [CorrectiveAction], previous: [CorrectiveAction], result: AuditResult) -> [CorrectiveAction] {
+        guard !previous.isEmpty else { return current }
+        struct Key: Hashable { let rule: String; let item: String? }
+        var before: [Key: CorrectiveAction] = [:]
+        for action in previous where before[Key(rule: action.rule, item: action.item)] == nil {
+            before[Key(rule: action.rule, item: action.item)] = action
+        }
+        var out: [CorrectiveAction] = []
+        var failing: Set<Key> = []
+        for var action in current {
+            let key = Key(rule: action.rule, item: action.item)
+            failing.insert(key)
+            if let was = before[key] {
+                action.previousDue = was.due
+                if let due = was.due, let on = action.inspectedOn, on > due { action.status = .overdue }
+            }
+            out.append(action)
+        }
+        var now: [Key: Status] = [:]
+        for finding in result.findings { now[Key(rule: finding.rule.id, item: finding.item)] = finding.status }
+        var listed: Set<Key> = []
+        for var action in previous {
+            let key = Key(rule: action.rule, item: action.item)
+            guard !failing.contains(key), listed.insert(key).inserted else { continue }
+            let status = now[key]
+            action.status = status == .notAssessed || status == .error ? .unverified : .closed
+            action.previousDue = action.due
+            out.append(action)
+        }
+        return out
+    }
+
     static func dueDays(_ severity: Severity, _ scoring: ScoringSettings) -> Int {
         scoring.actionDueWorkingDays[severity] ?? ScoringSettings.standardActionDueWorkingDays[severity] ?? 20
     }
@@ -83,7 +168,8 @@ public enum ActionList {
         Label(zh: "严重程度代码", en: "severity_code"), Label(zh: "对象", en: "item"), Label(zh: "问题", en: "message"),
         Label(zh: "依据来源", en: "source"), Label(zh: "条款", en: "clause"), Label(zh: "检查编号", en: "inspection_id"),
         Label(zh: "检查日期", en: "inspected_on"), Label(zh: "整改工作日", en: "due_working_days"),
-        Label(zh: "整改期限", en: "due"), Label(zh: "位置", en: "location"),
+        Label(zh: "整改期限", en: "due"), Label(zh: "位置", en: "location"), Label(zh: "状态", en: "status"),
+        Label(zh: "状态代码", en: "status_code"), Label(zh: "上轮整改期限", en: "previous_due"),
     ]
 
     /// The header row (no byte order mark).
@@ -96,7 +182,8 @@ public enum ActionList {
             action.branch, action.outletId, action.outletName, action.rule, action.title.text(language),
             action.severity.label.text(language), action.severity.rawValue, action.item ?? "", action.message, action.source,
             action.clause, action.inspectionId, action.inspectedOn?.description ?? "", String(action.dueWorkingDays),
-            action.due?.description ?? "", action.location,
+            action.due?.description ?? "", action.location, action.status.label.text(language), action.status.rawValue,
+            action.previousDue?.description ?? "",
         ])
     }
 
@@ -113,7 +200,8 @@ public enum ActionList {
             ("source", .string(action.source)), ("clause", .string(action.clause)),
             ("inspection_id", .string(action.inspectionId)), ("inspected_on", action.inspectedOn.map { .string($0.description) } ?? .null),
             ("due_working_days", .int(action.dueWorkingDays)), ("due", action.due.map { .string($0.description) } ?? .null),
-            ("location", .string(action.location)),
+            ("location", .string(action.location)), ("status", .string(action.status.rawValue)),
+            ("previous_due", action.previousDue.map { .string($0.description) } ?? .null),
         ]).serialized() + "\n"
     }
 }

@@ -11,7 +11,7 @@ extension Audit {
             abstract: "Score every *.yaml/*.yml report below the paths and write the batch outputs to a folder.",
             discussion: """
                 Writes results.jsonl, outlets.csv, branches.csv, rules.csv, errors.jsonl, dashboard.html, \
-                actions.csv and actions.jsonl (corrective actions, each with its due date); \
+                actions.csv and actions.jsonl (corrective actions, each with its due date), and with --previous trends.jsonl; \
                 they replace the previous set as a whole or not at all (the folder must hold nothing else). Of reports with one outlet id the \
                 latest inspection counts; the others are listed in errors.jsonl as superseded (and left out of every other file). \
                 Ends with 'scored S, errors E, total T', \
@@ -29,6 +29,9 @@ extension Audit {
         @Option(help: ArgumentHelp("Leave out files found under a folder whose name or path below it matches (repeatable; '*.expect.yaml').",
                                    valueName: "glob"))
         var exclude: [String] = []
+        @Option(help: ArgumentHelp("A previous batch's output folder: compare with that round (trends, closed and overdue actions).",
+                                   valueName: "dir"), completion: .directory)
+        var previous: String?
         @OptionGroup var ruleOptions: RuleOptions
         @OptionGroup var judgement: JudgementOptions
 
@@ -55,6 +58,9 @@ extension Audit {
                 }
             }
             if outcome.excluded > 0 { line(.batchExcluded(outcome.excluded)) }
+            if let round = outcome.summary.round {
+                line(.batchTrends(round.folder, matched: round.matched, new: round.new.count, gone: round.gone.count))
+            }
             var folder = outcome.outputFolder
             while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
             line(.batchOutputs(folder, dashboard: (folder == "/" ? "" : folder) + "/dashboard.html"))
@@ -80,12 +86,23 @@ extension Audit {
                     }
                 }
             }
+            var previousRound: PreviousRound?
+            if let previous {
+                previousRound = try Outcome.perform { () throws(AppError) in
+                    do throws(DiagnosticList) {
+                        return try PreviousRound.load(folder: previous, rules: setup.ruleSet)
+                    } catch {
+                        throw .invalid(error, SourceTexts(limit: setup.request.limits.maxFileSize))
+                    }
+                }
+            }
             var options = BatchRunner.Options(
                 outDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                 limits: setup.request.limits, failOn: judgement.failOn.severity,
                 output: setup.outputOptions(language: judgement.language), progress: Console.stderrIsTerminal)
             options.branchOrder = order
             options.exclude = exclude
+            options.previous = previousRound
             let outcome = try Outcome.perform { () throws(AppError) in
                 do throws(BatchError) {
                     return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)

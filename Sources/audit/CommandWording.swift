@@ -59,6 +59,11 @@ extension Message {
         Message("batch.summary-excluded", en: "left out by --exclude: \(n)", zh: "按 --exclude 排除：\(n) 个")
     }
 
+    static func batchTrends(_ folder: String, matched: Int, new: Int, gone: Int) -> Message {
+        Message("batch.summary-trends", en: "compared with \(folder): \(matched) outlets in both rounds, \(new) new, \(gone) gone (trends.jsonl)",
+                zh: "与 \(folder) 对比：两轮均有 \(matched) 家，新增 \(new) 家，本轮未见 \(gone) 家（trends.jsonl）")
+    }
+
     static func batchOutputs(_ folder: String, dashboard: String) -> Message {
         Message("batch.summary-outputs", en: "outputs: \(folder) (dashboard: \(dashboard))",
                 zh: "输出：\(folder)（看板：\(dashboard)）")

@@ -129,39 +129,18 @@ let outputNames = ["actions.csv", "actions.jsonl", "branches.csv", "dashboard.ht
         #expect(CSV.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSV.field("two\nlines") == "\"two\nlines\"")
         #expect(CSV.field("=1+1") == "'=1+1")
-        #expect(CSV.field("-2") == "'-2")
+        // A plain number is a number to a spreadsheet, not a formula: left as it is.
+        #expect(CSV.field("-2") == "-2")
+        #expect(CSV.field("+8.4") == "+8.4")
+        #expect(CSV.field("-2-1") == "'-2-1")
+        #expect(CSV.field("-") == "'-")
+        #expect(CSV.field("-1.") == "'-1.")
+        #expect(CSV.field("+1e5") == "'+1e5")
         #expect(CSV.field("@cmd,x") == "\"'@cmd,x\"")
         #expect(CSV.row(["a", "b"]) == "a,b\r\n")
     }
 }
 
-/// RFC 4180 parser for the tests: quoted fields, doubled quotes, CRLF or LF records.
-func parseCSV(_ text: String) -> [[String]] {
-    var rows: [[String]] = [], row: [String] = [], field = ""
-    var quoted = false
-    var chars = Array(text.unicodeScalars)[...]
-    while let c = chars.popFirst() {
-        if quoted {
-            if c == "\"" {
-                if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
-            } else {
-                field.unicodeScalars.append(c)
-            }
-        } else if c == "\"" {
-            quoted = true
-        } else if c == "," {
-            row.append(field); field = ""
-        } else if c == "\r" {
-            continue
-        } else if c == "\n" {
-            row.append(field); rows.append(row); row = []; field = ""
-        } else {
-            field.unicodeScalars.append(c)
-        }
-    }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-    return rows
-}
 
 @Suite struct DiscoveryTests {
     @Test func oneFileSpelledTwiceIsOneInput() throws {

@@ -64,7 +64,9 @@ import Testing
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "branch,outlet_id,outlet_name,rule,rule_title,severity,severity_code,item,message,source,clause,inspection_id,inspected_on,due_working_days,due,location")
+        #expect(rows.first == "branch,outlet_id,outlet_name,rule,rule_title,severity,severity_code,item,message,source,clause,inspection_id,inspected_on,due_working_days,due,location,status,status_code,previous_due")
+        // Without --previous every action is open, with no previous due date.
+        #expect(lines.allSatisfy { $0["status"] as? String == "open" && $0["previous_due"] is NSNull })
         // A message may hold a line break inside quotes; count records by their location column instead.
         #expect(rows.filter { $0.contains("/in/") && $0.contains(".yaml:") }.count == lines.count)
     }
@@ -76,7 +78,7 @@ import Testing
         #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
         let csv = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/out/actions.csv")).dropFirst(3), as: UTF8.self)
         let header = csv.components(separatedBy: "\r\n").first ?? ""
-        #expect(header == "分公司,网点编号,网点名称,规则,规则名称,严重程度,严重程度代码,对象,问题,依据来源,条款,检查编号,检查日期,整改工作日,整改期限,位置")
+        #expect(header == "分公司,网点编号,网点名称,规则,规则名称,严重程度,严重程度代码,对象,问题,依据来源,条款,检查编号,检查日期,整改工作日,整改期限,位置,状态,状态代码,上轮整改期限")
         // The severity label in Chinese beside its code, in both files.
         let labels = ["critical": "严重", "major": "主要", "minor": "一般", "advisory": "提示"]
         let lines = try jsonLines(dir + "/out/actions.jsonl")

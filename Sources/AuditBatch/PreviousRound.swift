@@ -1,0 +1,270 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import AuditCalendar
+import AuditCore
+import AuditFormatters
+import AuditRules
+
+/// The previous inspection round, read from a previous `audit batch` output folder
+/// (`--previous DIR`): per outlet (`outlet.id`), its score, grade, red line and every result
+/// that was neither a pass nor not applicable (results.jsonl), the corrective actions it was
+/// given (actions.jsonl) and when it was inspected (outlets.csv).
+///
+/// Only what trends need is kept; the files are read a line at a time and the rest of each
+/// line (citations, rule packs) is stepped over, so a previous round of 10,000 reports costs
+/// a few megabytes and a fraction of the time scoring it took.
+public struct PreviousRound: Sendable {
+    /// One rule result, as `audit diff` matches them: rule id and item.
+    public struct ResultKey: Hashable, Sendable {
+        public var rule: String
+        public var item: String?
+        public init(rule: String, item: String?) {
+            self.rule = rule
+            self.item = item
+        }
+    }
+
+    public struct Outlet: Sendable {
+        public var outletId: String
+        public var branch: String
+        public var name: String
+        public var inspectionId: String
+        public var inspectedAt = ""
+        public var score: Double?
+        public var grade: String?
+        public var redLine: String?
+        /// Results other than pass and not applicable, in the file's order.
+        public var results: [(key: ResultKey, status: Status)] = []
+        /// The actions the previous round gave, in its order.
+        public var actions: [CorrectiveAction] = []
+
+        /// The trend fields as this round's outlet row carries them.
+        public var trend: OutletTrend {
+            OutletTrend(inspectionId: inspectionId, inspectedAt: inspectedAt, score: score, grade: grade, redLine: redLine)
+        }
+    }
+
+    /// The folder as given.
+    public var folder: String
+    /// Outlets by id; reports without an id cannot be matched and are left out.
+    public var outlets: [String: Outlet] = [:]
+    /// Outlet ids in the previous results' order (gone outlets are listed so).
+    public var order: [String] = []
+    /// Reports the previous round scored (with or without an outlet id).
+    public var scored = 0
+
+    public init(folder: String) { self.folder = folder }
+
+    /// Reads `folder`. A folder without results.jsonl is not a batch output: refused, as is a
+    /// line that is not what `audit batch` writes (with file:line:column).
+    public static func load(folder given: String, rules: RuleSet) throws(DiagnosticList) -> PreviousRound {
+        var folder = given
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        var round = PreviousRound(folder: given)
+        let results = folder + "/results.jsonl"
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw DiagnosticList([.error(.previousNotAFolder(given), at: SourceLocation(file: given))])
+        }
+        guard stat(results, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DiagnosticList([.error(.previousNotBatchOutput(given), at: SourceLocation(file: given))])
+        }
+        try JSONLines.read(results) { (line, bytes) throws(DiagnosticList) in
+            let outlet = try Self.outlet(bytes, file: results, line: line)
+            round.scored += 1
+            guard !outlet.outletId.isEmpty else { return }
+            if round.outlets[outlet.outletId] == nil { round.order.append(outlet.outletId) }
+            round.outlets[outlet.outletId] = outlet
+        }
+        let actions = folder + "/actions.jsonl"
+        if stat(actions, &info) == 0 {
+            var titles: [String: Label] = [:]
+            for rule in rules.definitions { titles[rule.id] = rule.title }
+            try JSONLines.read(actions) { (line, bytes) throws(DiagnosticList) in
+                let action = try Self.action(bytes, file: actions, line: line, titles: titles)
+                round.outlets[action.outletId]?.actions.append(action)
+            }
+        }
+        round.readInspectionTimes(folder + "/outlets.csv")
+        return round
+    }
+
+    /// One results.jsonl line: the report, score and findings parts.
+    static func outlet(_ bytes: [UInt8], file: String, line: Int) throws(DiagnosticList) -> Outlet {
+        var outlet = Outlet(outletId: "", branch: "", name: "", inspectionId: "")
+        var scanner = JSONScanner(bytes)
+        do throws(JSONScanner.Failure) {
+            try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                switch key {
+                case "report":
+                    try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                        switch key {
+                        case "outlet": outlet.outletId = try scanner.string() ?? ""
+                        case "branch": outlet.branch = try scanner.string() ?? ""
+                        case "name": outlet.name = try scanner.string() ?? ""
+                        case "inspection": outlet.inspectionId = try scanner.string() ?? ""
+                        default: try scanner.skip()
+                        }
+                    }
+                case "score":
+                    try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                        switch key {
+                        case "total": outlet.score = try scanner.number()
+                        case "grade": outlet.grade = try scanner.string()
+                        case "red_line": outlet.redLine = try scanner.string()
+                        default: try scanner.skip()
+                        }
+                    }
+                case "findings":
+                    try scanner.array { scanner throws(JSONScanner.Failure) in
+                        var rule = "", item: String?, status: Status?
+                        try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                            switch key {
+                            case "rule": rule = try scanner.string() ?? ""
+                            case "item": item = try scanner.string()
+                            case "status": status = try scanner.string().flatMap(Status.init(rawValue:))
+                            default: try scanner.skip()
+                            }
+                        }
+                        if let status, !rule.isEmpty, status != .pass, status != .notApplicable {
+                            outlet.results.append((ResultKey(rule: rule, item: item), status))
+                        }
+                    }
+                default: try scanner.skip()
+                }
+            }
+            guard scanner.atEnd() else { throw JSONScanner.Failure(offset: scanner.offset) }
+        } catch {
+            throw DiagnosticList([.error(.previousNotResults, at: SourceLocation(file: file, line: line, column: error.offset + 1))])
+        }
+        return outlet
+    }
+
+    /// One actions.jsonl line, as this round would have made it.
+    static func action(_ bytes: [UInt8], file: String, line: Int, titles: [String: Label]) throws(DiagnosticList) -> CorrectiveAction {
+        var fields: [String: String] = [:]
+        var days = 0
+        var scanner = JSONScanner(bytes)
+        do throws(JSONScanner.Failure) {
+            try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                if key == "due_working_days" {
+                    days = Int(try scanner.number() ?? 0)
+                } else {
+                    fields[key] = try scanner.string()
+                }
+            }
+            guard scanner.atEnd() else { throw JSONScanner.Failure(offset: scanner.offset) }
+        } catch {
+            throw DiagnosticList([.error(.previousNotActions, at: SourceLocation(file: file, line: line, column: error.offset + 1))])
+        }
+        guard let outlet = fields["outlet_id"], let rule = fields["rule"],
+              let severity = fields["severity"].flatMap(Severity.init(rawValue:)) else {
+            throw DiagnosticList([.error(.previousNotActions, at: SourceLocation(file: file, line: line, column: 1))])
+        }
+        let title = titles[rule] ?? Label(zh: fields["rule_title"] ?? "", en: fields["rule_title"] ?? "")
+        return CorrectiveAction(
+            outletId: outlet, outletName: fields["outlet_name"] ?? "", branch: fields["branch"] ?? "", rule: rule, title: title,
+            severity: severity, item: fields["item"], message: fields["message"] ?? "", source: fields["source"] ?? "",
+            clause: fields["clause"] ?? "", inspectionId: fields["inspection_id"] ?? "",
+            inspectedOn: fields["inspected_on"].flatMap { LocalDate(iso: $0) }, dueWorkingDays: days,
+            due: fields["due"].flatMap { LocalDate(iso: $0) }, location: fields["location"] ?? "")
+    }
+
+    /// `inspected_at` from outlets.csv (a courtesy: without the file, trends lack only the time).
+    /// Its columns are in a fixed order whatever the language of the header.
+    mutating func readInspectionTimes(_ path: String) {
+        guard let file = fopen(path, "r") else { return }
+        defer { fclose(file) }
+        let idColumn = BatchCSV.outletColumns.firstIndex { $0.en == "outlet_id" } ?? 1
+        let timeColumn = BatchCSV.outletColumns.firstIndex { $0.en == "inspected_at" } ?? 6
+        var reader = CSVReader(file)
+        guard reader.next() != nil else { return }  // the header
+        while let fields = reader.next() {
+            guard fields.count > max(idColumn, timeColumn) else { continue }
+            // `CSV.field` guards a value a spreadsheet would run as a formula with a "'".
+            func value(_ s: String) -> String {
+                s.hasPrefix("'") && s.dropFirst().first.map({ "=+-@\t\r".contains($0) }) == true ? String(s.dropFirst()) : s
+            }
+            outlets[value(fields[idColumn])]?.inspectedAt = value(fields[timeColumn])
+        }
+    }
+}
+
+/// A JSON Lines file, one line at a time (memory: the longest line).
+enum JSONLines {
+    static func read(_ path: String, _ body: (Int, [UInt8]) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
+        guard let file = fopen(path, "r") else {
+            throw DiagnosticList([.error(.previousUnreadable(path, reason: SystemError.current), at: SourceLocation(file: path))])
+        }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        var number = 0
+        while true {
+            let count = getline(&line, &capacity, file)
+            if count < 0 { break }
+            number += 1
+            guard let line, count > 0 else { continue }
+            var bytes = line.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
+            if bytes.last == 0x0A { bytes.removeLast() }
+            if bytes.isEmpty { continue }
+            try body(number, bytes)
+        }
+        if ferror(file) != 0 {
+            throw DiagnosticList([.error(.previousUnreadable(path, reason: SystemError.current), at: SourceLocation(file: path))])
+        }
+    }
+}
+
+/// RFC 4180 records from a file, as `CSV.row` writes them (a byte order mark at the start is skipped).
+struct CSVReader {
+    let file: UnsafeMutablePointer<FILE>
+    var first = true
+
+    init(_ file: UnsafeMutablePointer<FILE>) { self.file = file }
+
+    mutating func next() -> [String]? {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false, any = false
+        while true {
+            let c = getc(file)
+            if c == EOF {
+                if !any { return nil }
+                fields.append(String(decoding: field, as: UTF8.self))
+                return fields
+            }
+            any = true
+            let byte = UInt8(truncatingIfNeeded: c)
+            if first {
+                first = false
+                if byte == 0xEF { _ = getc(file); _ = getc(file); any = false; continue }
+            }
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    let next = getc(file)
+                    if next == Int32(UInt8(ascii: "\"")) { field.append(byte) } else {
+                        quoted = false
+                        if next != EOF { ungetc(next, file) }
+                    }
+                } else {
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): quoted = true
+            case UInt8(ascii: ","):
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case 0x0D: continue
+            case 0x0A:
+                fields.append(String(decoding: field, as: UTF8.self))
+                return fields
+            default: field.append(byte)
+            }
+        }
+    }
+}
