@@ -78,7 +78,7 @@ let package = Package(
         // `make bench`: one report audited N times against libyaml parsing it N times.
         .executableTarget(
             name: "audit-bench",
-            dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"]
+            dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"]
         ),
         // Test helpers shared by the test targets.
         .target(name: "AuditTestSupport", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine"], path: "Sources/AuditTestSupport"),

@@ -1,13 +1,23 @@
 // Measures one report audited N times in one process against libyaml parsing it N times:
 // the floor any YAML-based auditor stands on. Run by `make bench` (release build).
+//
+// `audit-bench --dashboard COUNT [REPORT]`: instead, the dashboard's share of a batch of COUNT
+// reports — COUNT outlet detail sections and the page over COUNT outlet rows — printed as
+// `dashboard_seconds S` for bench/run.sh to set against the batch's wall time.
 import AuditCore
 import AuditEngine
+import AuditFormatters
 import AuditReport
 import AuditRules
 import AuditYAML
 import Foundation
 
-let arguments = CommandLine.arguments
+var arguments = CommandLine.arguments
+var dashboardCount: Int?
+if arguments.count > 2, arguments[1] == "--dashboard" {
+    dashboardCount = Int(arguments[2])
+    arguments.removeSubrange(1...2)
+}
 let path = arguments.count > 1 ? arguments[1] : "fixtures/example-report.yaml"
 let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 1000 : 1000
 
@@ -41,6 +51,39 @@ func measure(rounds: Int = 5, _ body: () -> Int) -> (seconds: Double, check: Int
         best = min(best, seconds)
     }
     return (best, check)
+}
+
+if let count = dashboardCount {
+    let result: AuditResult
+    do {
+        result = auditor.audit(try validator.validate(try YAMLLoader.load(bytes: bytes, file: path)))
+    } catch {
+        fail("\(path): \(error)")
+    }
+    // Rows as a batch keeps them: 40 branches, scores spread over the grades.
+    let rows: [OutletRow] = (0..<count).map { i in
+        var row = OutletRow(
+            path: "corpus/\(i).yaml", branch: "分公司 \(i % 40)", outletId: "O-\(i)", name: "网点 \(i)", type: "service_center",
+            tierClaimed: "standard", tierQualified: "none", score: 60 + Double(i % 400) / 10, grade: ["excellent", "good", "pass", "fail"][i % 4],
+            gradeLabel: nil, provisional: false, redLine: i % 13 == 0 ? "BLD-SIGN" : nil, fails: [.major: i % 5], coverage: 0.95,
+            failingRules: [])
+        row.anchor = i
+        return row
+    }
+    var summary = BatchSummary(scored: count, errors: 0, total: count, outlets: rows, branches: [], rules: [],
+                               grades: ruleSet.scoring.grades, rulesDigest: "")
+    summary.redLineGrade = ruleSet.scoring.redLineGrade
+    let timed = measure(rounds: 3) {
+        var written = 0
+        var sections: [String] = []
+        sections.reserveCapacity(count)
+        for i in 0..<count { sections.append(Dashboard.outletDetail(result, anchor: i, language: .zh)) }
+        Dashboard.write(summary, language: .zh, details: { sink in for s in sections { sink(s) } }, to: { written &+= $0.utf8.count })
+        return written
+    }
+    print("dashboard: \(count) detail sections + the page over \(count) outlets: \(String(format: "%.3f", timed.seconds)) s, \(timed.check) bytes")
+    print("dashboard_seconds \(timed.seconds)")
+    exit(0)
 }
 
 let events = measure {

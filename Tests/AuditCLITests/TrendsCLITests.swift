@@ -142,6 +142,18 @@ import Testing
         #expect(lost > 0)
     }
 
+    @Test func thePreviousRoundMayBeTheFolderThisRoundReplaces() throws {
+        let (dir, _) = try twoRounds("in-place")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let expected = try String(contentsOfFile: dir + "/out2/trends.jsonl", encoding: .utf8)
+        // Round 2 again, reading round 1 from out1 and replacing it.
+        let run = try audit(["batch", dir + "/r2", "--out", dir + "/out1", "--previous", dir + "/out1"])
+        #expect(run.status == 1, "\(run.stderr)")
+        let trends = try String(contentsOfFile: dir + "/out1/trends.jsonl", encoding: .utf8)
+        #expect(trends == expected.replacingOccurrences(of: dir + "/out2", with: dir + "/out1"))
+        #expect(trends.contains("\"trend\":\"gone\""))
+    }
+
     @Test func aFolderThatIsNotABatchOutputIsRefused() throws {
         let dir = try temporaryFolder("trends-refused")
         defer { try? FileManager.default.removeItem(atPath: dir) }
