@@ -69,19 +69,12 @@ public struct JSONScanner {
             depth -= 1
             return
         }
-        while true {
+        repeat {
             space()
             let key = try readString()
             try expect(UInt8(ascii: ":"))
             try body(&self, key)
-            space()
-            guard offset < end else { throw fail() }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-            guard bytes[offset] == UInt8(ascii: "}") else { throw fail() }
-            offset += 1
-            depth -= 1
-            return
-        }
+        } while try another(closing: UInt8(ascii: "}"))
     }
 
     /// An array: `body` is called once per element and must consume it.
@@ -94,16 +87,23 @@ public struct JSONScanner {
             depth -= 1
             return
         }
-        while true {
+        repeat {
             try body(&self)
-            space()
-            guard offset < end else { throw fail() }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-            guard bytes[offset] == UInt8(ascii: "]") else { throw fail() }
+        } while try another(closing: UInt8(ascii: "]"))
+    }
+
+    /// After an element: a comma (true: another follows) or the closing bracket (false: done).
+    private mutating func another(closing: UInt8) throws(Failure) -> Bool {
+        space()
+        guard offset < end else { throw fail() }
+        if bytes[offset] == UInt8(ascii: ",") {
             offset += 1
-            depth -= 1
-            return
+            return true
         }
+        guard bytes[offset] == closing else { throw fail() }
+        offset += 1
+        depth -= 1
+        return false
     }
 
     private mutating func enter() throws(Failure) {
