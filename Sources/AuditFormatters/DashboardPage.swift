@@ -246,6 +246,7 @@ struct DashboardPage {
     thead th { position: sticky; top: 0; background: #f6f8fa; z-index: 1;
       white-space: normal; vertical-align: bottom; line-height: 1.25; padding-top: 5px; padding-bottom: 5px; }
     table.sortable thead th { cursor: pointer; user-select: none; }
+    #outlets thead th { white-space: nowrap; }
     table.sortable thead th:hover { background: #eaeef2; }
     thead th:focus-visible { outline: 2px solid #0b57b0; outline-offset: -2px; }
     th[aria-sort=ascending]::after { content: " ▲"; font-size: 10px; }
