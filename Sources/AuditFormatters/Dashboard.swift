@@ -118,6 +118,7 @@ public enum Dashboard {
       var outlets = document.getElementById("outlets");
       var controls = document.getElementById("filters");
       if (!outlets || !controls || !outlets.tBodies.length) return;
+      controls.hidden = false;
       var rows = outlets.tBodies[0].rows;
       var fields = ["branch", "type", "grade", "red"];
       function control(name) { return document.getElementById("f-" + name); }

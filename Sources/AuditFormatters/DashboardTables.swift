@@ -280,7 +280,8 @@ extension DashboardPage {
             let value = Self.filterValue(row.grade)
             if !grades.contains(where: { $0.value == value }) { grades.append((value, row.grade == nil ? t("无等级", "no grade") : value)) }
         }
-        var out = "<form id=\"filters\" class=\"filters\" role=\"search\">\n"
+        // Hidden until the script shows it: without the script the controls would do nothing.
+        var out = "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>\n"
         out += select("branch", t("分公司", "Branch"), branches.map { (Self.filterValue($0), displayName($0)) })
         out += select("type", t("类型", "Type"), types.map { (Self.filterValue($0.token), $0.label.map(text) ?? displayName($0.token)) })
         out += select("grade", t("等级", "Grade"), grades)

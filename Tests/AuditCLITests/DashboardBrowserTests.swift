@@ -188,6 +188,7 @@ enum BrowserFixture {
                 r.ranking = Array.prototype.map.call(d.querySelectorAll("#ranking-table tbody tr"), function (t) { return t.getAttribute("data-branch"); });
                 r.clauses = d.querySelectorAll("#clause-table tbody tr").length;
                 r.initialCount = d.getElementById("f-count").textContent;
+                r.filtersShown = d.getElementById("filters").hidden ? "hidden" : "shown";
                 set(w, d, "branch", BRANCH);
                 r.branch = visible(d).length;
                 r.branchCount = d.getElementById("f-shown").textContent;
@@ -279,6 +280,7 @@ enum BrowserFixture {
         let failCount = rows.filter { $0.grade == "fail" }.count, redLines = rows.filter { $0.redLine != nil }.count
         #expect(main["failBar"] as? [AnyHashable] == [String(failCount), String(redLines), 1] as [AnyHashable])
         #expect(main["clauses"] as? Int == 2)
+        #expect(main["filtersShown"] as? String == "shown", "the script shows the filters")
         #expect(main["initialCount"] as? String == "显示 \(rows.count) / \(rows.count) 家网点")
         // Ranking: a branch with a 不合格 outlet after every clean one.
         let rankingResult = main["ranking"] as? [String]

@@ -398,6 +398,8 @@ enum DashboardFixture {
         let table = Self.section(page, "table")
         #expect(table.components(separatedBy: "</tr>\n").count - 1 == summary.outlets.count)
         for name in ["branch", "type", "grade", "red", "q"] { #expect(table.contains("id=\"f-\(name)\"")) }
+        // Without the script the controls would do nothing: hidden until it shows them.
+        #expect(table.contains("<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"))
         #expect(table.contains("显示 <span id=\"f-shown\">\(summary.outlets.count)</span> / \(summary.outlets.count) 家网点"))
         // "All" in each select, one option per branch, type and grade (and "no grade"), red line yes/no.
         #expect(table.components(separatedBy: "<option value=\"").count - 1 == 4 + summary.branches.count + 2 + 4 + 2 + (summary.outlets.contains { $0.grade == nil } ? 1 : 0))
