@@ -62,7 +62,7 @@ struct DashboardDetail {
         }
         out += "</dl>\n"
         let schema = result.report.root.schema
-        let findings = ordered(result.findings).filter { $0.status != .pass && $0.status != .notApplicable }
+        let findings = ordered(result.findings.filter { $0.status != .pass && $0.status != .notApplicable })
         if findings.isEmpty {
             return out + "<p class=\"note\">\(t("没有需要关注的结果。", "Nothing to report."))</p>\n</section>\n"
         }

@@ -200,12 +200,15 @@ extension DashboardPage {
             }
             return out + "</ol>\n</div>\n"
         }
-        func others(_ id: String, _ title: String, _ items: [RoundComparison.Outlet]) -> String {
+        func others(_ id: String, _ title: String, _ items: [RoundComparison.Outlet], linked: Bool) -> String {
             var out = "<div><h3>\(title) (\(items.count))</h3>\n"
             guard !items.isEmpty else { return out + "<p class=\"note\">\(t("无。", "None."))</p>\n</div>\n" }
             out += "<ul id=\"\(id)\">\n"
             for o in items.prefix(50) {
-                out += "<li><code>\(esc(o.outletId))</code> \(esc(displayName(o.name))) <span class=\"muted\">\(esc(displayName(o.branch)))</span>"
+                // A new outlet is in this round's table: its name links to its findings.
+                let name = esc(displayName(o.name))
+                let shown = linked ? summary.outlets.first { $0.outletId == o.outletId }.map { "<a href=\"#o\($0.anchor)\">\(name)</a>" } ?? name : name
+                out += "<li><code>\(esc(o.outletId))</code> \(shown) <span class=\"muted\">\(esc(displayName(o.branch)))</span>"
                 out += " · \(o.score.map(score) ?? "—") \(esc(o.grade.map { gradeName($0) } ?? ""))</li>\n"
             }
             out += "</ul>\n"
@@ -215,8 +218,8 @@ extension DashboardPage {
         var out = "<div class=\"lists\">\n"
         out += list("improved", t("进步最大（前 10）", "Most improved (top 10)"), improved)
         out += list("declined", t("退步最大（前 10）", "Most declined (top 10)"), declined)
-        out += others("new", t("本轮新增网点", "New outlets (this round only)"), round.new)
-        out += others("gone", t("上轮有、本轮无的网点", "Gone outlets (previous round only)"), round.gone)
+        out += others("new", t("本轮新增网点", "New outlets (this round only)"), round.new, linked: true)
+        out += others("gone", t("上轮有、本轮无的网点", "Gone outlets (previous round only)"), round.gone, linked: false)
         out += "</div>\n<p class=\"note\">"
         out += t("按网点编号（outlet.id）匹配两轮：两轮均有 \(round.matched) 家；上一轮已评分 \(round.previousScored) 份。变化为本轮得分减上轮得分（各取一位小数）。",
                  "Rounds matched by outlet id (outlet.id): \(round.matched) in both; \(round.previousScored) scored in the previous round. A change is this score minus the previous one (each to one decimal).")

@@ -433,6 +433,9 @@ enum DashboardFixture {
         #expect(trends.contains("上轮有、本轮无的网点 (55)"))
         #expect(trends.contains("以及另外 5 家。"))
         #expect(!trends.contains("GONE-050") && trends.contains("GONE-049"))
+        // A new outlet links to its detail in this round.
+        let fresh = summary.outlets[0]
+        #expect(trends.contains("<li><code>\(fresh.outletId)</code> <a href=\"#o\(fresh.anchor)\">\(fresh.name)</a>"))
         // Cards, ranking change, outlet table trend columns, clause previous outlets.
         #expect(page.contains("<div class=\"k\">两轮均有</div><div class=\"s\">新增 \(summary.round!.new.count) · 消失 55</div>"))
         #expect(page.contains("<div class=\"v\">76.1</div><div class=\"k\">平均分</div><div class=\"s\">上一轮 70.2 · <span class=\"up\">▲ +5.9</span></div>"))
