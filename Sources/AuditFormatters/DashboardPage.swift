@@ -258,6 +258,7 @@ struct DashboardPage {
     td.bar .track { display: inline-block; width: 160px; height: 12px; background: #eef1f4; border-radius: 2px; vertical-align: -1px; margin-right: 8px; }
     td.bar .fill { display: block; height: 100%; background: #3b6fb6; border-radius: 2px; }
     .filters { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; margin: 6px 0 8px; font-size: 13px; }
+    .filters[hidden] { display: none; }
     .filters label { display: flex; flex-direction: column; gap: 2px; color: #57606a; font-size: 12px; }
     .filters select, .filters input { font: inherit; font-size: 13px; padding: 2px 4px; }
     .lists { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 8px 24px; }

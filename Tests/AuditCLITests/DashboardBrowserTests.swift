@@ -188,7 +188,7 @@ enum BrowserFixture {
                 r.ranking = Array.prototype.map.call(d.querySelectorAll("#ranking-table tbody tr"), function (t) { return t.getAttribute("data-branch"); });
                 r.clauses = d.querySelectorAll("#clause-table tbody tr").length;
                 r.initialCount = d.getElementById("f-count").textContent;
-                r.filtersShown = d.getElementById("filters").hidden ? "hidden" : "shown";
+                r.filtersShown = w.getComputedStyle(d.getElementById("filters")).display === "none" ? "hidden" : "shown";
                 set(w, d, "branch", BRANCH);
                 r.branch = visible(d).length;
                 r.branchCount = d.getElementById("f-shown").textContent;
