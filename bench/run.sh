@@ -148,7 +148,7 @@ if (( HAVE_BATCH )); then
   done
   B_SUMMARY=$(summary_line "$OUT/b")
   [[ -x .build/release/audit-bench ]] || swift build -c release --product audit-bench >/dev/null
-  G_SECONDS=$(.build/release/audit-bench --dashboard "$files" fixtures/example-report.yaml | awk '/^dashboard_seconds/ { print $2 }')
+  G_SECONDS=$(.build/release/audit-bench --dashboard "$files" "$(head -n 1 "$SMALL_DIR.list")" | awk '/^dashboard_seconds/ { print $2 }')
   best "$RUNS" "$OUT/c" "$OUT/batch-j2" "$AUDIT" batch "$SMALL_DIR" --out "$OUT/batch-j2" --jobs 2
   C_WALL=$B_WALL C_RSS=$B_RSS C_RC=$B_RC C_SUMMARY=$(summary_line "$OUT/c")
   if [[ ${BENCH_SKIP_LARGE:-0} != 1 ]]; then

@@ -80,12 +80,16 @@ public struct BatchRunner: Sendable {
     public let validator: ReportValidator
     public let ruleSet: RuleSet
     public let options: Options
+    /// The dashboard's detail sections' shared parts, made once for the run.
+    let details: Dashboard.OutletDetails
 
     public init(auditor: ProfiledAuditor, ruleSet: RuleSet, options: Options) {
         self.auditor = auditor
         self.validator = ReportValidator(schema: ruleSet.schema)
         self.ruleSet = ruleSet
         self.options = options
+        details = Dashboard.OutletDetails(rules: auditor.base.rules.map(\.definition), schema: ruleSet.schema.root,
+                                          language: options.output.language)
     }
 
     // MARK: - One report
@@ -196,7 +200,15 @@ public struct BatchRunner: Sendable {
         if let previous = options.previous {
             let before = row.outletId.isEmpty ? nil : previous.outlets[row.outletId]
             if let before {
-                list = ActionList.reconcile(list, previous: before.actions, result: result)
+                let (again, gone) = ActionList.reconcile(list, previous: before.actions, result: result)
+                list = again
+                // The previous actions not failing now, read back from its actions.jsonl.
+                for (index, status) in gone {
+                    guard var action = previous.actionFile?.action(at: before.actionLines[index]) else { continue }
+                    action.status = status
+                    action.previousDue = action.due
+                    list.append(action)
+                }
                 full.previous = before.trend
             }
             let moved = Trends.compare(before, result)
@@ -209,7 +221,7 @@ public struct BatchRunner: Sendable {
             actions.csv += ActionList.csvRow(action, language)
             actions.jsonl += ActionList.jsonLine(action, language)
         }
-        let detail = Dashboard.outletDetail(result, anchor: anchor, language: language)
+        let detail = details.section(result, anchor: anchor)
         return .scored(Scored(json: json, row: full, counts: counts, points: points, breached: breached, hasErrors: result.hasErrors,
                               actions: actions, detail: detail, trend: trend))
     }

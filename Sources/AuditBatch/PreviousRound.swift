@@ -36,8 +36,10 @@ public struct PreviousRound: Sendable {
         public var redLine: String?
         /// Results other than pass and not applicable, in the file's order.
         public var results: [(key: ResultKey, status: Status)] = []
-        /// The actions the previous round gave, in its order.
-        public var actions: [CorrectiveAction] = []
+        /// The actions the previous round gave, in its order: what matching needs, and where
+        /// each line is in actions.jsonl (read in full only when the action is listed again).
+        public var actions: [ActionList.PreviousAction] = []
+        public var actionLines: [Range<Int>] = []
 
         /// The trend fields as this round's outlet row carries them.
         public var trend: OutletTrend {
@@ -53,6 +55,8 @@ public struct PreviousRound: Sendable {
     public var order: [String] = []
     /// Reports the previous round scored (with or without an outlet id).
     public var scored = 0
+    /// actions.jsonl, open for reading lines back (nil when the folder has none).
+    var actionFile: ActionFile?
 
     public init(folder: String) { self.folder = folder }
 
@@ -70,7 +74,7 @@ public struct PreviousRound: Sendable {
         guard stat(results, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw DiagnosticList([.error(.previousNotBatchOutput(given), at: SourceLocation(file: given))])
         }
-        try JSONLines.read(results) { (line, bytes) throws(DiagnosticList) in
+        try JSONLines.read(results) { (line, bytes, _) throws(DiagnosticList) in
             let outlet = try Self.outlet(bytes, file: results, line: line)
             round.scored += 1
             guard !outlet.outletId.isEmpty else { return }
@@ -81,9 +85,13 @@ public struct PreviousRound: Sendable {
         if stat(actions, &info) == 0 {
             var titles: [String: Label] = [:]
             for rule in rules.definitions { titles[rule.id] = rule.title }
-            try JSONLines.read(actions) { (line, bytes) throws(DiagnosticList) in
-                let action = try Self.action(bytes, file: actions, line: line, titles: titles)
-                round.outlets[action.outletId]?.actions.append(action)
+            let file = try ActionFile(path: actions, titles: titles)
+            round.actionFile = file
+            try JSONLines.read(actions) { (line, bytes, range) throws(DiagnosticList) in
+                let (outlet, action) = try Self.actionKey(bytes, file: actions, line: line)
+                guard round.outlets[outlet] != nil else { return }
+                round.outlets[outlet]?.actions.append(action)
+                round.outlets[outlet]?.actionLines.append(range)
             }
         }
         round.readInspectionTimes(folder + "/outlets.csv")
@@ -141,6 +149,49 @@ public struct PreviousRound: Sendable {
         return outlet
     }
 
+    /// The outlet, rule, item and due date of an actions.jsonl line; the rest stepped over.
+    static func actionKey(_ bytes: [UInt8], file: String, line: Int) throws(DiagnosticList)
+        -> (outlet: String, action: ActionList.PreviousAction) {
+        var outlet: String?, rule: String?, item: String?, due: String?, severity: Severity?
+        var scanner = JSONScanner(bytes)
+        do throws(JSONScanner.Failure) {
+            try scanner.object { scanner, key throws(JSONScanner.Failure) in
+                switch key {
+                case "outlet_id": outlet = try scanner.string()
+                case "rule": rule = try scanner.string()
+                case "item": item = try scanner.string()
+                case "due": due = try scanner.string()
+                case "severity": severity = try scanner.string().flatMap(Severity.init(rawValue:))
+                default: try scanner.skip()
+                }
+            }
+            guard scanner.atEnd() else { throw JSONScanner.Failure(offset: scanner.offset) }
+        } catch {
+            throw DiagnosticList([.error(.previousNotActions, at: SourceLocation(file: file, line: line, column: error.offset + 1))])
+        }
+        // The checks `action` makes when the line is read back in full.
+        guard let outlet, let rule, severity != nil else {
+            throw DiagnosticList([.error(.previousNotActions, at: SourceLocation(file: file, line: line, column: 1))])
+        }
+        return (outlet, ActionList.PreviousAction(rule: rule, item: item, due: due.flatMap(isoDate)))
+    }
+
+    /// `2026-04-28` (what actions.jsonl writes), without the generic parser's cost per line.
+    static func isoDate(_ text: String) -> LocalDate? {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) else { return nil }
+                value = value * 10 + Int(u[i] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+
     /// One actions.jsonl line, as this round would have made it.
     static func action(_ bytes: [UInt8], file: String, line: Int, titles: [String: Label]) throws(DiagnosticList) -> CorrectiveAction {
         var fields: [String: String] = [:]
@@ -151,7 +202,7 @@ public struct PreviousRound: Sendable {
                 if key == "due_working_days" {
                     days = Int(try scanner.number() ?? 0)
                 } else {
-                    fields[key] = try scanner.string()
+                    fields[key.text] = try scanner.string()
                 }
             }
             guard scanner.atEnd() else { throw JSONScanner.Failure(offset: scanner.offset) }
@@ -167,8 +218,8 @@ public struct PreviousRound: Sendable {
             outletId: outlet, outletName: fields["outlet_name"] ?? "", branch: fields["branch"] ?? "", rule: rule, title: title,
             severity: severity, item: fields["item"], message: fields["message"] ?? "", source: fields["source"] ?? "",
             clause: fields["clause"] ?? "", inspectionId: fields["inspection_id"] ?? "",
-            inspectedOn: fields["inspected_on"].flatMap { LocalDate(iso: $0) }, dueWorkingDays: days,
-            due: fields["due"].flatMap { LocalDate(iso: $0) }, location: fields["location"] ?? "")
+            inspectedOn: fields["inspected_on"].flatMap(isoDate), dueWorkingDays: days,
+            due: fields["due"].flatMap(isoDate), location: fields["location"] ?? "")
     }
 
     /// `inspected_at` from outlets.csv (a courtesy: without the file, trends lack only the time).
@@ -191,9 +242,38 @@ public struct PreviousRound: Sendable {
     }
 }
 
+/// The previous round's actions.jsonl, open so that workers can read a line back (`pread`:
+/// no shared position, so any thread may).
+final class ActionFile: Sendable {
+    let path: String
+    let descriptor: Int32
+    let titles: [String: Label]
+
+    init(path: String, titles: [String: Label]) throws(DiagnosticList) {
+        self.path = path
+        self.titles = titles
+        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DiagnosticList([.error(.previousUnreadable(path, reason: SystemError.current), at: SourceLocation(file: path))])
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The action on the line at `range` (bytes of the file, the newline excluded); nil when
+    /// the file changed under us and the line no longer reads.
+    func action(at range: Range<Int>) -> CorrectiveAction? {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        let read = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+        guard read == range.count else { return nil }
+        return try? PreviousRound.action(bytes, file: path, line: 0, titles: titles)
+    }
+}
+
 /// A JSON Lines file, one line at a time (memory: the longest line).
 enum JSONLines {
-    static func read(_ path: String, _ body: (Int, [UInt8]) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
+    /// `body` gets each non-empty line's number, bytes (without the newline) and byte range in the file.
+    static func read(_ path: String, _ body: (Int, [UInt8], Range<Int>) throws(DiagnosticList) -> Void) throws(DiagnosticList) {
         guard let file = fopen(path, "r") else {
             throw DiagnosticList([.error(.previousUnreadable(path, reason: SystemError.current), at: SourceLocation(file: path))])
         }
@@ -201,16 +281,18 @@ enum JSONLines {
         var line: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(line) }
-        var number = 0
+        var number = 0, offset = 0
         while true {
             let count = getline(&line, &capacity, file)
             if count < 0 { break }
             number += 1
+            let start = offset
+            offset += count
             guard let line, count > 0 else { continue }
             var bytes = line.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
             if bytes.last == 0x0A { bytes.removeLast() }
             if bytes.isEmpty { continue }
-            try body(number, bytes)
+            try body(number, bytes, start..<start + bytes.count)
         }
         if ferror(file) != 0 {
             throw DiagnosticList([.error(.previousUnreadable(path, reason: SystemError.current), at: SourceLocation(file: path))])

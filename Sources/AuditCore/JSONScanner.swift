@@ -1,11 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads JSON text (RFC 8259) where it stands, taking only the values asked for and skipping
 /// the rest without building them: a previous batch's results.jsonl is read for a few fields
 /// per line (outlet, score, each finding's rule, item and status), and most of its bytes —
 /// citations, quotes, rule packs — are only stepped over.
 ///
-/// Used as: `try scanner.object { scanner, key in switch key { case "a": x = try scanner.string()
+/// Used as: `try scanner.object { scanner, key throws(JSONScanner.Failure) in switch key { case "a": x = try scanner.string()
 /// default: try scanner.skip() } }`. Every value must be consumed (read or skipped) by the body.
+/// Keys are compared as bytes, never made into strings: a line of results.jsonl has hundreds.
 public struct JSONScanner {
+    /// An object key, as it stands in the text (escapes are not decoded: the keys read here
+    /// are plain ASCII). Matched against string literals: `case "rule":`.
+    public struct Key {
+        let bytes: ArraySlice<UInt8>
+
+        public static func ~= (pattern: StaticString, key: Key) -> Bool {
+            let count = pattern.utf8CodeUnitCount
+            guard key.bytes.count == count else { return false }
+            return key.bytes.withUnsafeBufferPointer { buffer in
+                count == 0 || memcmp(buffer.baseAddress!, pattern.utf8Start, count) == 0
+            }
+        }
+
+        public static func == (key: Key, text: StaticString) -> Bool { text ~= key }
+
+        /// The key as text (escapes left as they stand).
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
     /// Where the text stops being JSON: a byte offset into the text.
     public struct Failure: Error, Sendable {
         public var offset: Int
@@ -30,12 +54,25 @@ public struct JSONScanner {
     private func fail() -> Failure { Failure(offset: offset) }
 
     private mutating func space() {
-        while offset < end {
-            switch bytes[offset] {
-            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
-            default: return
+        // Unchecked reads in the loops that touch every byte; `offset < end` keeps them in bounds.
+        offset = bytes.withUnsafeBufferPointer { buffer in
+            var i = offset
+            while i < end {
+                switch buffer[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: i += 1
+                default: return i
+                }
             }
+            return i
         }
+    }
+
+    /// A key: the bytes between the quotes.
+    private mutating func readKey() throws(Failure) -> Key {
+        guard offset < end, bytes[offset] == UInt8(ascii: "\"") else { throw fail() }
+        let start = offset + 1
+        try skipString()
+        return Key(bytes: bytes[start..<offset - 1])
     }
 
     private mutating func expect(_ byte: UInt8) throws(Failure) {
@@ -60,7 +97,7 @@ public struct JSONScanner {
     }
 
     /// An object: `body` is given each key and must consume its value.
-    public mutating func object(_ body: (inout JSONScanner, String) throws(Failure) -> Void) throws(Failure) {
+    public mutating func object(_ body: (inout JSONScanner, Key) throws(Failure) -> Void) throws(Failure) {
         try expect(UInt8(ascii: "{"))
         try enter()
         space()
@@ -71,7 +108,7 @@ public struct JSONScanner {
         }
         repeat {
             space()
-            let key = try readString()
+            let key = try readKey()
             try expect(UInt8(ascii: ":"))
             try body(&self, key)
         } while try another(closing: UInt8(ascii: "}"))
@@ -172,24 +209,31 @@ public struct JSONScanner {
 
     private mutating func skipString() throws(Failure) {
         guard offset < end, bytes[offset] == UInt8(ascii: "\"") else { throw fail() }
-        offset += 1
-        while offset < end {
-            switch bytes[offset] {
-            case UInt8(ascii: "\""): offset += 1; return
-            case UInt8(ascii: "\\"): offset += 2
-            case 0..<0x20: throw fail()
-            default: offset += 1
+        let (stop, closed) = bytes.withUnsafeBufferPointer { buffer in
+            var i = offset + 1
+            while i < end {
+                switch buffer[i] {
+                case UInt8(ascii: "\""): return (i + 1, true)
+                case UInt8(ascii: "\\"): i += 2
+                case 0..<0x20: return (i, false)
+                default: i += 1
+                }
             }
+            return (min(i, end), false)
         }
-        throw fail()
+        offset = stop
+        if !closed { throw fail() }
     }
 
     private mutating func readString() throws(Failure) -> String {
         guard offset < end, bytes[offset] == UInt8(ascii: "\"") else { throw fail() }
         let start = offset + 1
-        var i = start
         // The common case: no escapes, one copy.
-        while i < end, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+        let i = bytes.withUnsafeBufferPointer { buffer in
+            var i = start
+            while i < end, buffer[i] != UInt8(ascii: "\""), buffer[i] != UInt8(ascii: "\\"), buffer[i] >= 0x20 { i += 1 }
+            return i
+        }
         if i < end, bytes[i] == UInt8(ascii: "\"") {
             offset = i + 1
             return String(decoding: bytes[start..<i], as: UTF8.self)

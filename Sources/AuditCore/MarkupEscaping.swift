@@ -14,32 +14,55 @@ public enum MarkupEscaping {
     }
 
     public static func escape(_ text: String, for context: Context) -> String {
-        var out = String.UnicodeScalarView()
-        func append(_ s: String) { out.append(contentsOf: s.unicodeScalars) }
+        // Most text needs nothing: a look at the bytes says so without decoding (a dashboard
+        // escapes tens of strings per outlet). Every scalar the loop below changes has a byte
+        // here: ASCII markup and controls, C1 controls (0xC2 0x80–0x9F), and for XML U+FFFE
+        // and U+FFFF (0xEF 0xBF …).
+        let xml = context != .html
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case 0..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    return false
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0:  // U+0080–U+009F, not `·` (C2 B7)
+                    return false
+                case 0xEF where xml:
+                    return false
+                default: i += 1
+                }
+            }
+            return true
+        } ?? false
+        if clean { return text }
+        // Built as UTF-8 bytes: appending scalar by scalar to a String costs ten times more.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        func append(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": append("&amp;")
             case "<": append("&lt;")
             case ">": append("&gt;")
             case "\"": append("&quot;")
-            case "'": append(context == .html ? "&#39;" : "&apos;")
+            case "'": if context == .html { append("&#39;") } else { append("&apos;") }
             case "\t", "\n":
                 switch context {
-                case .html: out.append(" ")
-                case .xmlAttribute: append(scalar == "\t" ? "&#9;" : "&#10;")
-                case .xmlText: out.append(scalar)
+                case .html: out.append(UInt8(ascii: " "))
+                case .xmlAttribute: if scalar == "\t" { append("&#9;") } else { append("&#10;") }
+                case .xmlText: out.append(UInt8(scalar.value))
                 }
             // A bare CR in XML character data would be folded into a line break by the parser.
             case "\r" where context != .html: append("&#13;")
             default:
                 if isAllowed(scalar, in: context) {
-                    out.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 } else {
-                    out.append("\u{FFFD}")
+                    append("\u{FFFD}")
                 }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether the format carries the scalar: XML 1.0's `Char` production; for HTML, anything
@@ -68,6 +91,9 @@ public enum VisibleEscaping {
     /// `keepingLineBreaks`: for a whole text output whose lines are the tool's own (the rule
     /// catalogue): "\n" stays, everything else is escaped.
     public static func escape(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        // The bytes first: every scalar `needsEscape` names starts with one of these (C0, DEL;
+        // 0xC2: C1; 0xD8: U+061C; 0xE2: U+200E–U+2069), and most text has none.
+        guard mayNeedEscape(text) else { return text }
         guard text.unicodeScalars.contains(where: { needsEscape($0) && !(keepingLineBreaks && $0 == "\n") }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -78,6 +104,29 @@ public enum VisibleEscaping {
             }
         }
         return String(out)
+    }
+
+    /// Whether any scalar `needsEscape` may be in `text`, from its UTF-8 bytes: C0 and DEL;
+    /// C1 (C2 80–9F); U+061C (D8 9C); U+200E–U+200F, U+2028–U+202E (E2 80 8E–8F, A8–AE);
+    /// U+2066–U+2069 (E2 81 A6–A9). `—` (E2 80 94) and `·` (C2 B7), common in findings, are not.
+    static func mayNeedEscape(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x20 || b == 0x7F { return true }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] < 0xA0 { return true }
+                if b == 0xD8, i + 1 < n, bytes[i + 1] == 0x9C { return true }
+                if b == 0xE2, i + 2 < n {
+                    let (c, d) = (bytes[i + 1], bytes[i + 2])
+                    if c == 0x80, d == 0x8E || d == 0x8F || (0xA8...0xAE).contains(d) { return true }
+                    if c == 0x81, (0xA6...0xA9).contains(d) { return true }
+                }
+                i += 1
+            }
+            return false
+        } ?? true
     }
 
     /// C0 controls, DEL, C1 controls, the bidi marks, embeddings, overrides and isolates, and

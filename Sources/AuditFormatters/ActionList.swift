@@ -111,15 +111,30 @@ public enum ActionList {
         }
     }
 
+    /// A previous round's action, as far as matching needs it.
+    public struct PreviousAction: Sendable {
+        public var rule: String
+        public var item: String?
+        public var due: LocalDate?
+        public init(rule: String, item: String?, due: LocalDate?) {
+            self.rule = rule
+            self.item = item
+            self.due = due
+        }
+    }
+
     /// This round's actions of one outlet against the previous round's: each failing again
-    /// carries the previous due date, and is `overdue` when this inspection came after it;
-    /// then the previous actions that are not failing now, as the previous round wrote them:
-    /// `unverified` when the result is `not_assessed` (or an evaluation `error`) now, else
-    /// `closed` (a pass, not applicable, waived, not due, or no longer checked).
-    public static func reconcile(_ current: [CorrectiveAction], previous: [CorrectiveAction], result: AuditResult) -> [CorrectiveAction] {
-        guard !previous.isEmpty else { return current }
+    /// carries the previous due date, and is `overdue` when this inspection came after it.
+    /// Also returned: the previous actions that are not failing now (positions in `previous`),
+    /// to be listed after these as the previous round wrote them — `unverified` when the
+    /// result is `not_assessed` (or an evaluation `error`) now, else `closed` (a pass, not
+    /// applicable, waived, not due, or no longer checked).
+    public static func reconcile(_ current: [CorrectiveAction], previous: [PreviousAction], result: AuditResult)
+        -> (actions: [CorrectiveAction], gone: [(index: Int, status: ActionStatus)]) {
+        guard !previous.isEmpty else { return (current, []) }
         struct Key: Hashable { let rule: String; let item: String? }
-        var before: [Key: CorrectiveAction] = [:]
+        var before: [Key: PreviousAction] = [:]
+        before.reserveCapacity(previous.count)
         for action in previous where before[Key(rule: action.rule, item: action.item)] == nil {
             before[Key(rule: action.rule, item: action.item)] = action
         }
@@ -134,18 +149,20 @@ public enum ActionList {
             }
             out.append(action)
         }
-        var now: [Key: Status] = [:]
-        for finding in result.findings { now[Key(rule: finding.rule.id, item: finding.item)] = finding.status }
+        // Only not assessed and error make a gone action unverified: those few results are
+        // looked at, not the hundreds of passes and not-applicables of a report.
+        var unchecked: Set<Key> = []
+        for finding in result.findings where finding.status == .notAssessed || finding.status == .error {
+            unchecked.insert(Key(rule: finding.rule.id, item: finding.item))
+        }
         var listed: Set<Key> = []
-        for var action in previous {
+        var gone: [(index: Int, status: ActionStatus)] = []
+        for (index, action) in previous.enumerated() {
             let key = Key(rule: action.rule, item: action.item)
             guard !failing.contains(key), listed.insert(key).inserted else { continue }
-            let status = now[key]
-            action.status = status == .notAssessed || status == .error ? .unverified : .closed
-            action.previousDue = action.due
-            out.append(action)
+            gone.append((index, unchecked.contains(key) ? .unverified : .closed))
         }
-        return out
+        return (out, gone)
     }
 
     static func dueDays(_ severity: Severity, _ scoring: ScoringSettings) -> Int {

@@ -41,6 +41,66 @@ public enum Dashboard {
         DashboardDetail(result: result, anchor: anchor, language: language).render()
     }
 
+    /// What the detail sections of one batch share, made once: each rule's markup (id, title,
+    /// clause) escaped, and the severity and status labels. The same bytes as `outletDetail`,
+    /// at a fraction of the cost — a batch writes tens of findings for each of its outlets.
+    public struct OutletDetails: Sendable {
+        /// A finding's markup before the severity (`<li>`, id, title) and after the evidence
+        /// (the clause, `</li>`).
+        struct Fragment: Sendable {
+            var head: String
+            var tail: String
+        }
+
+        let language: Language
+        let fragments: [ObjectIdentifier: Fragment]
+        /// The schema's label of each field path (`staff.badge`: without indices), in the language.
+        let labels: [String: String]
+
+        /// `rules`: the definitions findings will point at (those of the run's auditor);
+        /// `schema`: the reports' schema (its labels name the evidence).
+        public init(rules: [RuleDefinition], schema: ObjectSchema? = nil, language: Language) {
+            self.language = language
+            var fragments: [ObjectIdentifier: Fragment] = [:]
+            for rule in rules { fragments[ObjectIdentifier(rule)] = Self.fragment(rule, language) }
+            self.fragments = fragments
+            var labels: [String: String] = [:]
+            func walk(_ object: ObjectSchema, _ prefix: String, depth: Int) {
+                guard depth < 16 else { return }
+                for field in object.fields {
+                    let path = prefix.isEmpty ? field.name : prefix + "." + field.name
+                    labels[path] = field.label.text(language)
+                    var type = field.type
+                    while case .list(let element) = type { type = element }
+                    if case .object(let child) = type { walk(child, path, depth: depth + 1) }
+                }
+            }
+            if let schema { walk(schema, "", depth: 0) }
+            self.labels = labels
+        }
+
+        public func section(_ result: AuditResult, anchor: Int) -> String {
+            DashboardDetail(result: result, anchor: anchor, language: language, shared: self).render()
+        }
+
+        static func fragment(_ rule: RuleDefinition, _ language: Language) -> Fragment {
+            let title = rule.title.text(language).isEmpty ? rule.title.text(language == .zh ? .en : .zh) : rule.title.text(language)
+            return Fragment(
+                head: "<li class=\"f\"><code>\(HTMLFormatter.escape(rule.id))</code> \(HTMLFormatter.escape(title))",
+                tail: " · [\(HTMLFormatter.escape(rule.cite.source))] \(HTMLFormatter.escape(rule.cite.clause))</span></li>\n")
+        }
+
+        static let severities: [Severity: Label] = Dictionary(uniqueKeysWithValues: Severity.allCases.map { s in
+            (s, Label(zh: " · <span class=\"sev-\(s.rawValue)\">\(HTMLFormatter.escape(s.label.zh))</span>",
+                      en: " · <span class=\"sev-\(s.rawValue)\">\(HTMLFormatter.escape(s.label.en))</span>"))
+        })
+
+        static let statuses: [Status: Label] = Dictionary(uniqueKeysWithValues: Status.allCases.map { s in
+            (s, Label(zh: " · <span class=\"st st-\(s.rawValue)\">\(HTMLFormatter.escape(s.label.zh))</span>",
+                      en: " · <span class=\"st st-\(s.rawValue)\">\(HTMLFormatter.escape(s.label.en))</span>"))
+        })
+    }
+
     /// The branch ranking's bar axis for these means (`DashboardPage.zoomedAxis`).
     static func zoomedAxis(_ means: [Double]) -> (lower: Double, upper: Double) { DashboardPage.zoomedAxis(means) }
 

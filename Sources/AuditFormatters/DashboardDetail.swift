@@ -10,6 +10,8 @@ struct DashboardDetail {
     let result: AuditResult
     let anchor: Int
     let language: Language
+    /// The batch's fragments, made once; nil: made here, for this section.
+    var shared: Dashboard.OutletDetails?
 
     var zh: Bool { language == .zh }
     func t(_ zh: String, _ en: String) -> String { self.zh ? zh : en }
@@ -41,6 +43,18 @@ struct DashboardDetail {
         }
     }
 
+    /// `staff[1].badge` → `staff.badge`: the schema's labels do not depend on the index.
+    static func withoutIndices(_ path: String) -> String {
+        guard path.utf8.contains(UInt8(ascii: "[")) else { return path }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
+        var inIndex = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "[") { inIndex = true } else if byte == UInt8(ascii: "]") { inIndex = false } else if !inIndex { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func render() -> String {
         let s = result.score
         var out = "<section class=\"detail\" id=\"o\(anchor)\">\n<p><a href=\"#table\">\(t("← 返回网点明细", "← back to the outlet table"))</a></p>\n"
@@ -62,28 +76,45 @@ struct DashboardDetail {
         }
         out += "</dl>\n"
         let schema = result.report.root.schema
-        let findings = ordered(result.findings.filter { $0.status != .pass && $0.status != .notApplicable })
+        let all = result.findings
+        let findings = orderedIndices(all) { $0.status != .pass && $0.status != .notApplicable }
         if findings.isEmpty {
             return out + "<p class=\"note\">\(t("没有需要关注的结果。", "Nothing to report."))</p>\n</section>\n"
         }
-        for section in Section.allCases {
-            let inSection = findings.filter { $0.rule.section == section }
-            guard !inSection.isEmpty else { continue }
-            out += "<h4>\(esc(text(section.label)))</h4>\n<ul>\n"
-            for f in inSection {
-                out += "<li class=\"f\"><code>\(esc(f.rule.id))</code> \(esc(text(f.rule.title)))"
-                out += " · <span class=\"sev-\(f.rule.severity.rawValue)\">\(esc(text(f.rule.severity.label)))</span>"
-                out += " · <span class=\"st st-\(f.status.rawValue)\">\(esc(text(f.status.label)))</span>"
+        // `ordered` sorts by section first: one pass, a heading where the section changes.
+        var section: Section?
+        var names: [String: String] = [:]
+        for index in findings {
+            let f = all[index]
+            if f.rule.section != section {
+                if section != nil { out += "</ul>\n" }
+                section = f.rule.section
+                out += "<h4>\(esc(text(f.rule.section.label)))</h4>\n<ul>\n"
+            }
+            do {
+                let rule = shared?.fragments[ObjectIdentifier(f.rule)] ?? Dashboard.OutletDetails.fragment(f.rule, language)
+                out += rule.head
+                out += Dashboard.OutletDetails.severities[f.rule.severity]?.text(language) ?? ""
+                out += Dashboard.OutletDetails.statuses[f.status]?.text(language) ?? ""
                 if let item = f.item { out += " · \(esc(item))" }
                 var evidence = f.text(language, schema: schema)
-                let place = [f.path.map { evidenceName($0, schema: schema, language) }, f.location.line.map { t("第 \($0) 行", "line \($0)") }]
-                    .compactMap { $0 }
+                // Many findings name the same field (`staff[0].badge`, `staff[1].badge`): its
+                // label is looked up once.
+                let name = f.path.map { path in
+                    let field = Self.withoutIndices(path)
+                    let label: String
+                    if let known = shared?.labels[field] ?? names[field] { label = known } else {
+                        label = schema.label(atPath: field)?.text(language) ?? ""
+                        names[field] = label
+                    }
+                    return label.isEmpty ? path : label + Punctuation(language).parenthesized(path)
+                }
+                let place = [name, f.location.line.map { t("第 \($0) 行", "line \($0)") }].compactMap { $0 }
                 if !place.isEmpty { evidence += " — " + place.joined(separator: " · ") }
-                let cite = f.rule.cite
-                out += "<span class=\"ev\">\(esc(evidence)) · [\(esc(cite.source))] \(esc(cite.clause))</span></li>\n"
+                out += "<span class=\"ev\">\(esc(evidence))"
+                out += rule.tail
             }
-            out += "</ul>\n"
         }
-        return out + "</section>\n"
+        return out + "</ul>\n</section>\n"
     }
 }

@@ -31,6 +31,12 @@ public struct OutputOptions: Sendable {
 /// and location — a total order, so output never depends on evaluation order. Sorts on
 /// integer keys computed once per finding; rule ids are compared only between different rules.
 func ordered(_ findings: [Finding]) -> [Finding] {
+    orderedIndices(findings).map { findings[$0] }
+}
+
+/// The positions of `findings` (those `included`) in output order (`ordered`), for a caller
+/// that need not copy the findings.
+func orderedIndices(_ findings: [Finding], where included: (Finding) -> Bool = { _ in true }) -> [Int] {
     struct Key {
         var major: Int  // section, status, severity packed
         var rule: RuleDefinition
@@ -41,7 +47,7 @@ func ordered(_ findings: [Finding]) -> [Finding] {
     let sections = Section.allCases, statuses = Status.allCases, severities = Severity.allCases
     var keys: [Key] = []
     keys.reserveCapacity(findings.count)
-    for (i, f) in findings.enumerated() {
+    for (i, f) in findings.enumerated() where included(f) {
         let section = sections.firstIndex(of: f.rule.section) ?? 0
         let status = statuses.firstIndex(of: f.status) ?? 0
         let severity = severities.firstIndex(of: f.rule.severity) ?? 0  // critical first
@@ -55,5 +61,5 @@ func ordered(_ findings: [Finding]) -> [Finding] {
         if a.column != b.column { return a.column < b.column }
         return a.offset < b.offset
     }
-    return keys.map { findings[$0.offset] }
+    return keys.map(\.offset)
 }

@@ -77,7 +77,8 @@ if let count = dashboardCount {
         var written = 0
         var sections: [String] = []
         sections.reserveCapacity(count)
-        for i in 0..<count { sections.append(Dashboard.outletDetail(result, anchor: i, language: .zh)) }
+        let details = Dashboard.OutletDetails(rules: rules.map(\.definition), schema: ruleSet.schema.root, language: .zh)  // as the batch makes them
+        for i in 0..<count { sections.append(details.section(result, anchor: i)) }
         Dashboard.write(summary, language: .zh, details: { sink in for s in sections { sink(s) } }, to: { written &+= $0.utf8.count })
         return written
     }

@@ -356,6 +356,25 @@ enum BrowserFixture {
         }
     }
 
+    /// The batch's way (the rules' markup made once) writes the same bytes as the plain one,
+    /// also for a finding whose rule it does not know (a profile's re-rated definition).
+    @Test func sharedFragmentsWriteTheSameBytes() throws {
+        let auditor = auditor()
+        let names = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot + "/fixtures/reports")
+            .filter { $0.hasSuffix(".yaml") && !$0.hasSuffix(".expect.yaml") }.sorted()
+        #expect(names.count >= 10)
+        for language in Language.allCases {
+            let shared = Dashboard.OutletDetails(rules: auditor.rules.map(\.definition), schema: shippedRules.schema.root, language: language)
+            let none = Dashboard.OutletDetails(rules: [], language: language)
+            for name in names {
+                let result = auditor.audit(try reportFile("fixtures/reports/" + name))
+                let plain = Dashboard.outletDetail(result, anchor: 3, language: language)
+                #expect(shared.section(result, anchor: 3) == plain, "\(name)")
+                #expect(none.section(result, anchor: 3) == plain, "\(name)")
+            }
+        }
+    }
+
     @Test func detailEscapesReportText() throws {
         let yaml = minimalReport().replacingOccurrences(of: "name: 哈尔滨市道里客户服务中心", with: "name: \"<img src=x onerror=alert(1)>\"")
             .replacingOccurrences(of: "id: O1", with: "id: \"O1'<b>\"").replacingOccurrences(of: "branch: 黑龙江分公司", with: "branch: \"&<i>\"")
