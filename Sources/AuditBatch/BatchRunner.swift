@@ -36,8 +36,8 @@ public struct BatchRunner: Sendable {
         /// `--exclude`: files found under a folder whose name, or path below the folder, matches
         /// one of these globs are not inputs.
         public var exclude: [String] = []
-        /// `--previous`: the previous round, for trends and the status of its actions.
-        public var previous: PreviousRound?
+        /// `--previous`: the previous round (being read), for trends and the status of its actions.
+        public var previous: PreviousRound.Reading?
 
         public init(outDirectory: String, jobs: Int, limits: YAMLLimits, failOn: Severity?, output: OutputOptions, progress: Bool) {
             self.outDirectory = outDirectory
@@ -197,7 +197,7 @@ public struct BatchRunner: Sendable {
         let language = options.output.language
         var list = ActionList.actions(result, scoring: ruleSet.scoring, calendar: ruleSet.calendar, language: language)
         var trend = ""
-        if let previous = options.previous {
+        if let previous = options.previous?.round {
             let before = row.outletId.isEmpty ? nil : previous.outlets[row.outletId]
             if let before {
                 let (again, gone) = ActionList.reconcile(list, previous: before.actions, result: result)
@@ -293,7 +293,11 @@ public struct BatchRunner: Sendable {
         let superseded = supersede(&tally, outputs, ruleIndex: ruleIndex)
         var summary = summary(rows: tally.rows, tally: tally, rules: rules, total: inputs.count)
         summary.superseded = superseded.listed.map { (path: $0.path, by: $0.by) }
-        if let previous = options.previous {
+        if let reading = options.previous {
+            guard let previous = reading.round else {
+                outputs.discard()
+                throw BatchError(.previousNotResults, diagnostics: reading.failure)
+            }
             summary.round = compare(previous, &summary, rules: rules, trends: outputs.trends)
         }
         guard try outputs.finish(summary, language: options.output.language, dropping: superseded.dropped) else {
@@ -1019,6 +1023,11 @@ extension BatchRunner {
 /// A batch that cannot go on (the output folder cannot be written or replaced).
 public struct BatchError: Error, Sendable, CustomStringConvertible {
     public var message: Message
+    /// What was wrong, at its file, line and column, when a file was (the previous round's).
+    public var diagnostics: DiagnosticList?
     public var description: String { message.en }
-    public init(_ message: Message) { self.message = message }
+    public init(_ message: Message, diagnostics: DiagnosticList? = nil) {
+        self.message = message
+        self.diagnostics = diagnostics
+    }
 }

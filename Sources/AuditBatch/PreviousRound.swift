@@ -5,6 +5,8 @@ import AuditCalendar
 import AuditCore
 import AuditFormatters
 import AuditRules
+import Dispatch
+import Synchronization
 
 /// The previous inspection round, read from a previous `audit batch` output folder
 /// (`--previous DIR`): per outlet (`outlet.id`), its score, grade, red line and every result
@@ -60,20 +62,63 @@ public struct PreviousRound: Sendable {
 
     public init(folder: String) { self.folder = folder }
 
-    /// Reads `folder`. A folder without results.jsonl is not a batch output: refused, as is a
-    /// line that is not what `audit batch` writes (with file:line:column).
+    /// The previous round, read on a thread of its own while the first reports are scored
+    /// (on a machine with a core to spare, reading it costs the batch next to nothing); a
+    /// report's trends wait for it.
+    public final class Reading: Sendable {
+        private let group = DispatchGroup()
+        private let outcome = Mutex<Result<PreviousRound, DiagnosticList>?>(nil)
+
+        /// Checks at once that `folder` is a batch output (`check`), then starts reading it.
+        public init(folder: String, rules: RuleSet) throws(DiagnosticList) {
+            try PreviousRound.check(folder: folder)
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                let read: Result<PreviousRound, DiagnosticList>
+                do throws(DiagnosticList) { read = .success(try PreviousRound.load(folder: folder, rules: rules)) } catch { read = .failure(error) }
+                outcome.withLock { $0 = read }
+                group.leave()
+            }
+        }
+
+        /// The round, once read; nil when it could not be (`failure` says why).
+        public var round: PreviousRound? {
+            group.wait()
+            return outcome.withLock { try? $0?.get() }
+        }
+
+        /// Why it could not be read (after waiting for it); nil when it was.
+        public var failure: DiagnosticList? {
+            group.wait()
+            return outcome.withLock { value in
+                if case .failure(let error)? = value { return error }
+                return nil
+            }
+        }
+    }
+
+    /// A folder without results.jsonl is not a batch output: refused before anything else.
+    public static func check(folder given: String) throws(DiagnosticList) {
+        var folder = given
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw DiagnosticList([.error(.previousNotAFolder(given), at: SourceLocation(file: given))])
+        }
+        guard stat(folder + "/results.jsonl", &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DiagnosticList([.error(.previousNotBatchOutput(given), at: SourceLocation(file: given))])
+        }
+    }
+
+    /// Reads `folder` (`check` first): a line that is not what `audit batch` writes is refused
+    /// with its file, line and column.
     public static func load(folder given: String, rules: RuleSet) throws(DiagnosticList) -> PreviousRound {
+        try check(folder: given)
         var folder = given
         while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
         var round = PreviousRound(folder: given)
         let results = folder + "/results.jsonl"
         var info = stat()
-        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            throw DiagnosticList([.error(.previousNotAFolder(given), at: SourceLocation(file: given))])
-        }
-        guard stat(results, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw DiagnosticList([.error(.previousNotBatchOutput(given), at: SourceLocation(file: given))])
-        }
         try JSONLines.read(results) { (line, bytes, _) throws(DiagnosticList) in
             let outlet = try Self.outlet(bytes, file: results, line: line)
             round.scored += 1

@@ -86,11 +86,11 @@ extension Audit {
                     }
                 }
             }
-            var previousRound: PreviousRound?
+            var previousRound: PreviousRound.Reading?
             if let previous {
                 previousRound = try Outcome.perform { () throws(AppError) in
                     do throws(DiagnosticList) {
-                        return try PreviousRound.load(folder: previous, rules: setup.ruleSet)
+                        return try PreviousRound.Reading(folder: previous, rules: setup.ruleSet)
                     } catch {
                         throw .invalid(error, SourceTexts(limit: setup.request.limits.maxFileSize))
                     }
@@ -107,6 +107,7 @@ extension Audit {
                 do throws(BatchError) {
                     return try BatchRunner(auditor: setup.auditor(asOf: judgement.asOf), ruleSet: setup.ruleSet, options: options).run(paths)
                 } catch {
+                    if let diagnostics = error.diagnostics { throw .invalid(diagnostics, SourceTexts(limit: setup.request.limits.maxFileSize)) }
                     throw .failure(error.message)
                 }
             }
