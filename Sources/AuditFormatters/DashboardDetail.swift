@@ -84,23 +84,25 @@ struct DashboardDetail {
         // `ordered` sorts by section first: one pass, a heading where the section changes.
         var section: Section?
         var names: [String: String] = [:]
-        for index in findings {
-            let f = all[index]
-            if f.rule.section != section {
-                if section != nil { out += "</ul>\n" }
-                section = f.rule.section
-                out += "<h4>\(esc(text(f.rule.section.label)))</h4>\n<ul>\n"
-            }
-            do {
-                let rule = shared?.fragments[ObjectIdentifier(f.rule)] ?? Dashboard.OutletDetails.fragment(f.rule, language)
+        // Through a buffer, field by field: binding a whole `Finding` copies it (tens of
+        // references retained and released), which cost more than the markup.
+        all.withUnsafeBufferPointer { all in
+            for index in findings {
+                let definition = all[index].rule
+                if definition.section != section {
+                    if section != nil { out += "</ul>\n" }
+                    section = definition.section
+                    out += "<h4>\(esc(text(definition.section.label)))</h4>\n<ul>\n"
+                }
+                let rule = shared?.fragments[ObjectIdentifier(definition)] ?? Dashboard.OutletDetails.fragment(definition, language)
                 out += rule.head
-                out += Dashboard.OutletDetails.severities[f.rule.severity]?.text(language) ?? ""
-                out += Dashboard.OutletDetails.statuses[f.status]?.text(language) ?? ""
-                if let item = f.item { out += " · \(esc(item))" }
-                var evidence = f.text(language, schema: schema)
+                out += Dashboard.OutletDetails.severities[definition.severity]?.text(language) ?? ""
+                out += Dashboard.OutletDetails.statuses[all[index].status]?.text(language) ?? ""
+                if let item = all[index].item { out += " · \(esc(item))" }
+                var evidence = all[index].text(language, schema: schema)
                 // Many findings name the same field (`staff[0].badge`, `staff[1].badge`): its
                 // label is looked up once.
-                let name = f.path.map { path in
+                let name = all[index].path.map { path in
                     let field = Self.withoutIndices(path)
                     let label: String
                     if let known = shared?.labels[field] ?? names[field] { label = known } else {
@@ -109,8 +111,13 @@ struct DashboardDetail {
                     }
                     return label.isEmpty ? path : label + Punctuation(language).parenthesized(path)
                 }
-                let place = [name, f.location.line.map { t("第 \($0) 行", "line \($0)") }].compactMap { $0 }
-                if !place.isEmpty { evidence += " — " + place.joined(separator: " · ") }
+                let line = all[index].location.line.map { t("第 \($0) 行", "line \($0)") }
+                switch (name, line) {
+                case let (name?, line?): evidence += " — " + name + " · " + line
+                case let (name?, nil): evidence += " — " + name
+                case let (nil, line?): evidence += " — " + line
+                case (nil, nil): break
+                }
                 out += "<span class=\"ev\">\(esc(evidence))"
                 out += rule.tail
             }

@@ -150,7 +150,7 @@ private struct OutletPage {
     }
 
     func render() -> String {
-        let findings = ordered(result.findings).filter(options.shows)
+        let findings = ordered(result.findings, where: options.shows)
         // What the inspector still has to do: evidence to observe, records to correct.
         let pending = findings.filter { $0.status == .notAssessed || $0.status == .error }
         let judged = findings.filter { $0.status != .notAssessed && $0.status != .error }

@@ -20,7 +20,9 @@ public enum JSONFormatter {
         ])
         let rules = provenance(result.provenance, digest: options.rulesDigest)
         let counts: JSON = .object(Status.allCases.map { ($0.rawValue, .int(result.count($0))) })
-        let findings = ordered(result.findings).filter(options.shows).map { finding(of: $0, language: options.language, compact: compact) }
+        let findings = orderedIndices(result.findings, where: options.shows).map {
+            finding(of: result.findings[$0], language: options.language, compact: compact)
+        }
         var fields: [(String, JSON)] = [
             ("report", reportInfo),
             ("rules", rules),

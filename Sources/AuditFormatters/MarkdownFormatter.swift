@@ -32,7 +32,7 @@ public enum MarkdownFormatter {
         if let advice = summary.advice { out += "\n\(cell(advice))\n" }
         if let missing = summary.missingEvidence { out += "\n\(cell(missing))\n" }
         if let configuration = summary.configuration { out += "\n\(cell(configuration))\n" }
-        let findings = ordered(result.findings).filter(options.shows)
+        let findings = ordered(result.findings, where: options.shows)
         for section in Section.allCases {
             let inSection = findings.filter { $0.rule.section == section }
             if inSection.isEmpty { continue }

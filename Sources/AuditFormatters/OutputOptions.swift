@@ -30,8 +30,8 @@ public struct OutputOptions: Sendable {
 /// Findings in output order: by section, then status (fail first), severity, rule id, item
 /// and location — a total order, so output never depends on evaluation order. Sorts on
 /// integer keys computed once per finding; rule ids are compared only between different rules.
-func ordered(_ findings: [Finding]) -> [Finding] {
-    orderedIndices(findings).map { findings[$0] }
+func ordered(_ findings: [Finding], where included: (Finding) -> Bool = { _ in true }) -> [Finding] {
+    orderedIndices(findings, where: included).map { findings[$0] }
 }
 
 /// The positions of `findings` (those `included`) in output order (`ordered`), for a caller
@@ -47,12 +47,18 @@ func orderedIndices(_ findings: [Finding], where included: (Finding) -> Bool = {
     let sections = Section.allCases, statuses = Status.allCases, severities = Severity.allCases
     var keys: [Key] = []
     keys.reserveCapacity(findings.count)
-    for (i, f) in findings.enumerated() where included(f) {
-        let section = sections.firstIndex(of: f.rule.section) ?? 0
-        let status = statuses.firstIndex(of: f.status) ?? 0
-        let severity = severities.firstIndex(of: f.rule.severity) ?? 0  // critical first
-        keys.append(Key(major: (section << 16) | (status << 8) | severity, rule: f.rule,
-                        line: f.location.line ?? 0, column: f.location.column ?? 0, offset: i))
+    // Through a buffer, field by field: binding each `Finding` would copy it (a report has
+    // hundreds, most of them passes that `included` leaves out).
+    findings.withUnsafeBufferPointer { all in
+        for i in all.indices where included(all[i]) {
+            let rule = all[i].rule
+            let section = sections.firstIndex(of: rule.section) ?? 0
+            let status = statuses.firstIndex(of: all[i].status) ?? 0
+            let severity = severities.firstIndex(of: rule.severity) ?? 0  // critical first
+            let location = all[i].location
+            keys.append(Key(major: (section << 16) | (status << 8) | severity, rule: rule,
+                            line: location.line ?? 0, column: location.column ?? 0, offset: i))
+        }
     }
     keys.sort { a, b in
         if a.major != b.major { return a.major < b.major }

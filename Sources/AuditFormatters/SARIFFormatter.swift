@@ -26,7 +26,7 @@ public enum SARIFFormatter {
     static let sourceRoot = "%SRCROOT%"
 
     public static func format(_ results: [AuditResult], _ options: OutputOptions) -> String {
-        let findings = results.flatMap { ordered($0.findings).filter(options.shows) }
+        let findings = results.flatMap { ordered($0.findings, where: options.shows) }
         var definitions: [String: RuleDefinition] = [:]
         for finding in findings where definitions[finding.rule.id] == nil {
             definitions[finding.rule.id] = finding.rule

@@ -28,7 +28,7 @@ public enum TextFormatter {
         if let missing = summary.missingEvidence { out += clean(missing) + "\n" }
         out += clean(summary.counts) + "\n"
         if let configuration = summary.configuration { out += clean(configuration) + "\n" }
-        let findings = ordered(result.findings).filter(options.shows)
+        let findings = ordered(result.findings, where: options.shows)
         if findings.isEmpty {
             out += zh ? "\n没有需要关注的结果。\n" : "\nNothing to report.\n"
             return out
