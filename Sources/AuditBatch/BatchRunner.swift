@@ -159,15 +159,18 @@ public struct BatchRunner: Sendable {
         var failingRules: [String] = []
         var fails: FailCounts = [:]
         var points: [(rule: Int, points: Double)] = []
-        for finding in result.findings {
-            guard let index = ruleIndex.index(of: finding.rule),
-                  let slot = Self.statusSlots.firstIndex(of: finding.status) else { continue }
-            counts[index * Self.statusSlots.count + slot] += 1
-            if finding.status == .fail {
-                fails[finding.rule.severity] = (fails[finding.rule.severity] ?? 0) + 1
-                if failingRules.last != finding.rule.id { failingRules.append(finding.rule.id) }
-                if points.last?.rule == index { points[points.count - 1].points += finding.pointsLost } else {
-                    points.append((index, finding.pointsLost))
+        // Field by field through a buffer: `for finding in` would copy each of the hundreds.
+        result.findings.withUnsafeBufferPointer { all in
+            for i in all.indices {
+                let rule = all[i].rule, status = all[i].status
+                guard let index = ruleIndex.index(of: rule), let slot = Self.statusSlots.firstIndex(of: status) else { continue }
+                counts[index * Self.statusSlots.count + slot] += 1
+                if status == .fail {
+                    fails[rule.severity] = (fails[rule.severity] ?? 0) + 1
+                    if failingRules.last != rule.id { failingRules.append(rule.id) }
+                    if points.last?.rule == index { points[points.count - 1].points += all[i].pointsLost } else {
+                        points.append((index, all[i].pointsLost))
+                    }
                 }
             }
         }

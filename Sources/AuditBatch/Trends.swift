@@ -30,11 +30,14 @@ enum Trends {
         for (key, status) in before.results where was[key] == nil { was[key] = status }
         var now: [Key: Status] = [:]
         var order: [Key] = []
-        for finding in result.findings where finding.status != .pass && finding.status != .notApplicable {
-            let key = Key(rule: finding.rule.id, item: finding.item)
-            if now[key] == nil {
-                now[key] = finding.status
-                order.append(key)
+        // Field by field through a buffer: `for finding in` would copy each of the hundreds.
+        result.findings.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].status != .pass && all[i].status != .notApplicable {
+                let key = Key(rule: all[i].rule.id, item: all[i].item)
+                if now[key] == nil {
+                    now[key] = all[i].status
+                    order.append(key)
+                }
             }
         }
         for key in order {

@@ -88,7 +88,7 @@ public enum ActionList {
     /// The actions of one result, in output order.
     public static func actions(_ result: AuditResult, scoring: ScoringSettings, calendar: BusinessCalendar, language: Language) -> [CorrectiveAction] {
         // Filtered first: `ordered` is a total order, so the fails keep their places.
-        let failing = ordered(result.findings.filter { $0.status == .fail })
+        let failing = ordered(result.findings) { $0.status == .fail }
         guard !failing.isEmpty else { return [] }
         var inspectedOn: LocalDate?
         if case .timestamp(let at)? = result.report.value(at: "inspection.inspected_at")?.value {
@@ -152,8 +152,10 @@ public enum ActionList {
         // Only not assessed and error make a gone action unverified: those few results are
         // looked at, not the hundreds of passes and not-applicables of a report.
         var unchecked: Set<Key> = []
-        for finding in result.findings where finding.status == .notAssessed || finding.status == .error {
-            unchecked.insert(Key(rule: finding.rule.id, item: finding.item))
+        result.findings.withUnsafeBufferPointer { all in  // field by field: no copy of each finding
+            for i in all.indices where all[i].status == .notAssessed || all[i].status == .error {
+                unchecked.insert(Key(rule: all[i].rule.id, item: all[i].item))
+            }
         }
         var listed: Set<Key> = []
         var gone: [(index: Int, status: ActionStatus)] = []
