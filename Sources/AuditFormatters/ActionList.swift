@@ -96,6 +96,9 @@ public enum ActionList {
         }
         let schema = result.report.root.schema
         var dueBySeverity: [Severity: LocalDate?] = [:]
+        // The outlet's fields once, not once per action (each is a path lookup in the report).
+        let outletId = result.text("outlet.id") ?? "", outletName = result.text("outlet.name") ?? ""
+        let branch = result.text("outlet.branch") ?? "", inspectionId = result.text("inspection.id") ?? ""
         return failing.map { finding in
             let severity = finding.rule.severity
             let days = dueDays(severity, scoring)
@@ -103,10 +106,9 @@ public enum ActionList {
                 dueBySeverity[severity] = inspectedOn.flatMap { dueDate(from: $0, workingDays: days, calendar: calendar) }
             }
             return CorrectiveAction(
-                outletId: result.text("outlet.id") ?? "", outletName: result.text("outlet.name") ?? "",
-                branch: result.text("outlet.branch") ?? "", rule: finding.rule.id, title: finding.rule.title, severity: severity,
-                item: finding.item, message: finding.text(language, schema: schema), source: finding.rule.cite.source,
-                clause: finding.rule.cite.clause, inspectionId: result.text("inspection.id") ?? "", inspectedOn: inspectedOn,
+                outletId: outletId, outletName: outletName, branch: branch, rule: finding.rule.id, title: finding.rule.title,
+                severity: severity, item: finding.item, message: finding.text(language, schema: schema), source: finding.rule.cite.source,
+                clause: finding.rule.cite.clause, inspectionId: inspectionId, inspectedOn: inspectedOn,
                 dueWorkingDays: days, due: dueBySeverity[severity] ?? nil, location: finding.location.description)
         }
     }
