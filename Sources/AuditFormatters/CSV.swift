@@ -6,18 +6,37 @@ public enum CSV {
     public static let byteOrderMark = "\u{FEFF}"
 
     public static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        // One buffer of bytes for the row: joining field strings cost more than the fields.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(2 + fields.count) { $0 + $1.utf8.count })
+        for (i, value) in fields.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(value, to: &bytes)
+        }
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func field(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One field, quoted or guarded as needed, at the end of `bytes`.
+    static func append(_ value: String, to bytes: inout [UInt8]) {
         // Bytes, not Characters: every byte that matters here is ASCII, and grapheme breaking
         // made this the costliest step of writing a row.
         let utf8 = value.utf8
         let formula = utf8.first.map { Self.formulaStarts.contains($0) } ?? false && !isNumber(utf8)
-        let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard formula || quoted else { return value }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 4)
+        let quoted = utf8.withContiguousStorageIfAvailable { buffer in
+            buffer.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        } ?? utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard formula || quoted else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
         if quoted { bytes.append(UInt8(ascii: "\"")) }
         if formula { bytes.append(UInt8(ascii: "'")) }
         for byte in utf8 {
@@ -25,7 +44,6 @@ public enum CSV {
             bytes.append(byte)
         }
         if quoted { bytes.append(UInt8(ascii: "\"")) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `-2.5`, `+8.4`: a plain number is data a spreadsheet should read as a number, never a
