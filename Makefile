@@ -48,7 +48,7 @@ bench: release
 # own build folder with libFuzzer and AddressSanitizer. A crash or timeout is written to
 # .build/fuzz-artifacts/; save it under fixtures/fuzz/<target>/ (the tests replay those) and fix it.
 FUZZ_SECONDS ?= 1200
-FUZZ_TARGETS ?= report expression rulefiles
+FUZZ_TARGETS ?= report expression rulefiles previous
 FUZZ_BIN := .build/fuzz/release
 fuzz: deps
 	@for t in $(FUZZ_TARGETS); do AUDIT_FUZZ=1 $(SWIFT) build -c release --build-path .build/fuzz --product fuzz-$$t || exit 1; done
@@ -58,6 +58,7 @@ fuzz: deps
 	    report) seeds="fixtures/reports fixtures/broken-reports fixtures/broken-yaml fixtures/extensions/reports";; \
 	    expression) seeds="fixtures/fuzz/seeds/expression";; \
 	    rulefiles) seeds="rules fixtures/broken-rules fixtures/broken-extensions fixtures/profiles fixtures/extensions/hotline";; \
+	    previous) seeds="fixtures/fuzz/seeds/previous";; \
 	  esac; \
 	  mkdir -p .build/fuzz-corpus/$$t fixtures/fuzz/$$t; \
 	  echo "fuzz-$$t: $(FUZZ_SECONDS) s"; \

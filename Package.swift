@@ -13,7 +13,7 @@ import PackageDescription
 //   AuditBatch → Formatters (parallel batch scoring)
 //   AuditApp → Testing, Batch (the application layer: options in, loaded rules and a run's outcome out)
 //   audit → App (the only importer of ArgumentParser: commands that declare, validate, call, map)
-//   AuditFuzzing → Formatters (what the fuzz targets run); fuzz-report, fuzz-expression, fuzz-rulefiles → AuditFuzzing
+//   AuditFuzzing → Formatters (what the fuzz targets run); fuzz-report, fuzz-expression, fuzz-rulefiles, fuzz-previous → AuditFuzzing
 // `make fuzz` sets AUDIT_FUZZ=1 (and a build path of its own): every library is then built
 // with libFuzzer's coverage instrumentation and AddressSanitizer, and the fuzz targets link
 // libFuzzer and hand it control. Ordinary builds are untouched (the fuzz targets are replayers).
@@ -69,12 +69,14 @@ let package = Package(
         // in ordinary builds their replayers (the tests replay fixtures/fuzz/ through them).
         .target(
             name: "AuditFuzzing",
-            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters"],
+            dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules", "AuditEngine", "AuditFormatters",
+                           "AuditBatch"],
             swiftSettings: instrumented + (fuzzing ? [.define("FUZZING")] : [])
         ),
         .executableTarget(name: "fuzz-report", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-expression", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         .executableTarget(name: "fuzz-rulefiles", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
+        .executableTarget(name: "fuzz-previous", dependencies: ["AuditFuzzing"], swiftSettings: fuzzTarget, linkerSettings: fuzzLink),
         // `make bench`: one report audited N times against libyaml parsing it N times.
         .executableTarget(
             name: "audit-bench",

@@ -97,6 +97,12 @@ public struct PreviousRound: Sendable {
         }
     }
 
+    /// An outlet's previous actions read back in full, as a batch lists them again.
+    public func actions(of outletId: String) -> [CorrectiveAction] {
+        guard let outlet = outlets[outletId], let file = actionFile else { return [] }
+        return outlet.actionLines.compactMap { file.action(at: $0) }
+    }
+
     /// A folder without results.jsonl is not a batch output: refused before anything else.
     public static func check(folder given: String) throws(DiagnosticList) {
         var folder = given

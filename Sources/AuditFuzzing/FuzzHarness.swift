@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import AuditBatch
 import AuditCalendar
 import AuditCore
 import AuditEngine
@@ -118,6 +119,39 @@ public enum FuzzHarness {
     }
 
     /// Diagnostics as a user sees them, with snippets of the input, in both languages.
+    /// A previous batch's output folder (`audit batch --previous`): the input up to its first
+    /// empty line is written as its results.jsonl, the rest as its actions.jsonl; the round is
+    /// read as a batch reads it, and every action of every outlet is read back in full.
+    @discardableResult
+    public static func previousRound(_ bytes: [UInt8]) -> Outcome {
+        guard let shipped else { return .refused(errors: 0) }
+        let folder = previousFolder
+        var split = bytes.count
+        for i in bytes.indices.dropLast() where bytes[i] == 0x0A && bytes[i + 1] == 0x0A {
+            split = i + 1
+            break
+        }
+        for (name, part) in [("results.jsonl", bytes[..<split]), ("actions.jsonl", bytes[min(split + 1, bytes.count)...])] {
+            guard let file = fopen(folder + "/" + name, "wb") else { return .refused(errors: 0) }
+            _ = part.withUnsafeBytes { fwrite($0.baseAddress, 1, part.count, file) }
+            fclose(file)
+        }
+        do throws(DiagnosticList) {
+            let round = try PreviousRound.load(folder: folder, rules: shipped.set)
+            for id in round.order { _ = round.actions(of: id) }
+            return .accepted
+        } catch {
+            return render(error, bytes)
+        }
+    }
+
+    /// A folder of this process's own for `previousRound`.
+    static let previousFolder: String = {
+        let path = "/tmp/audit-fuzz-previous-\(getpid())"
+        mkdir(path, 0o700)
+        return path
+    }()
+
     static func render(_ diagnostics: DiagnosticList, _ bytes: [UInt8]) -> Outcome {
         let text = String(decoding: bytes, as: UTF8.self)
         for language in [Language.zh, .en] {
@@ -171,13 +205,14 @@ private func LLVMFuzzerRunDriver(
 /// replayer: each path argument is one input, run once — how a saved crash is reproduced.
 public enum FuzzMain {
     public enum Target: Sendable {
-        case report, expression, ruleFile
+        case report, expression, ruleFile, previousRound
 
         func run(_ bytes: [UInt8]) {
             switch self {
             case .report: FuzzHarness.report(bytes)
             case .expression: FuzzHarness.expression(bytes)
             case .ruleFile: FuzzHarness.ruleFile(bytes)
+            case .previousRound: FuzzHarness.previousRound(bytes)
             }
         }
     }

@@ -34,6 +34,9 @@ import Testing
     @Test(arguments: saved("report")) func report(_ path: String) { Self.check(path, FuzzHarness.report(FuzzInput.read(path))) }
     @Test(arguments: saved("expression")) func expression(_ path: String) { Self.check(path, FuzzHarness.expression(FuzzInput.read(path))) }
     @Test(arguments: saved("rulefiles")) func ruleFile(_ path: String) { Self.check(path, FuzzHarness.ruleFile(FuzzInput.read(path))) }
+    @Test(arguments: saved("previous")) func previousRound(_ path: String) {
+        Self.check(path, FuzzHarness.previousRound(FuzzInput.read(path)))
+    }
 
     /// The harness goes the whole way on good input and stops at diagnostics on bad: what
     /// the fuzzers exercise is the real path.
