@@ -3,6 +3,7 @@ import Glibc
 #endif
 import AuditCalendar
 import AuditCore
+import AuditEngine
 import AuditFormatters
 import AuditRules
 import Dispatch
@@ -18,14 +19,7 @@ import Synchronization
 /// a few megabytes and a fraction of the time scoring it took.
 public struct PreviousRound: Sendable {
     /// One rule result, as `audit diff` matches them: rule id and item.
-    public struct ResultKey: Hashable, Sendable {
-        public var rule: String
-        public var item: String?
-        public init(rule: String, item: String?) {
-            self.rule = rule
-            self.item = item
-        }
-    }
+    public typealias ResultKey = AuditEngine.ResultKey
 
     public struct Outlet: Sendable {
         public var outletId: String
@@ -224,23 +218,7 @@ public struct PreviousRound: Sendable {
         guard let outlet, let rule, severity != nil else {
             throw DiagnosticList([.error(.previousNotActions, at: SourceLocation(file: file, line: line, column: 1))])
         }
-        return (outlet, ActionList.PreviousAction(rule: rule, item: item, due: due.flatMap(isoDate)))
-    }
-
-    /// `2026-04-28` (what actions.jsonl writes), without the generic parser's cost per line.
-    static func isoDate(_ text: String) -> LocalDate? {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) else { return nil }
-                value = value * 10 + Int(u[i] - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        return LocalDate(year: y, month: m, day: d)
+        return (outlet, ActionList.PreviousAction(rule: rule, item: item, due: due.flatMap { LocalDate(iso: $0) }))
     }
 
     /// One actions.jsonl line, as this round would have made it.
@@ -269,8 +247,8 @@ public struct PreviousRound: Sendable {
             outletId: outlet, outletName: fields["outlet_name"] ?? "", branch: fields["branch"] ?? "", rule: rule, title: title,
             severity: severity, item: fields["item"], message: fields["message"] ?? "", source: fields["source"] ?? "",
             clause: fields["clause"] ?? "", inspectionId: fields["inspection_id"] ?? "",
-            inspectedOn: fields["inspected_on"].flatMap(isoDate), dueWorkingDays: days,
-            due: fields["due"].flatMap(isoDate), location: fields["location"] ?? "")
+            inspectedOn: fields["inspected_on"].flatMap { LocalDate(iso: $0) }, dueWorkingDays: days,
+            due: fields["due"].flatMap { LocalDate(iso: $0) }, location: fields["location"] ?? "")
     }
 
     /// `inspected_at` from outlets.csv (a courtesy: without the file, trends lack only the time).

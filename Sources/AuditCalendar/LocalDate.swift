@@ -25,10 +25,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, no surrounding space); `nil` when the text
     /// has another shape or names a day that does not exist.
     public init?(iso text: some StringProtocol) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        for byte in text.utf8.prefix(11) { bytes.append(byte) }
-        guard bytes.count == 10, let date = LocalDate.parse(bytes, at: 0) else { return nil }
+        self.init(iso: String(text))
+    }
+
+    /// The same for a `String`, its UTF-8 read in place (the generic entry, unspecialised
+    /// across modules, read the bytes one witness call at a time).
+    public init?(iso text: String) {
+        var text = text
+        guard text.utf8.count == 10,
+              let date = text.withUTF8({ LocalDate.parse(Array($0), at: 0) }) else { return nil }
         self = date
     }
 

@@ -2,6 +2,17 @@ import AuditCore
 import AuditReport
 import AuditRules
 
+/// A rule result as two audits are matched: the rule id and the item (`audit diff`,
+/// `audit batch --previous`, the corrective actions of two rounds).
+public struct ResultKey: Hashable, Sendable {
+    public var rule: String
+    public var item: String?
+    public init(rule: String, item: String?) {
+        self.rule = rule
+        self.item = item
+    }
+}
+
 /// Two audits of one outlet compared (`audit diff OLD NEW`; meant for `audit batch --previous`
 /// too): the scores and grades, each section's score, and every rule result that changed,
 /// matched by rule id and item. Language-neutral; the formatters word it.
@@ -37,7 +48,7 @@ public struct ResultDiff: Sendable {
     public init(old: AuditResult, new: AuditResult) {
         self.old = old
         self.new = new
-        struct Key: Hashable { let rule: String; let item: String? }
+        typealias Key = ResultKey
         func index(_ findings: [Finding]) -> [Key: Finding] {
             var byKey: [Key: Finding] = [:]
             for finding in findings where byKey[Key(rule: finding.rule.id, item: finding.item)] == nil {

@@ -134,7 +134,7 @@ public enum ActionList {
     public static func reconcile(_ current: [CorrectiveAction], previous: [PreviousAction], result: AuditResult)
         -> (actions: [CorrectiveAction], gone: [(index: Int, status: ActionStatus)]) {
         guard !previous.isEmpty else { return (current, []) }
-        struct Key: Hashable { let rule: String; let item: String? }
+        typealias Key = ResultKey
         var before: [Key: PreviousAction] = [:]
         before.reserveCapacity(previous.count)
         for action in previous where before[Key(rule: action.rule, item: action.item)] == nil {

@@ -117,8 +117,9 @@ import Testing
     }
 
     @Test func csvFilesGainTrendColumns() throws {
-        let (dir, _) = try twoRounds("csv", lang: "zh")
+        let (dir, run) = try twoRounds("csv", lang: "zh")
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(run.stdout.contains("与 \(dir)/out1 对比：两轮均有 2 家，新增 1 家，本轮未见 1 家（trends.jsonl）"), "\(run.stdout)")
         let outlets = try csv(dir + "/out2/outlets.csv")
         let example = try #require(outlets.first { $0["网点编号"] == "HLJ-HRB-DL-001" })
         let score = Double(example["得分"] ?? "") ?? .nan, previous = Double(example["上轮得分"] ?? "") ?? .nan
