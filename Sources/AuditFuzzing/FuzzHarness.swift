@@ -125,7 +125,14 @@ public enum FuzzHarness {
     @discardableResult
     public static func previousRound(_ bytes: [UInt8]) -> Outcome {
         guard let shipped else { return .refused(errors: 0) }
-        let folder = previousFolder
+        // A folder of its own for each call: the replay tests run their cases in parallel.
+        var template = Array("/tmp/audit-fuzz-previous-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { return .refused(errors: 0) }
+        let folder = String(cString: made)
+        defer {
+            for name in ["results.jsonl", "actions.jsonl"] { unlink(folder + "/" + name) }
+            rmdir(folder)
+        }
         var split = bytes.count
         for i in bytes.indices.dropLast() where bytes[i] == 0x0A && bytes[i + 1] == 0x0A {
             split = i + 1
@@ -144,13 +151,6 @@ public enum FuzzHarness {
             return render(error, bytes)
         }
     }
-
-    /// A folder of this process's own for `previousRound`.
-    static let previousFolder: String = {
-        let path = "/tmp/audit-fuzz-previous-\(getpid())"
-        mkdir(path, 0o700)
-        return path
-    }()
 
     static func render(_ diagnostics: DiagnosticList, _ bytes: [UInt8]) -> Outcome {
         let text = String(decoding: bytes, as: UTF8.self)
