@@ -4,6 +4,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/audit
+# Release builds link the Swift runtime and Foundation statically: one file to install, and
+# a start-up without the dynamic loader resolving ten Swift libraries (bench/run.sh, (h)).
+RELEASE_FLAGS ?= -c release --static-swift-stdlib
 
 .PHONY: run test build release install deps bench fuzz clean
 
@@ -33,14 +36,14 @@ test: deps
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 .build/release/audit $(DESTDIR)$(PREFIX)/bin/audit
 
 bench: release
-	bash bench/run.sh
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" bash bench/run.sh
 
 # Fuzzing (minutes, not part of `make test`): each target runs FUZZ_SECONDS (default 1200)
 # (leak reports are off: the Swift runtime's caches live until exit)

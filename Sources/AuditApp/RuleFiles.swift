@@ -1,7 +1,6 @@
 import AuditCore
 import AuditRules
 import AuditYAML
-import Foundation
 
 /// Reading the files of `--rules`, `audit lint` and `audit test`: every YAML file the one
 /// input walker finds, read with the same checks as reports.
@@ -15,8 +14,7 @@ public enum RuleFiles {
         var unreadable = DiagnosticList()
         for path in paths {
             var found = YAMLFiles.Result(files: [path], problems: [])
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if YAMLFiles.isDirectory(path) {
                 found = YAMLFiles.find([path])
             }
             for problem in found.problems {

@@ -1,6 +1,6 @@
 import AuditCore
 import AuditRules
-import Foundation
+import AuditYAML
 
 /// The text of the files diagnostics point into, for their snippets: the files already read,
 /// then small enough files on disk, then the shipped rules.
@@ -22,10 +22,8 @@ public struct SourceTexts: Sendable {
 
     public func text(_ path: String) -> String? {
         if let text = known[path] { return text }
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attributes[.size] as? Int, size <= limit,
-           let data = FileManager.default.contents(atPath: path) {
-            return String(decoding: data, as: UTF8.self)
+        if let bytes = try? YAMLLoader.readFile(path: path, limits: YAMLLimits(maxFileSize: limit)) {
+            return String(decoding: bytes, as: UTF8.self)
         }
         return BundledRules.files.first { $0.path == path }?.text
     }

@@ -22,10 +22,10 @@ public enum RuleCatalogFormatter {
         var out = ""
         for r in rules {
             let d = r.definition
-            let id = d.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let section = d.section.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-            let severity = d.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let tier = (d.tier?.rawValue ?? "-").padding(toLength: 8, withPad: " ", startingAt: 0)
+            let id = d.id.padded(toLength: width)
+            let section = d.section.rawValue.padded(toLength: 10)
+            let severity = d.severity.rawValue.padded(toLength: 8)
+            let tier = (d.tier?.rawValue ?? "-").padded(toLength: 8)
             out += "\(id)  \(section) \(severity) \(tier) \(d.title.text(language))\n"
         }
         return out + "\(rules.count) rules\n"

@@ -97,5 +97,5 @@ public enum RuleDiffFormatter {
         }
     }
 
-    static func pad(_ s: String, _ width: Int) -> String { s.padding(toLength: max(width, s.count), withPad: " ", startingAt: 0) }
+    static func pad(_ s: String, _ width: Int) -> String { s.padded(toLength: max(width, s.count)) }
 }

@@ -1,7 +1,6 @@
 import AuditCalendar
 import AuditCore
 import AuditYAML
-import Foundation  // TimeZone only: one lookup per report, off the per-node path.
 
 /// Checks a YAML document against the report schema and builds the typed report.
 public struct ReportValidator: Sendable {
@@ -75,11 +74,11 @@ public struct ReportValidator: Sendable {
                   let zoneNode = outletNode.mapping?.first(where: { $0.key.scalar?.text == "timezone" })?.value,
                   case .string(let name)? = zoneNode.scalar?.value
             else { return fallback }
-            guard let zone = TimeZone(identifier: name), Self.hasFixedOffset(zone) else {
+            guard case .fixed(let offset)? = ZoneTable.zone(name) else {
                 // Reported (once) when the field itself is validated.
                 return fallback
             }
-            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_767_225_600))
+            return offset
         }
 
         /// The year of `inspection.inspected_at`, however it is written, if it can be read.
@@ -436,21 +435,17 @@ public struct ReportValidator: Sendable {
                 reader.error(ReportSlips.hours(text).map { .hoursWrittenAs(path, text, write: "\($0.0.text)-\($0.1.text)") } ?? .invalidHours(path, text), at: node)
                 return false
             case .timezone:
-                if let zone = TimeZone(identifier: text) {
-                    if Self.hasFixedOffset(zone) { return true }
+                switch ZoneTable.zone(text) {
+                case .fixed?:
+                    return true
+                case .daylightSaving?:
                     reader.error(.daylightSavingZone(path, text), at: node)
                     return false
+                case nil:
+                    reader.error(.unknownTimeZone(path, text), at: node)
+                    return false
                 }
-                reader.error(.unknownTimeZone(path, text), at: node)
-                return false
             }
-        }
-
-
-        /// Local timestamps are read at one offset per report, which is only right for zones
-        /// without daylight saving (all of China since 1991).
-        static func hasFixedOffset(_ zone: TimeZone) -> Bool {
-            zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: 1_704_067_200)) == nil
         }
 
         func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

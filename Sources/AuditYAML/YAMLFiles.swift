@@ -98,6 +98,12 @@ public enum YAMLFiles {
         return Result(files: sorted, problems: problems)
     }
 
+    /// Whether `path` is a folder (following links).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return RawPath.with(path, { stat($0, &info) }) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// One spelling per path, so that output never depends on how the same path was typed
     /// (`./a//b/` and `a/b` are one input): repeated slashes and `.` components go, and a
     /// trailing slash. `..` stays (it depends on links); an absolute path stays absolute.

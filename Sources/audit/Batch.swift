@@ -2,7 +2,7 @@ import AuditApp
 import AuditBatch
 import AuditCore
 import ArgumentParser
-import Foundation
+import FoundationEssentials  // ProcessInfo: not Foundation, which would link ICU
 
 extension Audit {
     /// `audit batch PATH... --out DIR`: every report below the paths, scored in parallel.

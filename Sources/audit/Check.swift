@@ -2,7 +2,6 @@ import AuditApp
 import AuditCore
 import AuditYAML
 import ArgumentParser
-import Foundation
 
 extension Audit {
     /// `audit REPORT...`: score inspection reports.
@@ -94,6 +93,6 @@ extension Audit {
         }
 
         /// https://no-color.org: present and not empty.
-        static var noColor: Bool { !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+        static var noColor: Bool { !(Environment.variable("NO_COLOR") ?? "").isEmpty }
     }
 }

@@ -4,7 +4,14 @@ import AuditCore
 import AuditRules
 import AuditYAML
 import ArgumentParser
-import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the rules come from and how they are parameterised; shared by every command that
 /// audits or lists rules.

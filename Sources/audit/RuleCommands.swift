@@ -1,7 +1,7 @@
 import AuditApp
 import AuditCalendar
 import ArgumentParser
-import Foundation
+import FoundationEssentials  // Date: not Foundation, which would link ICU
 
 extension Audit {
     /// `audit lint [PATH...]`: every problem in rule packs, the schema, scoring, calendar and

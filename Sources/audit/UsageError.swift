@@ -1,6 +1,12 @@
 import AuditCore
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The language of this run's own words (usage errors, failures, the batch summary line):
 /// `--lang` wherever it stands on the command line, else the environment. Known before
@@ -55,7 +61,7 @@ enum UsageError {
             let shown = translate(text, to: language)
             Console.error(shown.hasSuffix("\n") ? shown : shown + "\n")
         }
-        Foundation.exit(code)
+        exitProcess(code)
     }
 
     /// `Usage: audit explain …` and where to read more, as argument-parser writes them.
@@ -125,3 +131,6 @@ enum UsageError {
         text.replacing("', '", with: "'、'").replacing("' or '", with: "'、'").replacing("' and '", with: "'、'")
     }
 }
+
+/// The C library's exit (inside a command type, `exit` names ParsableCommand's).
+func exitProcess(_ code: Int32) -> Never { exit(code) }
