@@ -36,7 +36,8 @@ test: deps
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS)
+	$(SWIFT) build $(RELEASE_FLAGS) --product audit
+	$(SWIFT) build $(RELEASE_FLAGS) --product audit-bench
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -39,7 +39,7 @@ struct MessageTemplate: Sendable {
         let scalars = Array(source.text.unicodeScalars)
         var parts: [Part] = []
         var errors: [CheckError] = []
-        var text = String.UnicodeScalarView()
+        var text: [Unicode.Scalar] = []
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
@@ -55,8 +55,8 @@ struct MessageTemplate: Sendable {
                 errors.append(CheckError(offset: i, .unclosedBrace))
                 break
             }
-            if !text.isEmpty { parts.append(.text(String(text))); text = String.UnicodeScalarView() }
-            let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+            if !text.isEmpty { parts.append(.text(String(scalars: text))); text.removeAll(keepingCapacity: true) }
+            let inner = String(scalars: scalars[(i + 1)..<close])
             let base = i + 1
             do throws(SyntaxError) {
                 let expr = try ExpressionParser.parse(inner)
@@ -72,7 +72,7 @@ struct MessageTemplate: Sendable {
             }
             i = close + 1
         }
-        if !text.isEmpty { parts.append(.text(String(text))) }
+        if !text.isEmpty { parts.append(.text(String(scalars: text))) }
         return (MessageTemplate(parts: parts), errors)
     }
 

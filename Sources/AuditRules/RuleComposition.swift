@@ -139,7 +139,7 @@ struct Composition {
             let location = SourceLocation(file: document.file, mark: document.root.mark)
             let version = document.root.mapping?.first { $0.key.scalar?.text == "version" }?.value.scalar?.text
             let source = RuleSource(path: file.path, kind: kind, name: Self.name(document), version: version,
-                                    sha256: SHA256.hex(file.bytes), shipped: file.shipped)
+                                    sha256: file.sha256, shipped: file.shipped)
             do throws(DiagnosticList) {
                 switch kind {
                 case .schema:

@@ -32,15 +32,25 @@ public struct RuleSet: Sendable {
     /// One input file, as read from disk or from the bundle.
     public struct SourceFile: Sendable {
         public var path: String
-        public var bytes: [UInt8]
+        public let bytes: [UInt8]
         /// One of the rule files built into the binary.
         public var shipped: Bool
+        /// The SHA-256 of `bytes` when it is known already (the shipped files': hashed at build time).
+        let knownDigest: String?
 
         public init(path: String, bytes: [UInt8], shipped: Bool = false) {
+            self.init(path: path, bytes: bytes, shipped: shipped, sha256: nil)
+        }
+
+        init(path: String, bytes: [UInt8], shipped: Bool, sha256: String?) {
             self.path = path
             self.bytes = bytes
             self.shipped = shipped
+            knownDigest = sha256
         }
+
+        /// The SHA-256 of `bytes`, in hex.
+        var sha256: String { knownDigest ?? SHA256.hex(bytes) }
     }
 
     /// Rule ids are global (a duplicate would make findings ambiguous): an error at every
@@ -63,7 +73,7 @@ public struct RuleSet: Sendable {
 
     /// The shipped rules.
     public static var bundledFiles: [SourceFile] {
-        BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8), shipped: true) }
+        BundledRules.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8), shipped: true, sha256: $0.sha256) }
     }
 
     /// How files given with `--rules` meet the shipped ones.

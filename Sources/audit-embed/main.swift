@@ -1,6 +1,9 @@
 // audit-embed OUTPUT RULE-FILE...: writes OUTPUT, a Swift file holding each rule file as a
-// string literal, byte for byte. Run by the EmbedRules build plugin on every build, so the
-// binary always carries the rules/ of its sources and `audit` works from any folder.
+// string literal, byte for byte, with its SHA-256. Run by the EmbedRules build plugin on every
+// build, so the binary always carries the rules/ of its sources and `audit` works from any
+// folder, and does not hash them again on every start.
+import AuditCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -56,8 +59,8 @@ var swift = """
     /// The shipped rule files, embedded so the binary works from any folder: their bytes as
     /// they are in rules/, so the rules digest is the same as for `--rules rules`.
     public enum BundledRules {
-        /// (path relative to the repository, contents), sorted by path.
-        public static let files: [(path: String, text: String)] = [
+        /// (path relative to the repository, contents, SHA-256 of the contents), sorted by path.
+        public static let files: [(path: String, text: String, sha256: String)] = [
 
     """
 let inputs = arguments.dropFirst().sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
@@ -65,7 +68,7 @@ for path in inputs {
     let bytes = read(path)
     guard let text = String(validating: bytes, as: UTF8.self) else { fail("\(path): not UTF-8") }
     let name = path.split(separator: "/").last.map(String.init) ?? path
-    swift += "        (\(literal("rules/" + name)), \(literal(text))),\n"
+    swift += "        (\(literal("rules/" + name)), \(literal(text)), \(literal(SHA256.hex(bytes)))),\n"
 }
 swift += "    ]\n}\n"
 // Written only when it changed, so an unchanged rules/ does not rebuild AuditRules.

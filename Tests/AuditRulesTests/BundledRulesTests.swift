@@ -1,3 +1,4 @@
+import AuditCore
 import AuditRules
 import AuditTestSupport
 import Foundation
@@ -13,6 +14,15 @@ import Testing
         for file in RuleSet.bundledFiles {
             let bytes = try #require(FileManager.default.contents(atPath: repositoryRoot + "/" + file.path))
             #expect(file.bytes == Array(bytes), "\(file.path) differs from the embedded copy")
+        }
+    }
+
+    /// Hashed at build time (audit-embed), not on every start: the digest must be the contents'.
+    @Test func theEmbeddedDigestsAreTheContents() {
+        #expect(!BundledRules.files.isEmpty)
+        for file in BundledRules.files {
+            #expect(file.sha256 == SHA256.hex(Array(file.text.utf8)), "\(file.path)")
+            #expect(file.sha256.utf8.count == 64)
         }
     }
 }

@@ -100,8 +100,7 @@ import Testing
         // One byte more in a pack is another rule set.
         var edited = RuleSet.bundledFiles
         let i = try #require(edited.firstIndex { $0.path == "rules/etiquette.yaml" })
-        edited[i].bytes += Array("\n".utf8)
-        edited[i].shipped = false
+        edited[i] = RuleSet.SourceFile(path: edited[i].path, bytes: edited[i].bytes + Array("\n".utf8))
         #expect(try RuleSet.load(edited, shipped: .added).digest() != shippedRules.digest())
     }
 }

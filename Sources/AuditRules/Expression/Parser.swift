@@ -53,6 +53,17 @@ public struct ExpressionParser {
 
     // MARK: - Lexer
 
+    /// Two-character operators, and the characters that can end one (the second is looked at
+    /// before a string is made of the pair).
+    private static let pairs: Set<String> = ["==", "!=", "<=", ">=", "??", "&&", "||"]
+    private static let pairSecond: Set<Unicode.Scalar> = ["=", "?", "&", "|"]
+
+    /// A letter or `_` (ASCII without the Unicode property tables).
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c == "_" }
+        return c.properties.isAlphabetic
+    }
+
     private mutating func tokenize() throws(SyntaxError) {
         var i = 0
         let n = scalars.count
@@ -60,9 +71,9 @@ public struct ExpressionParser {
             let c = scalars[i]
             if c == " " || c == "\t" || c == "\n" || c == "\r" { i += 1; continue }
             let start = i
-            if c.properties.isAlphabetic || c == "_" {
-                while i < n, scalars[i].properties.isAlphabetic || scalars[i] == "_" || isDigit(scalars[i]) { i += 1 }
-                tokens.append(Token(kind: .name(String(String.UnicodeScalarView(scalars[start..<i]))), offset: start))
+            if Self.isLetter(c) {
+                while i < n, Self.isLetter(scalars[i]) || isDigit(scalars[i]) { i += 1 }
+                tokens.append(Token(kind: .name(String(scalars: scalars[start..<i])), offset: start))
                 continue
             }
             if isDigit(c) {
@@ -73,7 +84,7 @@ public struct ExpressionParser {
                     i += 1
                     while i < n, isDigit(scalars[i]) { i += 1 }
                 }
-                let text = String(String.UnicodeScalarView(scalars[start..<i]))
+                let text = String(scalars: scalars[start..<i])
                 if isFloat {
                     guard let value = Double(text), value.isFinite else {
                         throw SyntaxError(offset: start, .invalidNumber(text))
@@ -89,7 +100,7 @@ public struct ExpressionParser {
             }
             if c == "\"" || c == "'" {
                 i += 1
-                var value = String.UnicodeScalarView()
+                var value: [Unicode.Scalar] = []
                 var closed = false
                 while i < n {
                     let d = scalars[i]
@@ -109,11 +120,11 @@ public struct ExpressionParser {
                     i += 1
                 }
                 guard closed else { throw SyntaxError(offset: start, .unterminatedString) }
-                tokens.append(Token(kind: .string(String(value)), offset: start))
+                tokens.append(Token(kind: .string(String(scalars: value)), offset: start))
                 continue
             }
-            let two = i + 1 < n ? String(String.UnicodeScalarView([c, scalars[i + 1]])) : ""
-            if ["==", "!=", "<=", ">=", "??", "&&", "||"].contains(two) {
+            let two = i + 1 < n && Self.pairSecond.contains(scalars[i + 1]) ? String(scalars: [c, scalars[i + 1]]) : ""
+            if Self.pairs.contains(two) {
                 if two == "&&" || two == "||" {
                     throw SyntaxError(offset: start, .useWord(two == "&&" ? "and" : "or", insteadOf: two))
                 }
