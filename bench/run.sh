@@ -17,7 +17,8 @@
 # Wall-clock times are the best of BENCH_RUNS runs (default 3; Python runs BENCH_PY_RUNS
 # times, default 1). Knobs: BENCH_SEED, BENCH_COUNT, BENCH_LARGE_COUNT, BENCH_SKIP_LARGE=1,
 # BENCH_PROFILE=1 (callgrind instruction counts of (a) and (b) on 200 reports),
-# BENCH_AUDIT=PATH (another audit binary, e.g. an older build, for before/after figures).
+# BENCH_AUDIT=PATH (another audit binary to measure), BENCH_BASELINE=PATH (an older build
+# whose (b) and (h) are timed in the same run, alternating with this one's: before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,7 @@ PY_RUNS=${BENCH_PY_RUNS:-1}
 OUT=bench/out
 AUDIT=${BENCH_AUDIT:-.build/release/audit}
 LAUNCHES=${BENCH_LAUNCHES:-40}
+BASELINE=${BENCH_BASELINE:-}
 # The flags of `make release` (static Swift runtime: see the Makefile).
 RELEASE_FLAGS=${RELEASE_FLAGS:--c release --static-swift-stdlib}
 FLOOR=$OUT/yaml_floor
@@ -154,6 +156,10 @@ if (( HAVE_BATCH )); then
     if [[ -z $B1_WALL ]] || awk -v a="$B_WALL" -v b="$B1_WALL" 'BEGIN { exit !(a < b) }'; then B1_WALL=$B_WALL; fi
     best 1 "$OUT/f" "$OUT/batch-j1-previous" "$AUDIT" batch "$SMALL_DIR" --out "$OUT/batch-j1-previous" --jobs 1 --previous "$OUT/batch-j1"
     if [[ -z $F_WALL ]] || awk -v a="$B_WALL" -v b="$F_WALL" 'BEGIN { exit !(a < b) }'; then F_WALL=$B_WALL; fi
+    if [[ -n $BASELINE ]]; then
+      best 1 "$OUT/b0" "$OUT/batch-j1-baseline" "$BASELINE" batch "$SMALL_DIR" --out "$OUT/batch-j1-baseline" --jobs 1
+      if [[ -z ${B0_WALL:-} ]] || awk -v a="$B_WALL" -v b="$B0_WALL" 'BEGIN { exit !(a < b) }'; then B0_WALL=$B_WALL; fi
+    fi
   done
   B_SUMMARY=$(summary_line "$OUT/b")
   # shellcheck disable=SC2086
@@ -197,11 +203,12 @@ ldd "$AUDIT" 2>/dev/null | grep -q libswiftCore || HELLO_FLAGS="-O -static-stdli
 if [[ ! -x $HELLO || bench/hello.swift -nt $HELLO || $(cat "$HELLO.flags" 2>/dev/null) != "$HELLO_FLAGS" ]]; then
   swiftc $HELLO_FLAGS bench/hello.swift -o "$HELLO" 2>/dev/null && echo "$HELLO_FLAGS" >"$HELLO.flags"
 fi
-H_HELLO=n/a H_AUDIT=n/a
+H_HELLO=n/a H_AUDIT=n/a H0_AUDIT=n/a
 if [[ -x $HELLO ]]; then
   python3 bench/launch.py 5 "$AUDIT" fixtures/example-report.yaml >/dev/null  # warm
   H_HELLO=$(python3 bench/launch.py "$LAUNCHES" "$HELLO")
   H_AUDIT=$(python3 bench/launch.py "$LAUNCHES" "$AUDIT" fixtures/example-report.yaml)
+  [[ -z $BASELINE ]] || H0_AUDIT=$(python3 bench/launch.py "$LAUNCHES" "$BASELINE" fixtures/example-report.yaml)
 fi
 
 # µs per KB of the audit of one corpus report (load + validate + evaluate), ×1 and ×16.
@@ -229,6 +236,11 @@ printf '%-48s %9s %12s %10s\n' "(f) (b) with --previous (trends, all matched)" "
 printf '%-48s %9s %12s %10s\n' "(g) dashboard alone: sections + page" "${G_SECONDS:-n/a}" "" ""
 printf '%-48s %9s %12s %10s\n' "(h) hello-world ($HELLO_FLAGS), ms" "$H_HELLO" "" ""
 printf '%-48s %9s %12s %10s\n' "(h) audit fixtures/example-report.yaml, ms" "$H_AUDIT" "" ""
+if [[ -n $BASELINE ]]; then
+  printf '%-48s %9s %12s %10s\n' "(b0) baseline: audit batch --jobs 1" "${B0_WALL:-n/a}" "" ""
+  printf '%-48s %9s %12s %10s\n' "(h0) baseline: audit example-report.yaml, ms" "$H0_AUDIT" "" ""
+  echo "    baseline: $BASELINE"
+fi
 printf '%-48s %9s %12s %10s\n' "(i) µs/KB, one report ×1 ($(( $(wc -c <"$SCALE_ONE") / 1024 )) KB)" "$I_KB1" "" ""
 printf '%-48s %9s %12s %10s\n' "(i) µs/KB, the same ×16 ($(( $(wc -c <"$OUT/scaled-16.yaml") / 1024 )) KB)" "$I_KB16" "" ""
 echo
@@ -269,10 +281,12 @@ if [[ -n $B1_RSS && -n $E_RSS ]]; then
 fi
 echo
 printf '%-34s %8s   %-12s %s\n' "b/a  audit vs the libyaml floor" "$BA" "target ≤ 1.5" "$(verdict "$BA" '<=' 1.5)"
+[[ -n $BASELINE && -n ${B0_WALL:-} ]] && printf '%-34s %8s\n' "b0/a  the baseline, before" "$(div "$B0_WALL" "$A_WALL")"
 printf '%-34s %8s   %-12s %s\n' "c/b  --jobs 2 vs --jobs 1" "$CB" "target ≤ 0.55" "$(verdict "$CB" '<=' 0.55)"
 printf '%-34s %8s   %-12s %s\n' "d/b  Python vs audit" "$DB" "target ≥ 8" "$(verdict "$DB" '>=' 8)"
 printf '%-34s %8s   %-12s %s\n' "RSS growth $COUNT → $LARGE reports" "$( [[ $GROWTH == n/a ]] && echo n/a || echo "$GROWTH%")" "target ≤ 20%" "$(verdict "$GROWTH" '<=' 20)"
 printf '%-34s %8s   %-12s %s\n' "h  one report vs hello-world" "$HH" "target ≤ 2.5" "$(verdict "$HH" '<=' 2.5)"
+[[ -n $BASELINE && $H0_AUDIT != n/a && $H_HELLO != n/a ]] && printf '%-34s %8s\n' "h0  the baseline, before" "$(div "$H0_AUDIT" "$H_HELLO")"
 printf '%-34s %8s   %-12s %s\n' "per report, $LARGE vs $COUNT reports" "$PER_REPORT" "target ≤ 1.1" "$(verdict "$PER_REPORT" '<=' 1.1)"
 printf '%-34s %8s   %-12s %s\n' "per KB, report ×16 vs ×1" "$PER_KB" "target ≤ 1.1" "$(verdict "$PER_KB" '<=' 1.1)"
 printf '%-34s %8s   %-12s %s\n' "(f−b)/b  trends (--previous)" "$( [[ $TRENDS == n/a ]] && echo n/a || echo "$TRENDS%")" "target < 5%" "$(verdict "$TRENDS" '<=' 5)"

@@ -118,3 +118,42 @@ public indirect enum JSON: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 }
+
+/// One compact JSON object written straight into bytes, key by key: what `JSON.object(…)
+/// .serialized()` writes, without building the value tree first (a batch writes one such line
+/// per corrective action). Keys are literals and need no escaping.
+public struct JSONObjectLine {
+    private var out: [UInt8] = []
+    private var empty = true
+
+    public init(capacity: Int = 512) {
+        out.reserveCapacity(capacity)
+        out.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func key(_ key: StaticString) {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    /// A string, or null.
+    public mutating func string(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        if let value { JSON.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+
+    public mutating func int(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    /// The object, closed, and a newline.
+    public mutating func line() -> String {
+        out.append(UInt8(ascii: "}"))
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

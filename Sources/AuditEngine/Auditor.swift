@@ -33,9 +33,12 @@ public struct Auditor: Sendable {
     public func audit(_ report: InspectionReport) -> AuditResult {
         let evaluation = ReportEvaluation(report: report, context: context)
         var findings: [Finding] = []
+        // Room for a typical report's results (≈ 12 per rule), so they are built in place and
+        // never moved by the array growing.
+        findings.reserveCapacity(rules.count * 16)
         var warnings: [Diagnostic] = report.warnings + notices
         for rule in rules where !rule.isDerived {
-            findings.append(contentsOf: self.findings(of: rule, in: evaluation))
+            appendFindings(of: rule, in: evaluation, to: &findings)
         }
         applyWaivers(&findings, evaluation, &warnings)
         var claimed: Tier?
@@ -55,7 +58,7 @@ public struct Auditor: Sendable {
             supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking, eligible: eligible)
         var derived: [Finding] = []
         for rule in rules where rule.isDerived {
-            derived.append(contentsOf: self.findings(of: rule, in: evaluation, standing: standing))
+            appendFindings(of: rule, in: evaluation, standing: standing, to: &derived)
         }
         applyWaivers(&derived, evaluation, &warnings)
         findings.append(contentsOf: derived)
@@ -94,9 +97,17 @@ public struct Auditor: Sendable {
     }
 
     func findings(of rule: CompiledRule, in evaluation: ReportEvaluation, standing: TierStanding? = nil) -> [Finding] {
+        var findings: [Finding] = []
+        appendFindings(of: rule, in: evaluation, standing: standing, to: &findings)
+        return findings
+    }
+
+    /// The findings of `rule`, appended to `findings` (built in place: a Finding is large, and
+    /// a report has hundreds).
+    func appendFindings(of rule: CompiledRule, in evaluation: ReportEvaluation, standing: TierStanding? = nil, to findings: inout [Finding]) {
         let file = evaluation.report.file
         let root = evaluation.report.root.mark
-        return rule.outcomes(in: evaluation, standing: standing).map { outcome in
+        for outcome in rule.outcomes(in: evaluation, standing: standing) {
             var location = SourceLocation(file: file, mark: outcome.evidenceMark ?? root)
             var pathPrefix = outcome.evidencePathPrefix, pathSuffix = outcome.evidencePathSuffix
             var missing: [String] = []
@@ -141,9 +152,9 @@ public struct Auditor: Sendable {
             case .notApplicable:
                 message = .notApplicable
             }
-            return Finding(
+            findings.append(Finding(
                 rule: rule.definition, status: outcome.status, item: outcome.item, message: message, location: location,
-                pathPrefix: pathPrefix, pathSuffix: pathSuffix, missing: missing, related: related, pointsLost: 0, waiver: nil)
+                pathPrefix: pathPrefix, pathSuffix: pathSuffix, missing: missing, related: related, pointsLost: 0, waiver: nil))
         }
     }
 }

@@ -213,16 +213,25 @@ public enum ActionList {
     /// One line: English keys, the texts in the run's language, `due` null when it cannot be
     /// computed.
     public static func jsonLine(_ action: CorrectiveAction, _ language: Language) -> String {
-        JSON.object([
-            ("branch", .string(action.branch)), ("outlet_id", .string(action.outletId)), ("outlet_name", .string(action.outletName)),
-            ("rule", .string(action.rule)), ("rule_title", .string(action.title.text(language))),
-            ("severity", .string(action.severity.rawValue)), ("severity_label", .string(action.severity.label.text(language))),
-            ("item", action.item.map(JSON.string) ?? .null), ("message", .string(action.message)),
-            ("source", .string(action.source)), ("clause", .string(action.clause)),
-            ("inspection_id", .string(action.inspectionId)), ("inspected_on", action.inspectedOn.map { .string($0.description) } ?? .null),
-            ("due_working_days", .int(action.dueWorkingDays)), ("due", action.due.map { .string($0.description) } ?? .null),
-            ("location", .string(action.location)), ("status", .string(action.status.rawValue)),
-            ("previous_due", action.previousDue.map { .string($0.description) } ?? .null),
-        ]).serialized() + "\n"
+        var line = JSONObjectLine()
+        line.string("branch", action.branch)
+        line.string("outlet_id", action.outletId)
+        line.string("outlet_name", action.outletName)
+        line.string("rule", action.rule)
+        line.string("rule_title", action.title.text(language))
+        line.string("severity", action.severity.rawValue)
+        line.string("severity_label", action.severity.label.text(language))
+        line.string("item", action.item)
+        line.string("message", action.message)
+        line.string("source", action.source)
+        line.string("clause", action.clause)
+        line.string("inspection_id", action.inspectionId)
+        line.string("inspected_on", action.inspectedOn?.description)
+        line.int("due_working_days", action.dueWorkingDays)
+        line.string("due", action.due?.description)
+        line.string("location", action.location)
+        line.string("status", action.status.rawValue)
+        line.string("previous_due", action.previousDue?.description)
+        return line.line()
     }
 }

@@ -98,17 +98,28 @@ public struct RuleSet: Sendable {
     /// re-rated); by default the rules as written.
     public func compile(_ configuration: RuleConfiguration = RuleConfiguration()) throws(DiagnosticList) -> [CompiledRule] {
         let compiler = RuleCompiler(schema: schema)
-        var diagnostics = DiagnosticList()
-        var rules: [CompiledRule] = []
-        for definition in definitions where configuration.disabled[definition.id] == nil {
+        let jobs: [(rule: RuleDefinition, overrides: [String: Value])] = definitions.compactMap { definition in
+            guard configuration.disabled[definition.id] == nil else { return nil }
             var rule = definition
             if let change = configuration.rerated[definition.id] {
                 rule = definition.rerated(severity: change.severity, points: change.points)
             }
+            return (rule, configuration.values[definition.id]?.mapValues(\.value) ?? [:])
+        }
+        let results = ParallelMap.map(jobs) { job -> Result<CompiledRule, DiagnosticList> in
             do throws(DiagnosticList) {
-                rules.append(try compiler.compile(rule, overrides: configuration.values[definition.id]?.mapValues(\.value) ?? [:]))
+                return .success(try compiler.compile(job.rule, overrides: job.overrides))
             } catch {
-                diagnostics.append(contentsOf: error)
+                return .failure(error)
+            }
+        }
+        var diagnostics = DiagnosticList()
+        var rules: [CompiledRule] = []
+        rules.reserveCapacity(results.count)
+        for result in results {  // in the rules' order, whichever thread compiled them
+            switch result {
+            case .success(let rule): rules.append(rule)
+            case .failure(let error): diagnostics.append(contentsOf: error)
             }
         }
         if diagnostics.hasErrors { throw diagnostics }

@@ -45,3 +45,23 @@ import Testing
         #expect(json.serialized() == #"[{"k":1},null,"s"]"#)
     }
 }
+
+/// The streaming line writer must write exactly what the value tree serializes to.
+@Suite struct JSONObjectLineTests {
+    @Test func writesWhatTheValueTreeSerializesTo() {
+        let texts: [String?] = ["plain", "引号\"与\\反斜杠", "tab\tnew\nline\r", "\u{01}\u{1F}", nil, "", "中文 ∑ 😀"]
+        for (i, text) in texts.enumerated() {
+            var line = JSONObjectLine()
+            line.string("a", text)
+            line.int("n", i - 3)
+            line.string("b", "x")
+            let tree = JSON.object([("a", .optional(text)), ("n", .int(i - 3)), ("b", .string("x"))])
+            #expect(line.line() == tree.serialized() + "\n", "\(String(describing: text))")
+        }
+    }
+
+    @Test func anEmptyObjectIsBraces() {
+        var line = JSONObjectLine()
+        #expect(line.line() == "{}\n")
+    }
+}
