@@ -233,7 +233,7 @@ printf '%-48s %9s %12s %10s\n' "(c) audit batch --jobs 2" "$C_WALL" "$(mb "$C_RS
 printf '%-48s %9s %12s %10s\n' "(d) Python yaml.load, CSafeLoader (parse only)" "$D_WALL" "" "$REF_D"
 printf '%-48s %9s %12s %10s\n' "(e) audit batch --jobs 1, $LARGE reports" "$E_WALL" "$(mb "$E_RSS")" ""
 printf '%-48s %9s %12s %10s\n' "(f) (b) with --previous (trends, all matched)" "$F_WALL" "" ""
-printf '%-48s %9s %12s %10s\n' "(g) dashboard alone: sections + page" "${G_SECONDS:-n/a}" "" ""
+printf '%-48s %9s %12s %10s\n' "(g) dashboard alone: sections + page" "$( [[ -n $G_SECONDS ]] && awk -v g="$G_SECONDS" 'BEGIN { printf "%.2f", g }' || echo n/a)" "" ""
 printf '%-48s %9s %12s %10s\n' "(h) hello-world ($HELLO_FLAGS), ms" "$H_HELLO" "" ""
 printf '%-48s %9s %12s %10s\n' "(h) audit fixtures/example-report.yaml, ms" "$H_AUDIT" "" ""
 if [[ -n $BASELINE ]]; then
@@ -288,6 +288,8 @@ printf '%-34s %8s   %-12s %s\n' "RSS growth $COUNT → $LARGE reports" "$( [[ $G
 printf '%-34s %8s   %-12s %s\n' "h  one report vs hello-world" "$HH" "target ≤ 2.5" "$(verdict "$HH" '<=' 2.5)"
 [[ -n $BASELINE && $H0_AUDIT != n/a && $H_HELLO != n/a ]] && printf '%-34s %8s\n' "h0  the baseline, before" "$(div "$H0_AUDIT" "$H_HELLO")"
 printf '%-34s %8s   %-12s %s\n' "per report, $LARGE vs $COUNT reports" "$PER_REPORT" "target ≤ 1.1" "$(verdict "$PER_REPORT" '<=' 1.1)"
+[[ $PER_REPORT != n/a ]] && awk -v b="$B1_WALL" -v e="$E_WALL" -v n="$COUNT" -v m="$LARGE" \
+  'BEGIN { printf "    %.2f ms per report at %d, %.2f ms at %d\n", b * 1000 / n, n, e * 1000 / m, m }'
 printf '%-34s %8s   %-12s %s\n' "per KB, report ×16 vs ×1" "$PER_KB" "target ≤ 1.1" "$(verdict "$PER_KB" '<=' 1.1)"
 printf '%-34s %8s   %-12s %s\n' "(f−b)/b  trends (--previous)" "$( [[ $TRENDS == n/a ]] && echo n/a || echo "$TRENDS%")" "target < 5%" "$(verdict "$TRENDS" '<=' 5)"
 printf '%-34s %8s   %-12s %s\n' "g/b  dashboard (sections + page)" "$( [[ $DASH == n/a ]] && echo n/a || echo "$DASH%")" "target < 5%" "$(verdict "$DASH" '<=' 5)"
