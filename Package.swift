@@ -43,7 +43,9 @@ let package = Package(
         // The shipped rules/ are embedded at build time (BundledRules.swift, generated).
         .target(name: "AuditRules", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport"], swiftSettings: instrumented,
                 plugins: ["EmbedRules"]),
-        .executableTarget(name: "audit-embed", dependencies: ["AuditCore"]),
+        // Links AuditCore, which `make fuzz` instruments: then the tool needs the AddressSanitizer runtime.
+        .executableTarget(name: "audit-embed", dependencies: ["AuditCore"],
+                          linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=address"])] : []),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["audit-embed"]),
         .target(name: "AuditEngine", dependencies: ["AuditCore", "AuditYAML", "AuditCalendar", "AuditReport", "AuditRules"], swiftSettings: instrumented),
         .target(name: "AuditFormatters", dependencies: ["AuditCore", "AuditYAML", "AuditReport", "AuditRules", "AuditEngine"], swiftSettings: instrumented),
