@@ -47,13 +47,20 @@ public struct Auditor: Sendable {
         // the flagship rules do not apply at all and nothing qualifies.
         var eligible = true
         if case .string(let type)? = report.value(at: "outlet.type")?.value { eligible = scoring.tierOutletTypes.contains(type) }
+        // Through buffers below: `findings[i].rule` on the array copies the whole finding.
         if !eligible {
-            for i in findings.indices where findings[i].rule.tier == .flagship {
-                findings[i].status = .notApplicable
-                findings[i].message = .notApplicable
+            findings.withUnsafeMutableBufferPointer { all in
+                for i in all.indices where all[i].rule.tier == .flagship {
+                    all[i].status = .notApplicable
+                    all[i].message = .notApplicable
+                }
             }
         }
-        let tier = Scorer.tier(claimed: claimed, eligible: eligible, tierFindings: findings.filter { $0.rule.tier != nil })
+        var tierFindings: [TierEvidence] = []
+        findings.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].rule.tier != nil { tierFindings.append(TierEvidence(rule: all[i].rule, status: all[i].status)) }
+        }
+        let tier = Scorer.tier(claimed: claimed, eligible: eligible, tierFindings: tierFindings)
         let standing = TierStanding(
             supported: Scorer.rank(claimed) <= Scorer.rank(tier.qualifies), blocking: tier.blocking, eligible: eligible)
         var derived: [Finding] = []
@@ -76,15 +83,17 @@ public struct Auditor: Sendable {
         if case .string(let id)? = evaluation.report.value(at: "outlet.id")?.value { outlet = id }
         let today = evaluation.asOf?.localDate(offsetSeconds: evaluation.report.utcOffsetSeconds)
         var warned: Set<SourceLocation> = []
-        for i in findings.indices where findings[i].status == .fail {
-            let f = findings[i]
-            let matching = waivers.filter { $0.matches(rule: f.rule.id, outlet: outlet, item: f.item) }
-            if let valid = matching.first(where: { w in today.map { w.isValid(on: $0) } ?? false }) {
-                findings[i].status = .waived
-                findings[i].waiver = valid
-            } else {
-                for w in matching where warned.insert(w.location).inserted {
-                    warnings.append(Diagnostic(.warning, .waiverNotApplied(f.rule.id, expired: "\(w.expires)"), at: w.location))
+        findings.withUnsafeMutableBufferPointer { all in
+            for i in all.indices where all[i].status == .fail {
+                let rule = all[i].rule.id, item = all[i].item
+                let matching = waivers.filter { $0.matches(rule: rule, outlet: outlet, item: item) }
+                if let valid = matching.first(where: { w in today.map { w.isValid(on: $0) } ?? false }) {
+                    all[i].status = .waived
+                    all[i].waiver = valid
+                } else {
+                    for w in matching where warned.insert(w.location).inserted {
+                        warnings.append(Diagnostic(.warning, .waiverNotApplied(rule, expired: "\(w.expires)"), at: w.location))
+                    }
                 }
             }
         }

@@ -25,7 +25,35 @@ public struct Finding: Sendable {
     /// Points this finding costs the outlet (0 unless `fail`); set by scoring.
     public internal(set) var pointsLost: Double
     /// The waiver that turned a `fail` into `waived`.
-    public internal(set) var waiver: Waiver?
+    public internal(set) var waiver: Waiver? {
+        get { waiverBox?.waiver }
+        set { waiverBox = newValue.map(WaiverBox.init) }
+    }
+    /// Boxed: few findings have one, and inline it would more than double every finding's
+    /// size (findings are copied and moved by the hundred per report).
+    private var waiverBox: WaiverBox?
+
+    init(
+        rule: RuleDefinition, status: Status, item: String?, message: FindingMessage, location: SourceLocation,
+        pathPrefix: String?, pathSuffix: String?, missing: [String], related: [SourceLocation], pointsLost: Double, waiver: Waiver?
+    ) {
+        self.rule = rule
+        self.status = status
+        self.item = item
+        self.message = message
+        self.location = location
+        self.pathPrefix = pathPrefix
+        self.pathSuffix = pathSuffix
+        self.missing = missing
+        self.related = related
+        self.pointsLost = pointsLost
+        self.waiverBox = waiver.map(WaiverBox.init)
+    }
+}
+
+private final class WaiverBox: Sendable {
+    let waiver: Waiver
+    init(_ waiver: Waiver) { self.waiver = waiver }
 }
 
 /// What a finding says, before it is worded.
@@ -67,7 +95,10 @@ public struct AuditResult: Sendable {
         self.tier = tier
         self.warnings = warnings
         var counts = [Int](repeating: 0, count: Status.allCases.count)
-        for finding in findings { counts[finding.status.rank] += 1 }
+        // Field by field through a buffer: `for finding in` would copy each of the hundreds.
+        findings.withUnsafeBufferPointer { all in
+            for i in all.indices { counts[all[i].status.rank] += 1 }
+        }
         self.counts = counts
     }
 
@@ -75,10 +106,12 @@ public struct AuditResult: Sendable {
 
     /// Whether any `fail` is at or above `threshold`.
     public func fails(atOrAbove threshold: Severity) -> Bool {
-        findings.contains { $0.status == .fail && $0.rule.severity >= threshold }
+        findings.withUnsafeBufferPointer { all in
+            all.indices.contains { all[$0].status == .fail && all[$0].rule.severity >= threshold }
+        }
     }
 
-    public var hasErrors: Bool { findings.contains { $0.status == .error } }
+    public var hasErrors: Bool { count(.error) > 0 }
 
     /// A string field of the report, for headers (`outlet.name`).
     public func text(_ path: String) -> String? {

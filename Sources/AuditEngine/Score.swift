@@ -39,6 +39,13 @@ public struct TierResult: Sendable {
     public var titles: [String: Label] = [:]
 }
 
+/// What qualification reads of one tier rule's result: the rule and its status (not the
+/// whole `Finding`, which is costly to copy).
+struct TierEvidence {
+    let rule: RuleDefinition
+    let status: Status
+}
+
 /// Turns findings into a score.
 struct Scorer {
     /// none < standard < flagship.
@@ -100,7 +107,9 @@ struct Scorer {
             weights += w
         }
         let total: Double? = weights > 0 ? weighted / weights : nil
-        let redLine = findings.first { $0.status == .fail && $0.rule.severity == .critical }?.rule.id
+        let redLine = findings.withUnsafeBufferPointer { all in
+            all.indices.first { all[$0].status == .fail && all[$0].rule.severity == .critical }.map { all[$0].rule.id }
+        }
         var grade = total.flatMap { settings.grade(for: $0) }
         if redLine != nil { grade = settings.grade(id: settings.redLineGrade) }
         let coverage: Double? = assessedPoints + missingPoints > 0 ? assessedPoints / (assessedPoints + missingPoints) : nil
@@ -111,7 +120,7 @@ struct Scorer {
 
     /// Qualification from the tier rules' results (scored or not). An outlet type that cannot
     /// hold a tier qualifies for none whatever its rules say; advisory rules never block.
-    static func tier(claimed: Tier?, eligible: Bool = true, tierFindings: [Finding]) -> TierResult {
+    static func tier(claimed: Tier?, eligible: Bool = true, tierFindings: [TierEvidence]) -> TierResult {
         guard eligible else {
             return TierResult(claimed: claimed, qualifies: nil, blocking: [], missing: [], advice: [], eligible: false)
         }

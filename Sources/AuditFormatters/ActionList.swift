@@ -88,7 +88,7 @@ public enum ActionList {
     /// The actions of one result, in output order.
     public static func actions(_ result: AuditResult, scoring: ScoringSettings, calendar: BusinessCalendar, language: Language) -> [CorrectiveAction] {
         // Filtered first: `ordered` is a total order, so the fails keep their places.
-        let failing = ordered(result.findings) { $0.status == .fail }
+        let failing = ordered(result.findings) { $0 == .fail }
         guard !failing.isEmpty else { return [] }
         var inspectedOn: LocalDate?
         if case .timestamp(let at)? = result.report.value(at: "inspection.inspected_at")?.value {

@@ -77,7 +77,7 @@ struct DashboardDetail {
         out += "</dl>\n"
         let schema = result.report.root.schema
         let all = result.findings
-        let findings = orderedIndices(all) { $0.status != .pass && $0.status != .notApplicable }
+        let findings = orderedIndices(all) { $0 != .pass && $0 != .notApplicable }
         if findings.isEmpty {
             return out + "<p class=\"note\">\(t("没有需要关注的结果。", "Nothing to report."))</p>\n</section>\n"
         }

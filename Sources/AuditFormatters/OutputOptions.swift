@@ -20,8 +20,8 @@ public struct OutputOptions: Sendable {
         self.color = color
     }
 
-    func shows(_ finding: Finding) -> Bool {
-        showPassed || (finding.status != .pass && finding.status != .notApplicable)
+    func shows(_ status: Status) -> Bool {
+        showPassed || (status != .pass && status != .notApplicable)
     }
 
     func text(_ label: Label) -> String { language == .zh ? label.zh : label.en }
@@ -30,13 +30,13 @@ public struct OutputOptions: Sendable {
 /// Findings in output order: by section, then status (fail first), severity, rule id, item
 /// and location — a total order, so output never depends on evaluation order. Sorts on
 /// integer keys computed once per finding; rule ids are compared only between different rules.
-func ordered(_ findings: [Finding], where included: (Finding) -> Bool = { _ in true }) -> [Finding] {
+func ordered(_ findings: [Finding], where included: (Status) -> Bool = { _ in true }) -> [Finding] {
     orderedIndices(findings, where: included).map { findings[$0] }
 }
 
 /// The positions of `findings` (those `included`) in output order (`ordered`), for a caller
 /// that need not copy the findings.
-func orderedIndices(_ findings: [Finding], where included: (Finding) -> Bool = { _ in true }) -> [Int] {
+func orderedIndices(_ findings: [Finding], where included: (Status) -> Bool = { _ in true }) -> [Int] {
     struct Key {
         var major: Int  // section, status, severity packed
         var rule: RuleDefinition
@@ -48,9 +48,10 @@ func orderedIndices(_ findings: [Finding], where included: (Finding) -> Bool = {
     var keys: [Key] = []
     keys.reserveCapacity(findings.count)
     // Through a buffer, field by field: binding each `Finding` would copy it (a report has
-    // hundreds, most of them passes that `included` leaves out).
+    // hundreds, most of them passes that `included` leaves out); `included` sees the status
+    // alone, as passing a finding to a closure copies it too.
     findings.withUnsafeBufferPointer { all in
-        for i in all.indices where included(all[i]) {
+        for i in all.indices where included(all[i].status) {
             let rule = all[i].rule
             let section = sections.firstIndex(of: rule.section) ?? 0
             let status = statuses.firstIndex(of: all[i].status) ?? 0
