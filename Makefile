@@ -4,11 +4,12 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/audit
-# Release builds link the Swift runtime and Foundation statically: one file to install, and
-# a start-up without the dynamic loader resolving ten Swift libraries (bench/run.sh, (h)).
+# Release builds link the Swift runtime and libyaml statically (scripts/release-build.sh): one
+# file that runs without Swift or libyaml installed, and a start-up without the dynamic loader
+# resolving ten Swift libraries (bench/run.sh, (h)).
 RELEASE_FLAGS ?= -c release --static-swift-stdlib
 
-.PHONY: run test build release install deps bench fuzz clean
+.PHONY: run test build release install dist dist-test deps bench fuzz clean
 
 deps:
 	@pkg-config --exists yaml-0.1 2>/dev/null || { \
@@ -17,6 +18,9 @@ deps:
 	@PATH=/usr/local/bin:/usr/bin:/bin python3 -c 'import jsonschema' 2>/dev/null || { \
 	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
 	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
+	@{ command -v dpkg-shlibdeps && command -v man && command -v strip; } >/dev/null 2>&1 || { \
+	  echo "installing dpkg-dev, man-db and binutils (make dist builds a .deb; make dist-test renders the man pages)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev man-db binutils) >/dev/null; }
 	@{ command -v chromium && command -v pdftotext && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || { \
 	  echo "installing chromium, fonts-noto-cjk and poppler-utils (the tests print the HTML report to PDF)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils) >/dev/null; }
@@ -28,20 +32,32 @@ build: deps
 run: build
 	$(BIN) fixtures/example-report.yaml --lang zh; status=$$?; [ $$status -le 1 ] || exit $$status
 
-# The rule checks first, then the test suite, whose summary is the closing line.
+# The rule checks first, then the packages as a stranger's machine would use them (a release
+# build), then the test suite, whose summary is the closing line.
 test: deps
 	$(SWIFT) build --build-tests
 	$(BIN) lint rules
 	$(BIN) test rules fixtures/reports
+	$(MAKE) --no-print-directory dist-test
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 release: deps
-	$(SWIFT) build $(RELEASE_FLAGS) --product audit
-	$(SWIFT) build $(RELEASE_FLAGS) --product audit-bench
+	SWIFT="$(SWIFT)" RELEASE_FLAGS="$(RELEASE_FLAGS)" bash scripts/release-build.sh audit audit-bench
 
+# The binary, man pages, completions and JSON Schemas, staged by packaging/stage.sh: the same
+# set as the tarball and the .deb.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 .build/release/audit $(DESTDIR)$(PREFIX)/bin/audit
+	bash packaging/stage.sh --layout unix .build/stage-install
+	install -d $(DESTDIR)$(PREFIX)
+	cp -R --preserve=mode .build/stage-install/. $(DESTDIR)$(PREFIX)/
+
+# dist/audit-VERSION-linux-x86_64.tar.gz (+ .sha256) and dist/audit_VERSION_amd64.deb.
+dist: release
+	bash packaging/dist.sh
+
+# Unpacks and installs what `make dist` made as a stranger's machine would, and runs it.
+dist-test: dist
+	bash packaging/dist-test.sh
 
 bench: release
 	RELEASE_FLAGS="$(RELEASE_FLAGS)" bash bench/run.sh

@@ -19,8 +19,8 @@ import AuditRules
 ///
 /// Columns count Unicode scalars, so the run declares `columnKind: unicodeCodePoints`.
 public enum SARIFFormatter {
-    /// The driver's version; the same as `audit --version` (a CLI test compares them).
-    public static let toolVersion = "0.1.0"
+    /// The driver's version: the build's (`audit --version`; a CLI test compares them).
+    public static let toolVersion = BuildInfo.version
     static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// Relative report paths are relative to where `audit` ran: the checkout in CI.
     static let sourceRoot = "%SRCROOT%"

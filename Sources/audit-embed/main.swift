@@ -1,4 +1,5 @@
-// audit-embed OUTPUT RULE-FILE...: writes OUTPUT, a Swift file holding each rule file as a
+// audit-embed --version VERSION OUTPUT RULE-FILE...: writes OUTPUT, a Swift file holding the
+// version the build is stamped with and each rule file as a
 // string literal, byte for byte, with its SHA-256. Run by the EmbedRules build plugin on every
 // build, so the binary always carries the rules/ of its sources and `audit` works from any
 // folder, and does not hash them again on every start.
@@ -50,11 +51,21 @@ func literal(_ text: String) -> String {
     return out + "\""
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-guard let output = arguments.first else { fail("usage: audit-embed OUTPUT RULE-FILE...") }
+var arguments = Array(CommandLine.arguments.dropFirst())
+let usage = "usage: audit-embed --version VERSION OUTPUT RULE-FILE..."
+guard arguments.count >= 3, arguments[0] == "--version" else { fail(usage) }
+let version = arguments[1]
+arguments.removeFirst(2)
+guard let output = arguments.first else { fail(usage) }
 var swift = """
     // GENERATED FILE. DO NOT EDIT! Written on every build by the EmbedRules plugin (audit-embed)
     // from rules/*.yaml.
+
+    /// What was built.
+    public enum BuildInfo {
+        /// `git describe` of the sources (`0.2.0`, `0.2.0-3-g1a2b3c4`, `…-dirty`), leading `v` dropped.
+        public static let version = \(literal(version))
+    }
 
     /// The shipped rule files, embedded so the binary works from any folder: their bytes as
     /// they are in rules/, so the rules digest is the same as for `--rules rules`.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import AuditApp
 import AuditCore
+import AuditRules
 
 @main
 struct Audit: ParsableCommand {
@@ -10,7 +12,7 @@ struct Audit: ParsableCommand {
             Exit codes: 0 clean; 1 a finding at or above --fail-on; 2 an input could not be \
             read or is invalid, or a rule could not be evaluated; 64 usage error.
             """,
-        version: "0.1.0",
+        version: BuildInfo.version,
         subcommands: [Check.self, Batch.self, Diff.self, Lint.self, Test.self, Explain.self, Rules.self, Template.self, Schema.self],
         defaultSubcommand: Check.self
     )
@@ -20,6 +22,12 @@ struct Audit: ParsableCommand {
     static func main() {
         Console.prepare()
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // `audit --version`: the build and the shipped rules it carries (their digest, as
+        // `audit rules` prints it and `--require-digest` pins it), loaded only for this.
+        if arguments == ["--version"] {
+            Console.out(versionLine())
+            exitProcess(ExitStatus.success.rawValue)
+        }
         if let topic = UsageError.unknownHelpTopic(arguments) {
             let names = configuration.subcommands.map { $0._commandName }
             UsageError.exit(usageError(.unknownHelpTopic(topic, among: names, hint: Suggestion.hint(for: topic, among: names))),
@@ -36,5 +44,11 @@ struct Audit: ParsableCommand {
         } catch {
             UsageError.exit(error, running: type(of: command))
         }
+    }
+
+    /// `audit 0.2.0 (rules 50301c4e9a2b…)`; the version alone if the shipped rules do not load.
+    static func versionLine() -> String {
+        guard let setup = try? Setup.load(RuleRequest()) else { return "audit \(BuildInfo.version)\n" }
+        return "audit \(BuildInfo.version) (rules \(setup.digest.prefix(12))…)\n"
     }
 }
