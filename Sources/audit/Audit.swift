@@ -9,6 +9,12 @@ struct Audit: ParsableCommand {
         commandName: "audit",
         abstract: "Score insurance outlet inspection reports against the service standards.",
         discussion: """
+            `audit REPORT.yaml…` is `audit check REPORT.yaml…`: check is the default command. \
+            Inspectors: check, template, explain, diff. Headquarters: batch. Rule maintainers and CI: \
+            lint, test, rules, schema. The shipped rules are built in (`audit --version` prints their digest); \
+            --rules adds packs, schema extensions and profiles. `audit help COMMAND` or `audit COMMAND --help` \
+            for each command; with LANG=zh_CN.UTF-8 (or --lang zh) every message is in Chinese.
+
             Exit codes: 0 clean; 1 a finding at or above --fail-on; 2 an input could not be \
             read or is invalid, or a rule could not be evaluated; 64 usage error.
             """,
