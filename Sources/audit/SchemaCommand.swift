@@ -13,8 +13,9 @@ extension Audit {
             discussion: """
                 Each is generated from the formats as audit reads them and from the rules loaded (--rules, \
                 --no-shipped-rules): report (inspection reports, with the schema extensions of --rules), pack (rule \
-                packs; examples checked as report fragments), extension (schema extension files, for the report schema \
-                loaded), waivers (--waivers files; rule ids of the rules loaded), profile (profiles; rules and \
+                packs; examples checked as report fragments), extension (schema extension files, a kind of their \
+                own: what they may add to the report schema loaded), waivers (--waivers files; rule ids of the rules \
+                loaded), profile (profiles; rules and \
                 parameters of the rules loaded), results (the JSON HQ systems consume: a line of results.jsonl or of \
                 --format jsonl, or the --format json document, one result or an array of them). \
                 `audit schema report > report.schema.json` writes the schema of inspection reports; a report whose first \
