@@ -27,17 +27,6 @@ struct Punctuation {
     func parenthesized(_ text: String) -> String { zh ? "（\(text)）" : " (\(text))" }
 }
 
-extension Severity {
-    public var label: Label {
-        switch self {
-        case .critical: Label(zh: "严重", en: "critical")
-        case .major: Label(zh: "主要", en: "major")
-        case .minor: Label(zh: "一般", en: "minor")
-        case .advisory: Label(zh: "提示", en: "advisory")
-        }
-    }
-}
-
 extension ObjectSchema {
     /// The schema's label of the field a report path names (`staff[1].stood_to_greet` →
     /// 起身迎客 / stood to greet), through objects and lists of objects; nil when the path

@@ -18,7 +18,7 @@ import AuditCore
 /// "none" or "has not happened". Objects and enums are `$defs` (`object.outlet`,
 /// `enum.outlet_type`); the output is the same bytes for the same schema.
 public enum ReportJSONSchema {
-    public static let draft = "https://json-schema.org/draft/2020-12/schema"
+    public static let draft = JSONSchemaParts.draft
 
     /// Keys starting with this are free extensions, which the validator skips.
     static let freeKeyPattern = "^x_"
@@ -40,38 +40,59 @@ public enum ReportJSONSchema {
             ("title", .string("网点检查报告 \(schema.version)")),
             ("description", .string(description)),
         ]
-        top += object(schema.root, schema: schema)
+        top += object(schema.root, schema: schema, .report)
         var defs: [(String, JSON)] = []
         for name in schema.objects.keys.sorted() where schema.objects[name] !== schema.root {
-            if let object = schema.objects[name] { defs.append(("object.\(name)", .object(self.object(object, schema: schema)))) }
+            if let object = schema.objects[name] { defs.append((Mode.report.object(name), .object(self.object(object, schema: schema, .report)))) }
         }
-        for name in schema.enums.keys.sorted() {
-            if let e = schema.enums[name] { defs.append(("enum.\(name)", tokens(e))) }
-        }
-        top.append(("$defs", .object(defs)))
+        top.append(("$defs", .object(defs + enumDefinitions(schema))))
         return .object(top)
+    }
+
+    /// A rule example's report: any subset of a report, nothing required (`ReportValidator`'s
+    /// `.fragment` mode), as `$defs` for another schema to include: `fragment` (the report),
+    /// `fragment.object.NAME` and `enum.NAME`.
+    public static func fragmentDefinitions(_ schema: ReportSchema) -> [(String, JSON)] {
+        var defs: [(String, JSON)] = [("fragment", .object(object(schema.root, schema: schema, .fragment)))]
+        for name in schema.objects.keys.sorted() where schema.objects[name] !== schema.root {
+            if let object = schema.objects[name] { defs.append((Mode.fragment.object(name), .object(self.object(object, schema: schema, .fragment)))) }
+        }
+        return defs + enumDefinitions(schema)
+    }
+
+    private static func enumDefinitions(_ schema: ReportSchema) -> [(String, JSON)] {
+        schema.enums.keys.sorted().compactMap { name in schema.enums[name].map { ("enum.\(name)", tokens($0)) } }
+    }
+
+    /// A whole report, or a rule example's fragment of one (nothing required, any `schema:`).
+    private enum Mode {
+        case report, fragment
+
+        func required(_ field: FieldSchema) -> Bool { self == .report && field.required }
+        func object(_ name: String) -> String { self == .report ? "object.\(name)" : "fragment.object.\(name)" }
     }
 
     // MARK: - Objects and fields
 
-    private static func object(_ object: ObjectSchema, schema: ReportSchema) -> [(String, JSON)] {
+    private static func object(_ object: ObjectSchema, schema: ReportSchema, _ mode: Mode) -> [(String, JSON)] {
         var pairs: [(String, JSON)] = [("type", .string("object"))]
-        pairs.append(("properties", .object(object.fields.map { ($0.name, field($0, in: object, schema: schema)) })))
-        let required = object.fields.filter(\.required).map { JSON.string($0.name) }
+        pairs.append(("properties", .object(object.fields.map { ($0.name, field($0, in: object, schema: schema, mode)) })))
+        let required = object.fields.filter(mode.required).map { JSON.string($0.name) }
         if !required.isEmpty { pairs.append(("required", .array(required))) }
         pairs.append(("patternProperties", .object([(freeKeyPattern, .bool(true))])))
         pairs.append(("additionalProperties", .bool(false)))
         return pairs
     }
 
-    private static func field(_ field: FieldSchema, in object: ObjectSchema, schema: ReportSchema) -> JSON {
-        var pairs: [(String, JSON)] = [("title", .string(field.label.zh)), ("description", .string(describe(field)))]
+    private static func field(_ field: FieldSchema, in object: ObjectSchema, schema: ReportSchema, _ mode: Mode) -> JSON {
+        let required = mode.required(field)
+        var pairs: [(String, JSON)] = [("title", .string(field.label.zh)), ("description", .string(describe(field, required: required)))]
         if field.deprecation != nil { pairs.append(("deprecated", .bool(true))) }
-        var value = self.value(field.type, field)
-        if object === schema.root, field.name == "schema" { value = [("const", .string(schema.version))] }
+        var value = self.value(field.type, field, mode)
+        if mode == .report, object === schema.root, field.name == "schema" { value = [("const", .string(schema.version))] }
         // Null is the same as absent (report-format.md), which only a required key may not be.
         let null = JSON.object([("type", .string("null"))])
-        if field.required {
+        if required {
             pairs += value
         } else if value.count == 1, value[0].0 == "anyOf", case .array(let choices) = value[0].1 {
             pairs.append(("anyOf", .array(choices + [null])))
@@ -82,7 +103,7 @@ public enum ReportJSONSchema {
     }
 
     /// What a value of `type` may be (for `field`, whose format, minimum and count apply).
-    private static func value(_ type: ValueType, _ field: FieldSchema) -> [(String, JSON)] {
+    private static func value(_ type: ValueType, _ field: FieldSchema, _ mode: Mode) -> [(String, JSON)] {
         switch type {
         case .bool:
             return [("type", .string("boolean"))]
@@ -97,7 +118,7 @@ public enum ReportJSONSchema {
                 // Free text; a plain scalar that reads as a number or boolean is its text
                 // (`counter: 3`). A required one may not be blank.
                 var pairs: [(String, JSON)] = [("type", .array([.string("string"), .string("number"), .string("boolean")]))]
-                if field.required { pairs.append(("pattern", .string("\\S"))) }
+                if mode.required(field) { pairs.append(("pattern", .string("\\S"))) }
                 return pairs
             case .hours:
                 return pattern("^\(time)-\(time)$")
@@ -113,10 +134,10 @@ public enum ReportJSONSchema {
         case .token(let e):
             return [("$ref", .string("#/$defs/enum.\(e.name)"))]
         case .object(let o):
-            return [("$ref", .string("#/$defs/object.\(o.name)"))]
+            return [("$ref", .string("#/$defs/\(mode.object(o.name))"))]
         case .list(let element):
-            var list: [(String, JSON)] = [("type", .string("array")), ("items", .object(self.value(element, field)))]
-            if field.required { list.append(("minItems", .int(1))) }
+            var list: [(String, JSON)] = [("type", .string("array")), ("items", .object(self.value(element, field, mode)))]
+            if mode.required(field) { list.append(("minItems", .int(1))) }
             if field.acceptsCount, case .object = element {
                 let count: [(String, JSON)] = [("type", .string("integer")), ("minimum", .int(0)), ("maximum", .int(Int(ReportValidator.maximumCount)))]
                 return [("anyOf", .array([.object(list), .object(count)]))]
@@ -168,10 +189,10 @@ public enum ReportJSONSchema {
 
     /// The label and how to write the value where that is not obvious: a line in Chinese,
     /// then the same in English.
-    private static func describe(_ field: FieldSchema) -> String {
+    private static func describe(_ field: FieldSchema, required: Bool) -> String {
         var zh = [field.label.zh], en = [field.label.en]
         func note(_ z: String, _ e: String) { zh.append(z); en.append(e) }
-        if field.required { note("必填", "required") }
+        if required { note("必填", "required") }
         if field.absentMeansNone { note("留空表示尚未发生", "empty: has not happened") }
         switch field.type {
         case .list(.object):

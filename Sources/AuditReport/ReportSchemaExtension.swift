@@ -29,3 +29,12 @@ extension ReportSchema {
         return ReportSchemaBuilder.build(base, extensions: Array(sources.dropFirst()) + documents)
     }
 }
+
+extension ReportSchema {
+    /// This schema without its extensions: the schema file alone (what an extension may add
+    /// to). Itself when it has none or was not loaded from a file.
+    public func unextended() -> ReportSchema {
+        guard !extensions.isEmpty, let base = sources.first else { return self }
+        return ReportSchemaBuilder.build(base, extensions: []).0 ?? self
+    }
+}

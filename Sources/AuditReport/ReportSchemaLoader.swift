@@ -53,12 +53,6 @@ struct ReportSchemaBuilder {
         var entries: [FieldEntry]?
     }
 
-    private static let fieldKeys = ["type", "required", "absent", "values", "of", "id", "count", "deprecated", "unmet", "min", "zh", "en"]
-    private static let typeNames = [
-        "string", "int", "number", "bool", "timestamp", "date", "time", "hours", "timezone",
-        "token", "tokens", "strings", "object", "list",
-    ]
-
     private init(file: String) { reader = NodeReader(file: file) }
 
     /// The schema of `base` with `extensions` applied, and every problem found; the schema is
@@ -142,22 +136,21 @@ struct ReportSchemaBuilder {
     /// written as in the schema file: new enums or tokens, new fields of existing objects.
     private mutating func readExtension(_ document: YAMLDocument) {
         at(document.file)
-        guard let top = reader.mapping(document.root, .schemaExtension, allowed: ["schema_extension", "description", "enums", "objects"],
-                                       required: ["schema_extension"]) else { return }
+        guard let top = reader.mapping(document.root, .schemaExtension, keys: ExtensionKey.self) else { return }
         var name = ""
-        for (key, _, value) in top where key == "schema_extension" {
+        for (key, _, value) in top where key == .schemaExtension {
             name = reader.string(value, .code("schema_extension")) ?? ""
         }
         extensionNames.append(name)
         for (key, _, value) in top {
             switch key {
-            case "description": _ = reader.string(value, .code("description"))
-            case "enums": readEnums(value, file: document.file, origin: name)
-            case "objects":
+            case .schemaExtension: continue
+            case .description: _ = reader.string(value, .code("description"))
+            case .enums: readEnums(value, file: document.file, origin: name)
+            case .objects:
                 for (objectName, objectKey, body) in reader.mapping(value, .code("objects")) ?? [] {
                     addFields(body, to: objectName, at: objectKey, file: document.file, origin: name)
                 }
-            default: continue
             }
         }
     }
@@ -220,58 +213,57 @@ struct ReportSchemaBuilder {
     private mutating func field(_ entry: FieldEntry, of objectName: String, index: Int) -> FieldSchema? {
         let fieldName = entry.name, node = entry.spec
         at(entry.file)
-        guard let pairs = reader.mapping(node, .fieldNamed("\(objectName).\(fieldName)"), allowed: Self.fieldKeys,
-                                         required: ["type", "zh", "en"]) else { return nil }
+        guard let pairs = reader.mapping(node, .fieldNamed("\(objectName).\(fieldName)"), keys: FieldSpecKey.self) else { return nil }
         var spec = FieldSpec(typeNode: node, zh: fieldName, en: fieldName)
         for (key, _, value) in pairs {
             switch key {
-            case "type": spec.typeName = reader.string(value, .code("type")) ?? ""; spec.typeNode = value
-            case "required": spec.required = reader.bool(value, .code("required")) ?? false; spec.requiredNode = value
-            case "id": spec.isId = reader.bool(value, .code("id")) ?? false
-            case "absent":
-                if reader.string(value, .code("absent")) == "not_happened" { spec.absentNone = true } else {
+            case .type: spec.typeName = reader.string(value, .code("type")) ?? ""; spec.typeNode = value
+            case .required: spec.required = reader.bool(value, .code("required")) ?? false; spec.requiredNode = value
+            case .id: spec.isId = reader.bool(value, .code("id")) ?? false
+            case .absent:
+                if reader.string(value, .code("absent")) == FieldSpecKey.notHappened { spec.absentNone = true } else {
                     reader.error(.absentMustBeNotHappened, at: value)
                 }
-            case "values": spec.valuesNode = value
-            case "of": spec.ofNode = value
-            case "count": spec.acceptsCount = reader.bool(value, .code("count")) ?? false; spec.countNode = value
-            case "deprecated": spec.deprecatedNode = value
-            case "unmet": spec.unmet = reader.label(value, .code("unmet")); spec.unmetNode = value
-            case "min":
+            case .values: spec.valuesNode = value
+            case .of: spec.ofNode = value
+            case .count: spec.acceptsCount = reader.bool(value, .code("count")) ?? false; spec.countNode = value
+            case .deprecated: spec.deprecatedNode = value
+            case .unmet: spec.unmet = reader.label(value, .code("unmet")); spec.unmetNode = value
+            case .min:
                 spec.minNode = value
                 switch value.scalar?.value {
                 case .int(let i)?: spec.minimum = Double(i)
                 case .float(let d)? where d.isFinite: spec.minimum = d
                 default: reader.error(.minMustBeNumber(found: reader.describe(value)), at: value)
                 }
-            case "zh": spec.zh = reader.string(value, .code("zh")) ?? fieldName
-            default: spec.en = reader.string(value, .code("en")) ?? fieldName
+            case .zh: spec.zh = reader.string(value, .code("zh")) ?? fieldName
+            case .en: spec.en = reader.string(value, .code("en")) ?? fieldName
             }
         }
         var format = StringFormat.plain
         var allowedInts: [Int64]?
         let type: ValueType?
-        switch spec.typeName {
-        case "string": type = .string
-        case "hours": type = .string; format = .hours
-        case "timezone": type = .string; format = .timezone
-        case "int":
+        switch FieldTypeName(rawValue: spec.typeName) {
+        case .string?: type = .string
+        case .hours?: type = .string; format = .hours
+        case .timezone?: type = .string; format = .timezone
+        case .int?:
             type = .int
             if let valuesNode = spec.valuesNode, let items = valuesNode.sequence {
                 allowedInts = items.compactMap { reader.int($0, .anAllowedValue) }
             }
-        case "number": type = .number
-        case "bool": type = .bool
-        case "timestamp": type = .timestamp
-        case "date": type = .date
-        case "time": type = .time
-        case "token": type = enumeration(spec, node).map { .token($0) }
-        case "tokens": type = enumeration(spec, node).map { .list(.token($0)) }
-        case "strings": type = .list(.string)
-        case "object": type = nested(spec, node).map { .object($0) }
-        case "list": type = nested(spec, node).map { .list(.object($0)) }
-        default:
-            reader.error(.unknownFieldType(spec.typeName, hint: Suggestion.hint(for: spec.typeName, among: Self.typeNames)),
+        case .number?: type = .number
+        case .bool?: type = .bool
+        case .timestamp?: type = .timestamp
+        case .date?: type = .date
+        case .time?: type = .time
+        case .token?: type = enumeration(spec, node).map { .token($0) }
+        case .tokens?: type = enumeration(spec, node).map { .list(.token($0)) }
+        case .strings?: type = .list(.string)
+        case .object?: type = nested(spec, node).map { .object($0) }
+        case .list?: type = nested(spec, node).map { .list(.object($0)) }
+        case nil:
+            reader.error(.unknownFieldType(spec.typeName, hint: Suggestion.hint(for: spec.typeName, among: FieldTypeName.allCases.map(\.rawValue))),
                          at: spec.typeNode)
             type = nil
         }
@@ -281,13 +273,14 @@ struct ReportSchemaBuilder {
             reader.error(.extensionFieldRequired("\(objectName).\(fieldName)", origin), at: requiredNode)
         }
         guard let type else { return nil }
-        if spec.acceptsCount, spec.typeName != "list", let countNode = spec.countNode {
+        let typeName = FieldTypeName(rawValue: spec.typeName)
+        if spec.acceptsCount, typeName?.takesCount != true, let countNode = spec.countNode {
             reader.error(.countOnlyForLists, at: countNode)
         }
-        if spec.typeName != "int", spec.typeName != "number", let minNode = spec.minNode {
+        if typeName?.takesMinimum != true, let minNode = spec.minNode {
             reader.error(.minOnlyForNumbers, at: minNode)
         }
-        if spec.typeName != "bool", let unmetNode = spec.unmetNode {
+        if typeName?.takesUnmet != true, let unmetNode = spec.unmetNode {
             reader.error(.unmetOnlyForBools, at: unmetNode)
         }
         var deprecation: Deprecation?
@@ -324,12 +317,13 @@ struct ReportSchemaBuilder {
 
     /// `deprecated: {use: extension, values: {"true": [once, twice], "false": none}}`.
     private mutating func deprecation(_ node: YAMLNode, field: String) -> Deprecation? {
-        guard let pairs = reader.mapping(node, .code("deprecated"), allowed: ["use", "values"], required: ["use", "values"]) else { return nil }
+        guard let pairs = reader.mapping(node, .code("deprecated"), keys: DeprecationKey.self) else { return nil }
         var replacement = "", values: [String: [String]] = [:]
         for (key, _, value) in pairs {
-            if key == "use" {
+            switch key {
+            case .use:
                 replacement = reader.string(value, .code("deprecated.use")) ?? ""
-            } else {
+            case .values:
                 for (old, _, new) in reader.mapping(value, .code("deprecated.values")) ?? [] {
                     let what = Label.code("deprecated.values.\(old)")
                     let tokens = new.sequence != nil

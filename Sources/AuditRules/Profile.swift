@@ -70,28 +70,25 @@ public struct Profile: Sendable {
 }
 
 extension Profile {
-    static let keys = ["profile", "version", "description", "match", "params", "disable", "rerate"]
-
     /// Reads a profile's structure; rule ids and parameters are checked against the rules
     /// by `RuleSet`.
     public static func parse(_ document: YAMLDocument, schema: ReportSchema?) -> (Profile?, DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var profile = Profile(name: "", version: nil, file: document.file, match: Match(), params: [], disabled: [], rerated: [],
                               location: reader.location(document.root))
-        guard let top = reader.mapping(document.root, .aProfile, allowed: keys, required: ["profile"]) else { return (nil, reader.diagnostics) }
+        guard let top = reader.mapping(document.root, .aProfile, keys: ProfileKey.self) else { return (nil, reader.diagnostics) }
         for (key, _, value) in top {
             switch key {
-            case "profile": profile.name = reader.string(value, .code("profile")) ?? ""
-            case "version": profile.version = reader.string(value, .code("version"))
-            case "description": _ = reader.string(value, .code("description"))
-            case "match": profile.match = readMatch(value, schema: schema, &reader)
-            case "params":
+            case .profile: profile.name = reader.string(value, .code("profile")) ?? ""
+            case .version: profile.version = reader.string(value, .code("version"))
+            case .description: _ = reader.string(value, .code("description"))
+            case .match: profile.match = readMatch(value, schema: schema, &reader)
+            case .params:
                 for (name, keyNode, v) in reader.mapping(value, .code("params")) ?? [] {
                     profile.params.append(Setting(key: name, value: v, location: reader.location(keyNode)))
                 }
-            case "disable": profile.disabled = readChanges(value, rerate: false, &reader)
-            case "rerate": profile.rerated = readChanges(value, rerate: true, &reader)
-            default: break
+            case .disable: profile.disabled = readChanges(value, keys: DisableKey.self, &reader)
+            case .rerate: profile.rerated = readChanges(value, keys: RerateKey.self, &reader)
             }
         }
         // With its problems, what could be read is still checked against the rules: every
@@ -101,15 +98,15 @@ extension Profile {
 
     private static func readMatch(_ node: YAMLNode, schema: ReportSchema?, _ reader: inout NodeReader) -> Match {
         var match = Match()
-        for (key, _, value) in reader.mapping(node, .code("match"), allowed: ["branch", "sub_branch", "type", "outlet"]) ?? [] {
-            let values = strings(value, key, &reader)
+        for (key, _, value) in reader.mapping(node, .code("match"), keys: MatchKey.self) ?? [] {
+            let values = strings(value, key.rawValue, &reader)
             // An empty list would read as no key at all: the profile would apply everywhere.
-            if value.sequence?.isEmpty == true { reader.error(.profileMatchEmpty(key), at: value) }
+            if value.sequence?.isEmpty == true { reader.error(.profileMatchEmpty(key.rawValue), at: value) }
             switch key {
-            case "branch": match.branch = values
-            case "sub_branch": match.subBranch = values
-            case "outlet": match.outlet = values
-            default:
+            case .branch: match.branch = values
+            case .subBranch: match.subBranch = values
+            case .outlet: match.outlet = values
+            case .type:
                 // A type the schema does not know would silently select nothing.
                 let tokens = schema?.enums["outlet_type"]?.values ?? []
                 for (token, item) in zip(values, value.sequence ?? [value]) where !tokens.isEmpty && !tokens.contains(token) {
@@ -128,7 +125,8 @@ extension Profile {
     }
 
     /// `- {rule, reason}` (disable) or `- {rule, severity?, points?, reason}` (rerate).
-    private static func readChanges(_ node: YAMLNode, rerate: Bool, _ reader: inout NodeReader) -> [Change] {
+    private static func readChanges<Key: FormatKey>(_ node: YAMLNode, keys: Key.Type, _ reader: inout NodeReader) -> [Change] {
+        let rerate = Key.self == RerateKey.self
         let what = rerate ? "rerate" : "disable"
         guard let items = node.sequence else {
             reader.error(.profileListNeeded(what, found: node.kindLabel), at: node)
@@ -136,22 +134,23 @@ extension Profile {
         }
         var changes: [Change] = []
         for item in items {
-            let allowed = rerate ? ["rule", "severity", "points", "reason"] : ["rule", "reason"]
-            guard let fields = reader.mapping(item, .code(what), allowed: allowed, required: ["rule", "reason"]) else { continue }
+            guard let fields = reader.mapping(item, .code(what), keys: Key.self) else { continue }
             var change = Change(rule: "", severity: nil, points: nil, reason: "", location: reader.location(item))
-            for (k, _, v) in fields {
+            for (key, _, v) in fields {
+                // Both kinds of entry have the keys of a re-rating, or some of them.
+                guard let k = RerateKey(rawValue: key.rawValue) else { continue }
                 switch k {
-                case "rule": change.rule = reader.string(v, .code("\(what).rule")) ?? ""
-                case "reason":
+                case .rule: change.rule = reader.string(v, .code("\(what).rule")) ?? ""
+                case .reason:
                     change.reason = reader.string(v, .code("\(what).reason")) ?? ""
                     if change.reason.allSatisfy(\.isWhitespace) { reader.error(.profileReasonBlank, at: v) }
-                case "severity":
+                case .severity:
                     let text = reader.string(v, .code("severity")) ?? ""
                     change.severity = Severity(rawValue: text)
                     if change.severity == nil {
                         reader.error(.unknownSeverity(text, hint: Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue))), at: v)
                     }
-                default:
+                case .points:
                     switch v.scalar?.value {
                     case .int(let i)? where i >= 0 && i <= 1000: change.points = Double(i)
                     case .float(let d)? where d >= 0 && d <= 1000: change.points = d
@@ -159,7 +158,7 @@ extension Profile {
                     }
                 }
             }
-            if rerate, change.severity == nil, change.points == nil, fields.contains(where: { $0.key == "rule" }) {
+            if rerate, change.severity == nil, change.points == nil, fields.contains(where: { $0.key.rawValue == "rule" }) {
                 reader.error(.profileRerateEmpty(change.rule), at: item)
             }
             changes.append(change)

@@ -15,6 +15,16 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// 严重/主要/一般/提示, as every format names them.
+    public var label: Label {
+        switch self {
+        case .critical: Label(zh: "严重", en: "critical")
+        case .major: Label(zh: "主要", en: "major")
+        case .minor: Label(zh: "一般", en: "minor")
+        case .advisory: Label(zh: "提示", en: "advisory")
+        }
+    }
+
     var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
     /// `critical` is the greatest.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank > rhs.rank }

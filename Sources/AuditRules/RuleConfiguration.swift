@@ -210,6 +210,9 @@ public struct RuleProvenance: Sendable {
         public var profile: String
     }
 
+    /// The kinds of file recorded under `base`.
+    public static let baseKinds: [RuleFileKind] = [.schema, .scoring, .calendar]
+
     public var digest: String
     /// Packs and extensions by name (a set: the order given does not matter).
     public var packs: [RuleSource]
@@ -226,7 +229,7 @@ public struct RuleProvenance: Sendable {
         self.digest = digest
         packs = ruleSet.sources.filter { $0.kind == .pack }.sorted { ($0.name, $0.sha256) < ($1.name, $1.sha256) }
         extensions = ruleSet.sources.filter { $0.kind == .schemaExtension }.sorted { ($0.name, $0.sha256) < ($1.name, $1.sha256) }
-        base = ruleSet.sources.filter { [.schema, .scoring, .calendar].contains($0.kind) }
+        base = ruleSet.sources.filter { Self.baseKinds.contains($0.kind) }
         let applied = Set(configuration.profiles.map(\.file))
         profiles = ruleSet.sources.filter { $0.kind == .profile && applied.contains($0.path) }
         var params: [Parameter] = [], disabled: [RuleChange] = [], rerated: [RuleChange] = []

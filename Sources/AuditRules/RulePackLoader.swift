@@ -13,12 +13,6 @@ public struct RulePack: Sendable {
 }
 
 extension RulePack {
-    static let packKeys = ["pack", "version", "description", "defaults", "rules"]
-    static let ruleKeys = [
-        "id", "title", "description", "section", "severity", "points", "tier", "cite", "applies", "due",
-        "for_each", "let", "check", "message", "evidence", "params", "examples",
-    ]
-
     /// Reads a pack's structure: required keys, enums, citations, examples. Expressions are
     /// kept as source here and checked by `RuleCompiler`.
     public static func parse(_ document: YAMLDocument) throws(DiagnosticList) -> RulePack {
@@ -32,16 +26,17 @@ extension RulePack {
     public static func parseLeniently(_ document: YAMLDocument) -> (RulePack, DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var pack = RulePack(name: "", version: "", file: document.file, rules: [])
-        guard let top = reader.mapping(document.root, .aRulePack, allowed: packKeys, required: ["pack", "version", "rules"])
-        else { return (pack, reader.diagnostics) }
+        guard let top = reader.mapping(document.root, .aRulePack, keys: PackKey.self) else { return (pack, reader.diagnostics) }
         // The defaults first, wherever they are written: every rule reads them.
         var defaults = RuleDefaults()
-        if let node = top.first(where: { $0.key == "defaults" })?.value { defaults = RuleDefaults(node, &reader) }
+        if let node = top.first(where: { $0.key == .defaults })?.value { defaults = RuleDefaults(node, &reader) }
         for (key, _, value) in top {
             switch key {
-            case "pack": pack.name = reader.string(value, .code("pack")) ?? ""
-            case "version": pack.version = reader.string(value, .code("version")) ?? ""
-            case "rules":
+            case .pack: pack.name = reader.string(value, .code("pack")) ?? ""
+            case .version: pack.version = reader.string(value, .code("version")) ?? ""
+            case .description: _ = reader.string(value, .code("description"))
+            case .defaults: break
+            case .rules:
                 guard let items = value.sequence else {
                     reader.error(.rulesMustBeList(found: value.kindLabel), at: value)
                     continue
@@ -51,11 +46,13 @@ extension RulePack {
                     if let definition = rule.read(item, pack: pack.name) { pack.rules.append(definition) }
                     reader = rule.reader
                 }
-            default: break
             }
         }
         return (pack, reader.diagnostics)
     }
+
+    /// What `RuleReader.readId` accepts: A-Z, 0-9 and `-` (as a JSON Schema pattern).
+    public static let ruleIdPattern = "^[A-Z0-9-]*$"
 
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
@@ -74,13 +71,16 @@ struct RuleDefaults {
     init() {}
 
     init(_ node: YAMLNode, _ reader: inout NodeReader) {
-        for (key, _, value) in reader.mapping(node, .code("defaults"), allowed: ["section", "cite"]) ?? [] {
-            if key == "section" {
-                section = RuleReader.section(value, &reader)
-            } else {
-                for (k, _, v) in reader.mapping(value, .code("defaults.cite"), allowed: ["source", "document"]) ?? [] {
-                    let text = reader.string(v, .code("defaults.cite.\(k)"))
-                    if k == "source" { source = text } else { document = text }
+        for (key, _, value) in reader.mapping(node, .code("defaults"), keys: DefaultsKey.self) ?? [] {
+            switch key {
+            case .section: section = RuleReader.section(value, &reader)
+            case .cite:
+                for (k, _, v) in reader.mapping(value, .code("defaults.cite"), keys: DefaultsCiteKey.self) ?? [] {
+                    let text = reader.string(v, .code("defaults.cite.\(k.rawValue)"))
+                    switch k {
+                    case .source: source = text
+                    case .document: document = text
+                    }
                 }
             }
         }
@@ -113,37 +113,35 @@ struct RuleReader {
     }
 
     mutating func read(_ node: YAMLNode, pack: String) -> RuleDefinition? {
-        var required = ["id", "title", "severity", "cite", "check", "message", "examples"]
-        if defaults.section == nil { required.insert("section", at: 2) }
-        guard let pairs = reader.mapping(node, .aRule, allowed: RulePack.ruleKeys, required: required) else { return nil }
+        let waived: Set<RuleKey> = defaults.section == nil ? [] : [.section]
+        guard let pairs = reader.mapping(node, .aRule, keys: RuleKey.self, waiving: waived) else { return nil }
         for (key, _, value) in pairs {
             switch key {
-            case "id": readId(value)
-            case "title": title = reader.label(value, .code("title")) ?? title
-            case "description": description = reader.string(value, .code("description"))
-            case "section": section = Self.section(value, &reader) ?? section
-            case "severity":
+            case .id: readId(value)
+            case .title: title = reader.label(value, .code("title")) ?? title
+            case .description: description = reader.string(value, .code("description"))
+            case .section: section = Self.section(value, &reader) ?? section
+            case .severity:
                 let text = reader.string(value, .code("severity")) ?? ""
                 if let s = Severity(rawValue: text) { severity = s } else {
                     reader.error(.unknownSeverity(text, hint: Suggestion.hint(for: text, among: Severity.allCases.map(\.rawValue))), at: value)
                 }
-            case "points": readPoints(value)
-            case "tier":
+            case .points: readPoints(value)
+            case .tier:
                 let text = reader.string(value, .code("tier")) ?? ""
                 if let t = Tier(rawValue: text) { tier = t } else {
                     reader.error(.unknownTier(text, hint: Suggestion.hint(for: text, among: Tier.allCases.map(\.rawValue))), at: value)
                 }
-            case "cite": readCite(value)
-            case "applies": applies = expression(value, "applies")
-            case "due": due = expression(value, "due")
-            case "check": check = expression(value, "check")
-            case "evidence": evidence = expression(value, "evidence")
-            case "let": lets = readLets(value)
-            case "for_each": readForEach(value)
-            case "message": readMessage(value)
-            case "params": readParams(value)
-            case "examples": readExamples(value)
-            default: break
+            case .cite: readCite(value)
+            case .applies: applies = expression(value, "applies")
+            case .due: due = expression(value, "due")
+            case .check: check = expression(value, "check")
+            case .evidence: evidence = expression(value, "evidence")
+            case .let: lets = readLets(value)
+            case .forEach: readForEach(value)
+            case .message: readMessage(value)
+            case .params: readParams(value)
+            case .examples: readExamples(value)
             }
         }
         checkFixedNumbersAreQuoted()
@@ -180,17 +178,17 @@ struct RuleReader {
 
     /// `cite: {source, document, clause, quote}`; source and document may come from the defaults.
     private mutating func readCite(_ node: YAMLNode) {
-        var required = ["clause", "quote"]
-        if defaults.source == nil { required.insert("source", at: 0) }
-        if defaults.document == nil { required.insert("document", at: required.count - 2) }
-        guard let fields = reader.mapping(node, .code("cite"), allowed: ["source", "document", "clause", "quote"], required: required) else { return }
+        var waived: Set<CiteKey> = []
+        if defaults.source != nil { waived.insert(.source) }
+        if defaults.document != nil { waived.insert(.document) }
+        guard let fields = reader.mapping(node, .code("cite"), keys: CiteKey.self, waiving: waived) else { return }
         for (k, _, v) in fields {
-            let text = reader.string(v, .code("cite.\(k)")) ?? ""
+            let text = reader.string(v, .code("cite.\(k.rawValue)")) ?? ""
             switch k {
-            case "source": cite.source = text
-            case "document": cite.document = text
-            case "clause": cite.clause = text
-            default:
+            case .source: cite.source = text
+            case .document: cite.document = text
+            case .clause: cite.clause = text
+            case .quote:
                 cite.quote = text
                 if text.allSatisfy(\.isWhitespace) { reader.error(.quoteMustQuote, at: v) }
             }
@@ -237,21 +235,27 @@ struct RuleReader {
                 reader.error(.forEachShape, at: entry)
                 continue
             }
-            guard let fields = reader.mapping(entry, .aForEachEntry, allowed: ["in", "let"], required: ["in"]) else { continue }
+            guard let fields = reader.mapping(entry, .aForEachEntry, keys: ForEachKey.self) else { continue }
             var list: ExpressionSource?, entryLets: [(name: String, source: ExpressionSource)] = []
             for (k, _, v) in fields {
-                if k == "in" { list = expression(v, "for_each.in") } else { entryLets = readLets(v) }
+                switch k {
+                case .in: list = expression(v, "for_each.in")
+                case .let: entryLets = readLets(v)
+                }
             }
             if let list { forEach.append(.init(list: list, lets: entryLets)) }
         }
     }
 
     private mutating func readMessage(_ node: YAMLNode) {
-        guard let fields = reader.mapping(node, .code("message"), allowed: ["zh", "en"], required: ["zh", "en"]) else { return }
+        guard let fields = reader.mapping(node, .code("message"), keys: MessageKey.self) else { return }
         var zh: ExpressionSource?, en: ExpressionSource?
         for (k, _, v) in fields {
-            let source = expression(v, "message.\(k)")
-            if k == "zh" { zh = source } else { en = source }
+            let source = expression(v, "message.\(k.rawValue)")
+            switch k {
+            case .zh: zh = source
+            case .en: en = source
+            }
         }
         if let zh, let en { message = (zh, en) }
     }
@@ -265,9 +269,12 @@ struct RuleReader {
             }
             var valueNode = v, fixed = false
             if v.mapping != nil {
-                guard let spec = reader.mapping(v, .parameterNamed(name), allowed: ["value", "fixed"], required: ["value"]) else { continue }
+                guard let spec = reader.mapping(v, .parameterNamed(name), keys: ParameterKey.self) else { continue }
                 for (k, _, n) in spec {
-                    if k == "value" { valueNode = n } else { fixed = reader.bool(n, .code("fixed")) ?? false }
+                    switch k {
+                    case .value: valueNode = n
+                    case .fixed: fixed = reader.bool(n, .code("fixed")) ?? false
+                    }
                 }
             }
             if let (paramValue, type) = ParameterValue.read(valueNode, &reader) {
@@ -278,10 +285,10 @@ struct RuleReader {
     }
 
     private mutating func readExamples(_ node: YAMLNode) {
-        guard let fields = reader.mapping(node, .code("examples"), allowed: ["pass", "fail"], required: ["pass", "fail"]) else { return }
+        guard let fields = reader.mapping(node, .code("examples"), keys: ExamplesKey.self) else { return }
         for (k, _, v) in fields {
             guard let items = v.sequence, !items.isEmpty else {
-                reader.error(.examplesNeedList(k), at: v)
+                reader.error(.examplesNeedList(k.rawValue), at: v)
                 continue
             }
             for item in items {
@@ -289,7 +296,7 @@ struct RuleReader {
                     reader.error(.exampleMustBeMapping(found: item.kindLabel), at: item)
                     continue
                 }
-                examples.append(RuleExample(expectation: k == "pass" ? .pass : .fail, fragment: item, location: reader.location(item)))
+                examples.append(RuleExample(expectation: k == .pass ? .pass : .fail, fragment: item, location: reader.location(item)))
             }
         }
     }

@@ -45,38 +45,36 @@ public enum WaiverFile {
     public static func loadLeniently(_ document: YAMLDocument, knownRules: [String]) -> ([Waiver], DiagnosticList) {
         var reader = NodeReader(file: document.file)
         var waivers: [Waiver] = []
-        let fields = ["rule", "outlet", "item", "reason", "approved_by", "expires"]
-        if let top = reader.mapping(document.root, .aWaiversFile, allowed: ["waivers"], required: ["waivers"]) {
+        if let top = reader.mapping(document.root, .aWaiversFile, keys: WaiversFileKey.self) {
             for (_, _, list) in top {
                 guard let items = list.sequence else {
                     reader.error(.waiversMustBeList, at: list)
                     continue
                 }
                 for item in items {
-                    guard let pairs = reader.mapping(item, .aWaiver, allowed: fields,
-                                                     required: ["rule", "outlet", "reason", "approved_by", "expires"]) else { continue }
+                    guard let pairs = reader.mapping(item, .aWaiver, keys: WaiverKey.self) else { continue }
                     var waiver = Waiver(rule: "", outlet: "", item: nil, reason: "", approvedBy: "",
                                         expires: LocalDate(dayNumber: 0), location: reader.location(item))
                     var ok = true
                     for (key, _, value) in pairs {
-                        let text = reader.string(value, .code(key))
+                        let text = reader.string(value, .code(key.rawValue))
                         if text == nil { ok = false }
                         switch key {
-                        case "rule":
+                        case .rule:
                             waiver.rule = text ?? ""
                             if let text, !knownRules.contains(text) {
                                 reader.error(.waiverUnknownRule(text, hint: Suggestion.hint(for: text, among: knownRules)), at: value)
                                 ok = false
                             }
-                        case "outlet": waiver.outlet = text ?? ""
-                        case "item": waiver.item = text
-                        case "reason", "approved_by":
+                        case .outlet: waiver.outlet = text ?? ""
+                        case .item: waiver.item = text
+                        case .reason, .approvedBy:
                             if let text, text.allSatisfy(\.isWhitespace) {
-                                reader.error(.mustNotBeBlank(key), at: value)
+                                reader.error(.mustNotBeBlank(key.rawValue), at: value)
                                 ok = false
                             }
-                            if key == "reason" { waiver.reason = text ?? "" } else { waiver.approvedBy = text ?? "" }
-                        default:
+                            if key == .reason { waiver.reason = text ?? "" } else { waiver.approvedBy = text ?? "" }
+                        case .expires:
                             guard let text, let date = LocalDate(iso: text) else {
                                 reader.error(.expiresMustBeDate, at: value)
                                 ok = false

@@ -18,15 +18,18 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/report.schema.json", encoding: .utf8) == run.stdout)
     }
 
-    /// Only `report` has a schema so far: another kind is a usage error naming the kinds.
+    /// A kind without a schema (scoring and calendar files have none), or none, is a usage
+    /// error naming the kinds.
     @Test func anUnknownKindIsAUsageError() throws {
-        for arguments in [["schema", "pack"], ["schema"]] {
+        for arguments in [["schema", "calendar"], ["schema", "packs"], ["schema"]] {
             let run = try audit(arguments)
             #expect(run.status == 64, "\(arguments)")
             #expect(run.stdout.isEmpty)
             #expect(run.stderr.contains("'report'") || run.stderr.contains("<kind>"), "\(run.stderr)")
         }
-        #expect(try audit(["schema", "pack"]).stderr.contains("Please provide one of 'report'"))
+        let run = try audit(["schema", "calendar"])
+        #expect(run.stderr.contains("Please provide one of the following:\n  - report\n  - pack\n  - extension\n  - waivers\n  - profile\n  - results\n"),
+                "\(run.stderr)")
     }
 
     /// The schema follows --rules: an extension's fields and tokens are in it.
