@@ -27,7 +27,8 @@ check "the tarball's .sha256 matches" bash -c "cd dist && sha256sum -c '$name.ta
 tar -xzf "$tarball" -C "$tmp"
 top=$tmp/$name
 for f in bin/audit man/man1/audit.1 man/man1/audit-check.1 man/man1/audit-batch.1 man/man1/audit-schema.1 \
-         completions/audit.bash completions/_audit completions/audit.fish schemas/report.schema.json \
+         completions/audit.bash completions/_audit completions/audit.fish \
+         schemas/{report,pack,extension,waivers,profile,results}.schema.json \
          README.md CHANGELOG.md SHA256SUMS; do
   check "tarball has $f" test -s "$top/$f"
 done
@@ -88,8 +89,8 @@ bash packaging/dist.sh >/dev/null 2>&1
   || fail "packaging again changed the tarball"
 
 # MARK: - Debian package
-deb=$(ls dist/audit_*.deb 2>/dev/null | head -n 1)
-if [[ -z $deb ]]; then fail "no .deb in dist/"; else
+deb=dist/audit_$(echo "$version" | sed -e 's/-/+/' -e 's/-/./g')_$(dpkg --print-architecture).deb
+if [[ ! -f $deb ]]; then fail "no $deb"; else
   depends=$(dpkg-deb -f "$deb" Depends)
   [[ $depends == *libc6* && $depends != *yaml* && $depends != *swift* ]] && ok "Depends: $depends" || fail "Depends: '$depends'"
   [[ $(dpkg-deb -f "$deb" Package) == audit ]] && ok "Package: audit" || fail "Package field"
