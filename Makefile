@@ -9,24 +9,30 @@ BIN := .build/debug/audit
 # resolving ten Swift libraries (bench/run.sh, (h)).
 RELEASE_FLAGS ?= -c release --static-swift-stdlib
 
-.PHONY: run test build release install dist dist-test deps bench fuzz clean
+.PHONY: run test build release install dist dist-test deps build-deps dist-deps bench fuzz clean
 
-deps:
+# What building needs (make run, release, install); dist adds the Debian tools; the tests need
+# everything (deps).
+build-deps:
 	@pkg-config --exists yaml-0.1 2>/dev/null || { \
 	  echo "installing libyaml-dev"; \
 	  (apt-get update -qq && apt-get install -y -qq libyaml-dev pkg-config) >/dev/null; }
-	@PATH=/usr/local/bin:/usr/bin:/bin python3 -c 'import jsonschema' 2>/dev/null || { \
-	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
-	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
+
+dist-deps:
 	@{ command -v dpkg-shlibdeps && command -v man && command -v strip; } >/dev/null 2>&1 || { \
 	  echo "installing dpkg-dev, man-db and binutils (make dist builds a .deb; make dist-test renders the man pages)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev man-db binutils) >/dev/null; }
+
+deps: build-deps dist-deps
+	@PATH=/usr/local/bin:/usr/bin:/bin python3 -c 'import jsonschema' 2>/dev/null || { \
+	  echo "installing python3-jsonschema (the tests validate SARIF output against its schema)"; \
+	  (apt-get update -qq && apt-get install -y -qq python3-jsonschema) >/dev/null 2>&1 || pip install -q jsonschema; }
 	@{ command -v chromium && command -v pdftotext && fc-list | grep -q "Noto Sans CJK"; } >/dev/null 2>&1 || { \
 	  echo "installing chromium, fonts-noto-cjk and poppler-utils (the tests print the HTML report to PDF)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils) >/dev/null; }
 
 # rules/*.yaml are embedded by the EmbedRules build plugin on every `swift build`.
-build: deps
+build: build-deps
 	$(SWIFT) build
 
 run: build
@@ -41,23 +47,23 @@ test: deps
 	$(MAKE) --no-print-directory dist-test
 	$(SWIFT) test --skip-build --disable-xctest 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
-release: deps
+release: build-deps
 	SWIFT="$(SWIFT)" RELEASE_FLAGS="$(RELEASE_FLAGS)" bash scripts/release-build.sh audit audit-bench
 
 # The binary, man pages, completions and JSON Schemas, staged by packaging/stage.sh: the same
 # set as the tarball and the .deb.
 install: release
-	bash packaging/stage.sh --layout unix .build/stage-install
-	install -d $(DESTDIR)$(PREFIX)
-	cp -R --preserve=mode .build/stage-install/. $(DESTDIR)$(PREFIX)/
+	SWIFT="$(SWIFT)" bash packaging/stage.sh --layout unix .build/stage-install
+	install -d "$(DESTDIR)$(PREFIX)"
+	cp -R .build/stage-install/. "$(DESTDIR)$(PREFIX)/"
 
 # dist/audit-VERSION-linux-x86_64.tar.gz (+ .sha256) and dist/audit_VERSION_amd64.deb.
-dist: release
-	bash packaging/dist.sh
+dist: dist-deps release
+	SWIFT="$(SWIFT)" bash packaging/dist.sh
 
 # Unpacks and installs what `make dist` made as a stranger's machine would, and runs it.
-dist-test: dist
-	bash packaging/dist-test.sh
+dist-test: deps dist
+	SWIFT="$(SWIFT)" bash packaging/dist-test.sh
 
 bench: release
 	RELEASE_FLAGS="$(RELEASE_FLAGS)" bash bench/run.sh
@@ -70,7 +76,7 @@ bench: release
 FUZZ_SECONDS ?= 1200
 FUZZ_TARGETS ?= report expression rulefiles previous
 FUZZ_BIN := .build/fuzz/release
-fuzz: deps
+fuzz: build-deps
 	@for t in $(FUZZ_TARGETS); do AUDIT_FUZZ=1 $(SWIFT) build -c release --build-path .build/fuzz --product fuzz-$$t || exit 1; done
 	@mkdir -p .build/fuzz-artifacts
 	@for t in $(FUZZ_TARGETS); do \

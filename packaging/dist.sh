@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
-BIN=.build/release/audit
+BIN=${AUDIT_BIN:-.build/release/audit}
 version=$("$BIN" --version | awk '{print $2}')
 [[ -n $version ]] || { echo "dist: $BIN --version printed no version" >&2; exit 2; }
 machine=$(uname -m)
@@ -58,7 +58,8 @@ Description: compliance auditor for insurance customer-service outlets
  the clause and point at the report's line: text, JSON, SARIF, JUnit, HTML,
  Markdown; batch scoring of every branch with CSV tables and a dashboard.
 CONTROL
-touch -d "@$SOURCE_DATE_EPOCH" "$root/DEBIAN" "$root/DEBIAN/control"
+(cd "$root" && find usr -type f | LC_ALL=C sort | xargs md5sum >DEBIAN/md5sums)
+touch -d "@$SOURCE_DATE_EPOCH" "$root/DEBIAN" "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
 deb=dist/audit_${debversion}_$arch.deb
 dpkg-deb --root-owner-group -Zxz --build "$root" "$deb.tmp" >/dev/null
 mv "$deb.tmp" "$deb"

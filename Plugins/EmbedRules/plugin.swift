@@ -4,8 +4,10 @@ import PackagePlugin
 /// Embeds the package's rules/*.yaml into the target it is applied to (AuditRules), as
 /// `BundledRules.swift` in the build folder: the shipped rules are generated on every build,
 /// never checked in, never stale. It also stamps the version (`BuildInfo.version`): `git
-/// describe` of the sources being built, asked on every build (the plugin runs each time; the
-/// command reruns only when its arguments — the version among them — or the rules change).
+/// describe` of the sources, asked when SwiftPM plans the build — which it does again only when
+/// the manifest changes, so a debug build can carry an older stamp; scripts/release-build.sh
+/// makes release builds plan afresh. The command reruns when its arguments (the version among
+/// them) or the rules change.
 @main
 struct EmbedRules: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -31,7 +33,8 @@ struct EmbedRules: BuildToolPlugin {
     static func version(of package: URL) -> String {
         let git = Process()
         git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", package.path, "describe", "--tags", "--match", "v[0-9]*", "--always", "--dirty"]
+        // safe.directory: `sudo make install` in a clone another user owns must still read it.
+        git.arguments = ["git", "-c", "safe.directory=*", "-C", package.path, "describe", "--tags", "--match", "v[0-9]*", "--always", "--dirty"]
         let pipe = Pipe()
         git.standardOutput = pipe
         git.standardError = FileHandle.nullDevice
